@@ -1,0 +1,104 @@
+package io.latq.cli;
+
+import io.latq.lattice.Lattice;
+import io.latq.lattice.LatticeSpecs;
+import io.latq.nsm.KnownNsm;
+import io.latq.nsm.NsmEstimator;
+import io.latq.nsm.NsmResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+/** {@code latq nsm}: Monte Carlo normalized second moment of one or more lattices. */
+@Command(name = "nsm", mixinStandardHelpOptions = true,
+        description = {"Estimate the normalized second moment G = E|e|^2/(n V^(2/n)) by Monte Carlo.",
+                "Prints G, its standard error, the 95% interval, the granular gain 10log10((1/12)/G) in dB",
+                "and the gap to the sphere bound 10log10(2 pi e G) in dB."})
+final class NsmCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--lattice", required = true, paramLabel = "SPEC",
+            description = {"Lattice: Z1, Z8, A2, D4, D3*, E8, E8^4, 0.5*E8, gen:file=rows.txt, ...",
+                    "Repeat, or separate with commas, for a table (default table: see README)."})
+    List<String> lattices;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "1000000",
+            description = "Number of random vectors (default: ${DEFAULT-VALUE}).")
+    long samples;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: all cores). The result does not depend on it.")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON object per lattice (one line each).")
+    boolean json;
+
+    @Option(names = "--no-progress", description = "Never show the progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        if (samples < 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--samples must be at least 2, got " + samples);
+        }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + t);
+        }
+        List<Lattice> parsed = new ArrayList<>();
+        for (String s : SpecList.split(lattices)) {
+            parsed.add(LatticeSpecs.parse(s));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!json) {
+            out.printf("%-12s %5s %10s %11s %10s %23s %9s %9s %11s%n", "lattice", "n", "samples", "G", "stderr",
+                    "95% interval", "gain dB", "gap dB", "known G");
+        }
+        for (Lattice lattice : parsed) {
+            NsmResult r;
+            try (ProgressBar bar = new ProgressBar(err, "nsm " + lattice.name(), samples, !noProgress)) {
+                r = new NsmEstimator(lattice).estimate(samples, seed, t, bar::update);
+            }
+            OptionalDouble known = KnownNsm.lookup(lattice.name());
+            if (json) {
+                Json o = Json.object()
+                        .put("lattice", r.lattice())
+                        .put("dimension", r.dimension())
+                        .put("samples", r.samples())
+                        .put("seed", r.seed())
+                        .put("nsm", r.nsm())
+                        .put("stderr", r.stderr())
+                        .put("stderr_batch_means", r.stderrBatchMeans())
+                        .put("ci95_low", r.ci95Low())
+                        .put("ci95_high", r.ci95High())
+                        .put("granular_gain_db", r.granularGainDb())
+                        .put("gap_to_sphere_bound_db", r.gapToSphereBoundDb())
+                        .put("log2_volume", r.log2Volume())
+                        .put("known_nsm", known.isPresent() ? known.getAsDouble() : null)
+                        .put("threads", t)
+                        .put("seconds", r.seconds());
+                out.println(o);
+            } else {
+                out.printf("%-12s %5d %10d %11.8f %10.2e [%10.8f,%10.8f] %9.4f %9.4f %11s%n", r.lattice(),
+                        r.dimension(), r.samples(), r.nsm(), r.stderr(), r.ci95Low(), r.ci95High(),
+                        r.granularGainDb(), r.gapToSphereBoundDb(),
+                        known.isPresent() ? String.format("%.8f", known.getAsDouble()) : "-");
+            }
+            out.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,194 @@
+package io.latq.nsm;
+
+import io.latq.lattice.Lattice;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * Monte Carlo estimator of the normalized second moment G = E‖e‖² / (n·V^(2/n)) of a lattice quantizer
+ * (Conway &amp; Sloane, <i>Sphere Packings, Lattices and Groups</i>, ch. 2 and 21).
+ *
+ * <p>Each sample draws x uniformly over a fundamental region ({@link Lattice#sampleFundamentalRegion}), quantizes it
+ * and records v = ‖x − Q(x)‖² / (n·V^(2/n)). For a lattice quantizer the error of a point uniform over any union of
+ * fundamental regions is distributed as over the quantizer's own cell, so E[v] = G.
+ *
+ * <p><b>Reproducibility.</b> The M vectors are split into batches of {@link #BATCH_VECTORS} (the last may be short).
+ * Batch b draws from its own stream, XO_RO_SHI_RO_128_PP seeded with {@code {mix(seed, 2b+1), mix(seed, 2b+2)}}
+ * where mix is the SplitMix64 finalizer of {@code seed + k·0x9E3779B97F4A7C15}. Per-batch statistics are combined in
+ * batch order, so a given seed gives a bit-identical result whatever the thread count.
+ *
+ * <p><b>Standard error.</b> The vectors are independent and identically distributed, so the standard error of the
+ * mean is s/√M with s the sample standard deviation of v (Welford per batch, combined with Chan et al.'s pairwise
+ * update). The batch-means standard error is reported beside it as a cross-check.
+ */
+public final class NsmEstimator {
+
+    /** Vectors per batch; part of the reproducibility contract (changing it changes the random streams). */
+    public static final int BATCH_VECTORS = 1024;
+
+    private final Lattice lattice;
+
+    public NsmEstimator(Lattice lattice) {
+        this.lattice = lattice;
+    }
+
+    /** Runs on one thread without progress reporting. */
+    public NsmResult estimate(long samples, long seed) {
+        return estimate(samples, seed, 1, null);
+    }
+
+    /**
+     * Estimates G from {@code samples} vectors.
+     *
+     * @param samples  number of vectors M (≥ 2)
+     * @param seed     seed of the random streams
+     * @param threads  worker threads (≥ 1); does not change the result
+     * @param progress receives the number of vectors completed so far (may be null); called from worker threads
+     */
+    public NsmResult estimate(long samples, long seed, int threads, LongConsumer progress) {
+        if (samples < 2) {
+            throw new IllegalArgumentException("samples must be at least 2, got " + samples);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        long batchCountL = (samples + BATCH_VECTORS - 1) / BATCH_VECTORS;
+        if (batchCountL > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("too many samples: " + samples);
+        }
+        int batchCount = (int) batchCountL;
+        int n = lattice.dimension();
+        double scale = 1.0 / (n * Math.pow(2.0, 2.0 * lattice.log2Volume() / n));
+
+        long[] count = new long[batchCount];
+        double[] mean = new double[batchCount];
+        double[] m2 = new double[batchCount];
+
+        long start = System.nanoTime();
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong done = new AtomicLong();
+        Runnable worker = () -> {
+            double[] x = new double[n];
+            double[] q = new double[n];
+            int b;
+            while ((b = next.getAndIncrement()) < batchCount) {
+                long first = (long) b * BATCH_VECTORS;
+                int size = (int) Math.min(BATCH_VECTORS, samples - first);
+                UniformRandomProvider rng = batchStream(seed, b);
+                double mu = 0;
+                double s2 = 0;
+                for (int i = 0; i < size; i++) {
+                    lattice.sampleFundamentalRegion(rng, x, 0);
+                    lattice.quantize(x, 0, q, 0);
+                    double e2 = 0;
+                    for (int j = 0; j < n; j++) {
+                        double d = x[j] - q[j];
+                        e2 += d * d;
+                    }
+                    double v = e2 * scale;
+                    double delta = v - mu;
+                    mu += delta / (i + 1);
+                    s2 += delta * (v - mu);
+                }
+                count[b] = size;
+                mean[b] = mu;
+                m2[b] = s2;
+                long total = done.addAndGet(size);
+                if (progress != null) {
+                    progress.accept(total);
+                }
+            }
+        };
+        runWorkers(worker, Math.min(threads, batchCount));
+        double seconds = (System.nanoTime() - start) * 1e-9;
+
+        // Combine in batch order (Chan, Golub & LeVeque) so the result does not depend on scheduling.
+        long m = 0;
+        double mu = 0;
+        double s2 = 0;
+        for (int b = 0; b < batchCount; b++) {
+            long nb = count[b];
+            double delta = mean[b] - mu;
+            long tot = m + nb;
+            mu += delta * nb / tot;
+            s2 += m2[b] + delta * delta * ((double) m * nb / tot);
+            m = tot;
+        }
+        double stderr = Math.sqrt(s2 / (m - 1) / m);
+        double stderrBatch = batchMeansStderr(count, mean, mu);
+        return new NsmResult(lattice.name(), n, samples, seed, batchCount, mu, stderr, stderrBatch,
+                lattice.log2Volume(), seconds);
+    }
+
+    /** Batch-means standard error, weighting batches by size; NaN with fewer than two batches. */
+    private static double batchMeansStderr(long[] count, double[] mean, double grand) {
+        int k = count.length;
+        if (k < 2) {
+            return Double.NaN;
+        }
+        double total = 0;
+        double ss = 0;
+        for (int b = 0; b < k; b++) {
+            double d = mean[b] - grand;
+            ss += count[b] * d * d;
+            total += count[b];
+        }
+        // Var(mean) ≈ Σ n_b (m_b − m)² / ((k−1)·N) for batches of (nearly) equal size.
+        return Math.sqrt(ss / ((k - 1) * total));
+    }
+
+    /** The independent random stream of batch {@code b}; see the class comment for the derivation. */
+    public static UniformRandomProvider batchStream(long seed, long b) {
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {mix(seed, 2 * b + 1), mix(seed, 2 * b + 2)});
+    }
+
+    /** SplitMix64 finalizer of {@code seed + k·γ}, γ = 0x9E3779B97F4A7C15. */
+    static long mix(long seed, long k) {
+        long z = seed + k * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static void runWorkers(Runnable worker, int threads) {
+        if (threads <= 1) {
+            worker.run();
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "latq-nsm");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(worker));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(c);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
