@@ -37,6 +37,26 @@ public final class IntegerLattice extends AbstractLattice {
         }
     }
 
+    /** a = point, checked to be integral within 1e-6 (no n×n inverse is built, so this works for any n). */
+    @Override
+    public long[] coordinates(double[] point) {
+        int n = dimension();
+        if (point.length < n) {
+            throw new IllegalArgumentException("point has length " + point.length + ", lattice " + name()
+                    + " has dimension " + n);
+        }
+        long[] a = new long[n];
+        for (int i = 0; i < n; i++) {
+            double r = Rounding.roundHalfUp(point[i]);
+            if (!(Math.abs(point[i] - r) <= 1e-6) || !(Math.abs(r) < 0x1p52)) {
+                throw new IllegalArgumentException("not a lattice point of " + name() + ": coordinate " + i
+                        + " is " + point[i]);
+            }
+            a[i] = (long) r;
+        }
+        return a;
+    }
+
     /** The unit cube: a_i = rng.nextDouble() for i = 0..n−1, which is a·I (same draws as the generic sampler). */
     @Override
     public void sampleFundamentalRegion(UniformRandomProvider rng, double[] out, int off) {

@@ -141,15 +141,15 @@ public final class LllReduction {
         }
     }
 
-    /** b_k ← b_k − Σ q_j·b_j for j = k−1..0 with q_j = r(μ_kj); returns the largest |q_j| used. */
+    /** b_k ← b_k − Σ q_j·b_j for j = k−1..0 with q_j = r(μ_kj) where |μ_kj| &gt; ½; returns the largest |q_j| used. */
     private static double sizeReduce(double[][] b, long[][] u, double[][] mu, int k) {
         int m = b[k].length;
         double largest = 0.0;
         for (int j = k - 1; j >= 0; j--) {
-            double q = Rounding.roundHalfUp(mu[k][j]);
-            if (q == 0.0) {
-                continue;
+            if (Math.abs(mu[k][j]) <= 0.5) {
+                continue; // already size-reduced; reducing at exactly ±½ would only flip the sign
             }
+            double q = Rounding.roundHalfUp(mu[k][j]);
             largest = Math.max(largest, Math.abs(q));
             for (int t = 0; t < m; t++) {
                 b[k][t] -= q * b[j][t];
