@@ -64,25 +64,28 @@ class FastSscDecoderTest {
     @Test
     void spcAndRepetitionRootsAreMaximumLikelihood() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(22L);
-        int n = 16;
-        boolean[] spc = new boolean[n];
-        spc[0] = true;
-        boolean[] rep = new boolean[n];
-        java.util.Arrays.fill(rep, true);
-        rep[n - 1] = false;
-        for (int trial = 0; trial < 300; trial++) {
-            double[] llr = DecoderTestSupport.randomLlr(rng, n, false);
-            for (boolean[] frozen : new boolean[][] {spc, rep}) {
-                FastSscDecoder dec = new FastSscDecoder(frozen, CheckNodeRule.EXACT);
-                byte[] u = new byte[n];
-                byte[] x = new byte[n];
-                dec.decode(llr, u, x);
-                byte[] best = bruteForceMl(llr, frozen);
-                assertArrayEquals(best, x);
-                byte[] enc = u.clone();
-                PolarTransform.transformGf2(enc);
-                assertArrayEquals(x, enc);
-                assertEquals(0, u[0], "frozen bit stays 0");
+        for (int n : new int[] {4, 8, 16}) {
+            boolean[] spc = new boolean[n];
+            spc[0] = true;
+            boolean[] rep = new boolean[n];
+            java.util.Arrays.fill(rep, true);
+            rep[n - 1] = false;
+            int trials = n == 16 ? 20 : 200; // brute force over 2^(N−1) words
+            for (int trial = 0; trial < trials; trial++) {
+                double[] llr = DecoderTestSupport.randomLlr(rng, n, false);
+                for (boolean[] frozen : new boolean[][] {spc, rep}) {
+                    FastSscDecoder dec = new FastSscDecoder(frozen, CheckNodeRule.EXACT);
+                    byte[] u = new byte[n];
+                    byte[] x = new byte[n];
+                    double metric = dec.decode(llr, u, x);
+                    byte[] best = bruteForceMl(llr, frozen);
+                    assertArrayEquals(best, x);
+                    assertEquals(DecoderTestSupport.channelMetric(llr, best), metric, 1e-9 * (1 + metric));
+                    byte[] enc = u.clone();
+                    PolarTransform.transformGf2(enc);
+                    assertArrayEquals(x, enc);
+                    assertEquals(0, u[0], "frozen bit stays 0");
+                }
             }
         }
     }
