@@ -28,6 +28,7 @@ public final class RansEncoder {
     private int[] freqs = new int[1024];
     private int count;
     private byte[] out = new byte[4096];
+    private int offset;
 
     /** Forgets all pushed symbols. */
     public void reset() {
@@ -103,7 +104,19 @@ public final class RansEncoder {
         return out.length - pos;
     }
 
-    private int offset;
+    /**
+     * The ideal code length −Σ log2(freq/2^16) in bits of the symbols pushed since the last reset (diagnostic; uses
+     * Math.log, so it is not part of the bit-exact path).
+     */
+    public double idealBits() {
+        double bits = 0;
+        for (int i = 0; i < count; i++) {
+            bits += P - Math.log(freqs[i]) * INV_LN2;
+        }
+        return bits;
+    }
+
+    private static final double INV_LN2 = 1.0 / Math.log(2.0);
 
     /** The backing array of the last {@link #finish}. */
     public byte[] buffer() {
