@@ -37,13 +37,31 @@ public final class AtomicOutput implements AutoCloseable {
         checkTarget(target, force);
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+        Path temp = createTemp(dir, abs.getFileName().toString());
         try {
             FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             return new AtomicOutput(abs, temp, force, ch);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
+        }
+    }
+
+    /**
+     * Creates {@code .NAME.<random>.part} in {@code dir} with CREATE_NEW; unlike Files.createTempFile this keeps the
+     * default (umask) permissions, so the final file gets the same permissions as any other new file.
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        java.security.SecureRandom rnd = new java.security.SecureRandom();
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve("." + name + "." + Long.toHexString(rnd.nextLong() & Long.MAX_VALUE) + ".part");
+            try {
+                return Files.createFile(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
         }
     }
 
