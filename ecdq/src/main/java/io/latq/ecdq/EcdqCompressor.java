@@ -22,15 +22,24 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Two streaming passes over the input, so memory does not grow with its size:
  * <ol>
  *   <li>count, mean and variance of the finite samples (Welford's update, in file order), the first non-finite
- *       index, and, for a rate target, an evenly spread subsample of at most {@value #SUBSAMPLE_VECTORS} vectors;</li>
+ *       index, and an evenly spread subsample of about {@value #SUBSAMPLE_SAMPLES} samples in whole vectors (for
+ *       rate targets and the model fit);</li>
  *   <li>blocks of vectorsPerBlock·n samples, coded in parallel windows and written in order.</li>
  * </ol>
  * Target: MSE D directly; SNR as D = σ²·10^(−SNR/10); a rate R by bisection on log D (16 steps), measuring the
  * real encoded size of the subsample plus the exact container overhead, and keeping the largest-rate D whose
  * estimate does not exceed R. See {@link EcdqDesign} for the scales.
+ *
+ * <p>Model fit (n &gt; 1): the spread of the successive Gaussian model is s² = σ² + c·σ_q². The high-resolution
+ * choice is c = 1; coarse lattices code better with smaller c. The compressor encodes the subsample for
+ * c ∈ {@link #SPREAD_WEIGHTS} and keeps the c with the fewest bytes (the first on ties); s is stored in the header, so
+ * the decoder needs nothing else. In one dimension c = 0 (the exact interval probability) is used as is.
  */
 public final class EcdqCompressor {
-    static final int SUBSAMPLE_VECTORS = 8192;
+    /** Subsample size in samples (rounded to whole vectors, at least 16 vectors). */
+    static final int SUBSAMPLE_SAMPLES = 65536;
+    /** Candidate weights c of the dither variance in the model spread. */
+    static final double[] SPREAD_WEIGHTS = {0.0, 0.125, 0.25, 0.5, 1.0};
     private static final int TARGET_BLOCK_SAMPLES = 1 << 16;
 
     private EcdqCompressor() {
@@ -100,7 +109,19 @@ public final class EcdqCompressor {
             throw new IllegalArgumentException("target gives MSE " + targetMse + "; it must be positive and finite");
         }
         EcdqDesign design = EcdqDesign.forMse(sigma, targetMse, nsm, n, lattice.log2Volume());
-        EcdqHeader header = header(st.format, opt, lattice, hash, nsm, mean, sigma, design, vpb, st.nonFinite);
+        double spread = design.modelSpread();
+        if (n > 1 && !design.zeroRate() && st.subCount > 0) {
+            double best = Double.POSITIVE_INFINITY;
+            for (double c : SPREAD_WEIGHTS) {
+                double bytes = subsampleBytes(design, design.modelSpread(c), st, proto, lattice, basis);
+                if (bytes < best) {
+                    best = bytes;
+                    spread = design.modelSpread(c);
+                }
+            }
+        }
+        EcdqHeader header = withSpread(header(st.format, opt, lattice, hash, nsm, mean, sigma, design, vpb,
+                st.nonFinite), spread);
         return encodeFile(input, type, output, opt, lattice, basis, header, design);
     }
 
@@ -123,6 +144,12 @@ public final class EcdqCompressor {
                 EcdqHeader.MODEL_SUCCESSIVE_GAUSSIAN, d.modelSpread(), vpb, opt.keepNonFinite(), nonFinite);
     }
 
+    private static EcdqHeader withSpread(EcdqHeader h, double spread) {
+        return new EcdqHeader(h.source(), h.latticeSpec(), h.dimension(), h.generatorHash(), h.log2Volume(), h.nsm(),
+                h.seed(), h.mean(), h.sigma(), h.alpha(), h.beta(), h.targetKind(), h.targetValue(), h.modelId(),
+                spread, h.vectorsPerBlock(), h.keepNonFinite(), h.nonFiniteCount());
+    }
+
     /** Pass-1 statistics. */
     static final class Stats {
         SampleFormat format;
@@ -142,10 +169,11 @@ public final class EcdqCompressor {
 
     private static Stats scan(Path input, String type, int n, EcdqOptions opt) throws IOException {
         Stats st = new Stats();
-        boolean wantSub = opt.target() == EcdqOptions.Target.RATE;
+        boolean wantSub = opt.target() == EcdqOptions.Target.RATE || n > 1;
         if (wantSub) {
-            st.sub = new double[2 * SUBSAMPLE_VECTORS * n];
-            st.subIndex = new long[2 * SUBSAMPLE_VECTORS];
+            int vectors = Math.max(16, SUBSAMPLE_SAMPLES / n);
+            st.sub = new double[vectors * n];
+            st.subIndex = new long[vectors];
         }
         double[] buf = new double[1 << 16];
         double[] vec = new double[n];
@@ -242,7 +270,9 @@ public final class EcdqCompressor {
         double hi = Math.log(var);                    // rate(hi) = 0
         for (int it = 0; it < 16; it++) {
             double mid = 0.5 * (lo + hi);
-            double r = subsampleRate(Math.exp(mid), st, proto, lattice, basis);
+            EcdqDesign d = EcdqDesign.forMse(sigma, Math.exp(mid), g, n, proto.log2Volume());
+            double r = d.zeroRate() ? 0
+                    : 8.0 * subsampleBytes(d, d.modelSpread(), st, proto, lattice, basis) / ((double) st.subCount * n);
             if (r > payloadRate) {
                 lo = mid;
             } else {
@@ -252,20 +282,13 @@ public final class EcdqCompressor {
         return Math.exp(hi);
     }
 
-    private static double subsampleRate(double mse, Stats st, EcdqHeader proto, Lattice lattice,
-                                        TriangularBasis basis) throws LatqException {
-        int n = proto.dimension();
-        EcdqDesign d = EcdqDesign.forMse(proto.sigma(), mse, proto.nsm(), n, proto.log2Volume());
-        if (d.zeroRate()) {
-            return 0;
-        }
-        EcdqHeader h = new EcdqHeader(proto.source(), proto.latticeSpec(), n, proto.generatorHash(),
+    /** Entropy-coded bytes of the subsample under design {@code d} with model spread {@code spread}. */
+    private static double subsampleBytes(EcdqDesign d, double spread, Stats st, EcdqHeader proto, Lattice lattice,
+                                         TriangularBasis basis) throws LatqException {
+        EcdqHeader h = new EcdqHeader(proto.source(), proto.latticeSpec(), proto.dimension(), proto.generatorHash(),
                 proto.log2Volume(), proto.nsm(), proto.seed(), proto.mean(), proto.sigma(), d.alpha(), d.beta(),
-                proto.targetKind(), proto.targetValue(), proto.modelId(), d.modelSpread(), proto.vectorsPerBlock(),
-                true, 0);
-        BlockCoder coder = new BlockCoder(lattice, basis, h);
-        double bytes = coder.payloadBytes(st.sub, st.subIndex, st.subCount);
-        return 8.0 * bytes / ((double) st.subCount * n);
+                proto.targetKind(), proto.targetValue(), proto.modelId(), spread, proto.vectorsPerBlock(), true, 0);
+        return new BlockCoder(lattice, basis, h).payloadBytes(st.sub, st.subIndex, st.subCount);
     }
 
     private static CompressionReport encodeFile(Path input, String type, Path output, EcdqOptions opt,

@@ -64,15 +64,24 @@ public record EcdqDesign(double sigma, double targetMse, double nsm, int dimensi
     }
 
     /**
-     * The model standard deviation s for {@link SuccessiveGaussianPointCoder}, in units of the unscaled lattice:
-     * σ/α in one dimension (exact interval probabilities), sqrt(σ² + σ_q²)/α otherwise.
+     * The default model standard deviation s for {@link SuccessiveGaussianPointCoder}, in units of the unscaled
+     * lattice: {@code modelSpread(0)} in one dimension (exact interval probabilities for a Gaussian source),
+     * {@code modelSpread(1)} = sqrt(σ² + σ_q²)/α otherwise (the high-resolution choice).
      */
     public double modelSpread() {
+        return modelSpread(dimension == 1 ? 0 : 1);
+    }
+
+    /**
+     * The model standard deviation s = sqrt(σ² + c·σ_q²)/α for a dither-variance weight c ≥ 0 (0 if zero rate).
+     * c = 1 is the Zamir–Feder high-resolution Gaussian; smaller c fits coarse lattices better (see
+     * {@link EcdqCompressor}).
+     */
+    public double modelSpread(double c) {
         if (zeroRate()) {
             return 0;
         }
-        double s = dimension == 1 ? sigma : Math.sqrt(sigma * sigma + sigmaQ2);
-        return s / alpha;
+        return Math.sqrt(sigma * sigma + c * sigmaQ2) / alpha;
     }
 
     /** Shannon's R(D) = ½·log2(σ²/D) bits per sample for a Gaussian source (0 when D ≥ σ²). */

@@ -177,7 +177,7 @@ public final class WavSamples {
         le(h, ext ? EXTENSIBLE : tag, 2);
         le(h, f.channels(), 2);
         le(h, f.sampleRate() & 0xFFFFFFFFL, 4);
-        le(h, (long) (f.sampleRate() & 0xFFFFFFFFL) * frame, 4);
+        le(h, (f.sampleRate() & 0xFFFFFFFFL) * frame, 4);
         le(h, frame, 2);
         le(h, width * 8, 2);
         if (ext) {
