@@ -91,6 +91,9 @@ public final class EcdqCompressor {
         }
         double sigma = st.finite > 0 ? Math.sqrt(st.m2 / st.finite) : 0;
         double mean = st.finite > 0 ? st.mean : 0;
+        if (!Double.isFinite(sigma) || !Double.isFinite(mean)) {
+            throw new LatqException("the samples' mean or variance overflows a double (values too large)");
+        }
         EcdqHeader proto = header(st.format, opt, lattice, hash, nsm, mean, sigma, EcdqDesign.forMse(sigma,
                 Double.MAX_VALUE, nsm, n, lattice.log2Volume()), vpb, st.nonFinite);
         double targetMse;

@@ -152,4 +152,22 @@ class EcdqRoundTripTest {
         // the subsample estimate has SE ≈ 1 bit/√65536 ≈ 0.004; allow a few SE
         assertEquals(3.0, r.bitsPerSample(), 0.03, r.line());
     }
+
+    @Test
+    void constantAndHugeInputsAreHandled() throws Exception {
+        double[] c = new double[500];
+        java.util.Arrays.fill(c, 4.25);
+        Path in = TestData.writeF64(dir.resolve("c.f64"), c);
+        CompressionReport r = EcdqCompressor.compress(in, null, dir.resolve("c.lq"),
+                EcdqOptions.mse(1e-6).withLattice("E8"), TestLattices.resolver());
+        assertEquals(0.0, r.mse());
+        EcdqDecompressor.decompress(dir.resolve("c.lq"), dir.resolve("c.out.f64"), false, 1, TestLattices.resolver());
+        assertArrayEquals(c, TestData.readF64(dir.resolve("c.out.f64")));
+        double[] h = {1e300, -1e300, 1e300};
+        Path hin = TestData.writeF64(dir.resolve("h.f64"), h);
+        LatqException e = org.junit.jupiter.api.Assertions.assertThrows(LatqException.class,
+                () -> EcdqCompressor.compress(hin, null, dir.resolve("h.lq"), EcdqOptions.mse(1),
+                        TestLattices.resolver()));
+        assertTrue(e.getMessage().contains("overflows"), e.getMessage());
+    }
 }
