@@ -189,6 +189,15 @@ final class BlockCoder {
 
     /** Decodes a block into {@code out[0..block.samples())}, values as stored before container conversion. */
     void decode(BlockFormat.Block blk, double[] out) throws LatqFormatException {
+        try {
+            decodeChecked(blk, out);
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            // only reachable with a crafted file whose CRCs are valid but whose parameters are not
+            throw new LatqFormatException("block " + blk.index() + " cannot be decoded (" + e.getMessage() + ")");
+        }
+    }
+
+    private void decodeChecked(BlockFormat.Block blk, double[] out) throws LatqFormatException {
         int count = blk.samples();
         double mean = header.mean();
         if (coder == null) {

@@ -20,10 +20,19 @@ import io.latq.ecdq.entropy.RansEncoder;
  * s² = σ² + σ_q² (Zamir &amp; Feder 1996). For a one-dimensional lattice with a nearest-point quantizer, choosing
  * s = σ makes this the exact conditional probability P(Q(X+u) = λ | u) for Gaussian X.
  *
+ * <p>Fine quantization (t = s/L_jj ≥ {@value #SPLIT_SPREAD} cells): a_j = k is split into a bucket q = ⌊k/m⌋ and an
+ * offset r = k − q·m with m = 2^b, b = ⌊log2(t/16)⌋. The bucket is coded with the exact Gaussian mass of its
+ * m cells (the same model in bucket units: centre (μ+½)/m − ½, spread t/m ∈ [16, 32)), and r with b uniform
+ * bits. The density varies by only a few percent across a bucket of t/16 or fewer cells, so the uniform offset costs
+ * about 1e−3 bit, while the window stays at most 417 symbols however fine the quantizer.
+ *
  * <p>Values outside the model window are sent as the escape symbol followed by the 64-bit coordinate, so
  * heavy-tailed data never fail. Allocation-free per point.
  */
 public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
+    /** Spread (in cells) from which coordinates are coded as bucket + uniform offset. */
+    public static final double SPLIT_SPREAD = 32.0;
+
     private final TriangularBasis basis;
     private final double spread;
     private final DiscretizedGaussianModel model = new DiscretizedGaussianModel();
@@ -47,11 +56,15 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         int n = basis.dimension();
         basis.rotate(dither, 0, rotated);
         for (int j = n - 1; j >= 0; j--) {
-            configure(j, a);
-            int s = model.symbolOf(a[j]);
+            int b = configure(j, a);
+            long k = a[j];
+            long bucket = b == 0 ? k : Math.floorDiv(k, 1L << b);
+            int s = model.symbolOf(bucket);
             enc.push(model, s);
             if (s == model.escapeSymbol()) {
-                enc.pushRaw64(a[j]);
+                enc.pushRaw64(k);
+            } else if (b > 0) {
+                enc.pushBits(k - (bucket << b), b);
             }
         }
     }
@@ -61,9 +74,18 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         int n = basis.dimension();
         basis.rotate(dither, 0, rotated);
         for (int j = n - 1; j >= 0; j--) {
-            configure(j, a);
+            int b = configure(j, a);
             int s = dec.decode(model);
-            long k = s == model.escapeSymbol() ? dec.decodeRaw64() : model.windowStart() + s;
+            long k;
+            if (s == model.escapeSymbol()) {
+                k = dec.decodeRaw64();
+            } else {
+                long bucket = model.windowStart() + s;
+                if (Math.abs(bucket) > (1L << (53 - b))) {
+                    throw new LatqFormatException("decoded lattice coordinate out of range (corrupt data)");
+                }
+                k = b == 0 ? bucket : (bucket << b) + dec.decodeBits(b);
+            }
             if (Math.abs(k) > (1L << 53)) {
                 throw new LatqFormatException("decoded lattice coordinate out of range (corrupt data)");
             }
@@ -71,10 +93,20 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         }
     }
 
-    private void configure(int j, long[] a) {
+    /** Configures the model for coordinate j and returns the number b of uniform offset bits (0: no split). */
+    private int configure(int j, long[] a) {
         double ljj = basis.diagonal(j);
         double c = basis.offset(j, a);
-        model.configure((rotated[j] - c) / ljj, spread / ljj);
+        double mu = (rotated[j] - c) / ljj;
+        double t = spread / ljj;
+        if (!(t >= SPLIT_SPREAD)) {
+            model.configure(mu, t);
+            return 0;
+        }
+        int b = Math.min(48, Math.getExponent(t / 16.0)); // t/m in [16, 32)
+        double m = Math.scalb(1.0, b);
+        model.configure((mu + 0.5) / m - 0.5, t / m);
+        return b;
     }
 
     @Override

@@ -102,4 +102,30 @@ class EcdqRateTest {
         // difference is about 0.036 bit; with the high-resolution spread (c = 1) E8 was 0.009 bit above Z1
         assertTrue(e8.bitsPerSample() < z1.bitsPerSample() - 0.015, e8.line() + " vs " + z1.line());
     }
+
+    @Test
+    void veryFineQuantizationUsesBucketsAndStaysNearTheBound() throws Exception {
+        int count = 1 << 16;
+        double[] x = TestData.gaussian(count, 0, 1, 99);
+        Path in = TestData.writeF64(dir.resolve("fine.f64"), x);
+        for (String lat : new String[] {"Z1", "E8"}) {
+            double mse = 1e-9; // t ≈ 9000 cells per σ: coordinates are coded as bucket + 9 uniform bits
+            Path lq = dir.resolve("fine." + lat + ".lq");
+            CompressionReport r = EcdqCompressor.compress(in, null, lq, EcdqOptions.mse(mse).withLattice(lat),
+                    TestLattices.resolver());
+            EcdqDecompressor.decompress(lq, dir.resolve("fine." + lat + ".f64"), false, 1, TestLattices.resolver());
+            double[] y = TestData.readF64(dir.resolve("fine." + lat + ".f64"));
+            double sse = 0;
+            for (int i = 0; i < count; i++) {
+                sse += (y[i] - x[i]) * (y[i] - x[i]);
+            }
+            assertTrue(Math.abs(sse / count / mse - 1) < 5 * Math.sqrt(2.0 / count), lat + " MSE " + sse / count);
+            double nsm = lat.equals("Z1") ? 1.0 / 12 : 929.0 / 12960;
+            double bound = EcdqDesign.ecdqBound(1, r.mse(), nsm);
+            // SE of the rate ≈ 1 bit/√N = 0.004; container overhead ≈ 0.03 bit at 2^16 samples
+            double payload = r.modelBitsPerSample();
+            assertTrue(payload > bound - 0.02 && payload < bound + 0.02, lat + " " + r.line());
+            assertTrue(r.bitsPerSample() < bound + 0.05, lat + " " + r.line());
+        }
+    }
 }

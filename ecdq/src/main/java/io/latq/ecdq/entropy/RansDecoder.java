@@ -65,6 +65,20 @@ public final class RansDecoder {
         return v;
     }
 
+    /** Decodes {@code bits} uniform bits written by {@link RansEncoder#pushBits}. */
+    public long decodeBits(int bits) throws LatqFormatException {
+        long v = 0;
+        int rem = bits;
+        while (rem > 0) {
+            int c = ((rem - 1) % 16) + 1;
+            int chunk = peek() >>> (P - c);
+            advance(chunk << (P - c), 1 << (P - c));
+            v = (v << c) | chunk;
+            rem -= c;
+        }
+        return v;
+    }
+
     /** Decodes 64 raw bits written by {@link RansEncoder#pushRaw64}. */
     public long decodeRaw64() throws LatqFormatException {
         long v = 0;

@@ -65,6 +65,21 @@ public final class RansEncoder {
         push(value & 0xFFFF, 1);
     }
 
+    /**
+     * Appends the low {@code bits} bits of {@code value} (0 ≤ bits ≤ 64) as uniform symbols, most significant first:
+     * a first chunk of ((bits−1) mod 16)+1 bits, then 16-bit chunks. A c-bit chunk v is the symbol
+     * [v·2^(16−c), (v+1)·2^(16−c)), which costs exactly c bits.
+     */
+    public void pushBits(long value, int bits) {
+        int rem = bits;
+        while (rem > 0) {
+            int c = ((rem - 1) % 16) + 1;
+            int chunk = (int) ((value >>> (rem - c)) & ((1L << c) - 1));
+            push(chunk << (P - c), 1 << (P - c));
+            rem -= c;
+        }
+    }
+
     /** Appends the 64 bits of {@code value}, most significant 16-bit chunk first. */
     public void pushRaw64(long value) {
         for (int shift = 48; shift >= 0; shift -= 16) {
