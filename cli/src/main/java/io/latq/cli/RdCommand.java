@@ -1,0 +1,234 @@
+package io.latq.cli;
+
+import io.latq.ecdq.AtomicOutput;
+import io.latq.ecdq.CompressionReport;
+import io.latq.ecdq.EcdqCompressor;
+import io.latq.ecdq.EcdqDecompressor;
+import io.latq.ecdq.EcdqDesign;
+import io.latq.ecdq.EcdqOptions;
+import io.latq.ecdq.KnownNsm;
+import io.latq.ecdq.LatqException;
+import io.latq.ecdq.io.SampleFiles;
+import io.latq.ecdq.io.SampleReader;
+import io.latq.lattice.Lattice;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code latq rd --sigma 1 --lattice Z1,E8 --mse 0.5..1e-4 [--points P] --csv rd.csv --plot rd.svg}: sweeps real
+ * compress/decompress runs on generated Gaussian data (temporary files) and records the measured rate (compressed
+ * file size) against the measured MSE (decompressed file against the original), with R(D) and each lattice's ECDQ
+ * bound R(D) + ½log2(2πeG).
+ */
+@Command(name = "rd", mixinStandardHelpOptions = true,
+        description = "Measure rate vs MSE of real ECDQ runs on Gaussian data; write CSV and an SVG plot.")
+public final class RdCommand implements Callable<Integer> {
+    private final Function<String, Lattice> resolver;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--sigma", defaultValue = "1", description = "Source standard deviation (default ${DEFAULT-VALUE}).")
+    double sigma;
+
+    @Option(names = "--lattice", defaultValue = "Z1,E8", split = ",", description = "Lattices (default ${DEFAULT-VALUE}).")
+    List<String> lattices;
+
+    @Option(names = "--mse", defaultValue = "0.5..1e-4", description = "MSE range HIGH..LOW, log-spaced "
+            + "(default ${DEFAULT-VALUE}).")
+    String mseRange;
+
+    @Option(names = "--points", defaultValue = "8", description = "Points per lattice (default ${DEFAULT-VALUE}).")
+    int points;
+
+    @Option(names = "--samples", defaultValue = "262144", description = "Samples per run (default ${DEFAULT-VALUE}).")
+    long samples;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Data seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--csv", description = "CSV output.")
+    Path csv;
+
+    @Option(names = "--plot", description = "SVG plot output.")
+    Path plot;
+
+    @Option(names = "--force", description = "Overwrite existing CSV/SVG outputs.")
+    boolean force;
+
+    public RdCommand() {
+        this(LatticeResolver.installed());
+    }
+
+    public RdCommand(Function<String, Lattice> resolver) {
+        this.resolver = resolver;
+    }
+
+    /** One measured point. */
+    record Point(String lattice, double nsm, double targetMse, double mse, double bitsPerSample) {
+        double rd(double sigma) {
+            return EcdqDesign.rateDistortion(sigma, mse);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        return CliSupport.run(spec.commandLine().getErr(), this::sweep);
+    }
+
+    private int sweep() throws IOException {
+        double[] range = parseRange(mseRange);
+        if (points < 1 || points > 1000) {
+            throw new IllegalArgumentException("--points must be in [1, 1000]");
+        }
+        if (!(sigma > 0) || !Double.isFinite(sigma)) {
+            throw new IllegalArgumentException("--sigma must be positive");
+        }
+        if (samples < 1) {
+            throw new IllegalArgumentException("--samples must be at least 1");
+        }
+        if (csv != null) {
+            AtomicOutput.checkTarget(csv, force);
+        }
+        if (plot != null) {
+            AtomicOutput.checkTarget(plot, force);
+        }
+        double[] nsms = new double[lattices.size()];
+        for (int i = 0; i < lattices.size(); i++) {
+            OptionalDouble g = KnownNsm.lookup(lattices.get(i));
+            if (g.isEmpty()) {
+                throw new LatqException("no known normalized second moment for lattice '" + lattices.get(i) + "'");
+            }
+            nsms[i] = g.getAsDouble();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<Point> pts = new ArrayList<>();
+        Path tmp = Files.createTempDirectory("latq-rd");
+        try {
+            Path data = tmp.resolve("x.f64");
+            GenerateCommand.write(data, SampleFiles.formatForGenerated("f64", samples), 0, sigma, seed, false);
+            for (int li = 0; li < lattices.size(); li++) {
+                String lat = lattices.get(li);
+                for (int p = 0; p < points; p++) {
+                    double t = points == 1 ? 0 : (double) p / (points - 1);
+                    double target = Math.exp(Math.log(range[0]) + t * (Math.log(range[1]) - Math.log(range[0])));
+                    Path lq = tmp.resolve("x.lq");
+                    Path back = tmp.resolve("y.f64");
+                    Files.deleteIfExists(lq);
+                    Files.deleteIfExists(back);
+                    CompressionReport r = EcdqCompressor.compress(data, "f64", lq,
+                            EcdqOptions.mse(target).withLattice(lat).withNsm(nsms[li]).withThreads(threads),
+                            resolver);
+                    EcdqDecompressor.decompress(lq, back, false, threads, resolver);
+                    double mse = measuredMse(data, back);
+                    Point pt = new Point(lat, nsms[li], target, mse, 8.0 * Files.size(lq) / samples);
+                    pts.add(pt);
+                    out.printf(Locale.ROOT, "%s target_mse=%.6g %s%n", lat, target, r.line());
+                    out.flush();
+                }
+            }
+        } finally {
+            deleteTree(tmp);
+        }
+        if (csv != null) {
+            try (AtomicOutput o = AtomicOutput.create(csv, force)) {
+                Writer w = new java.io.OutputStreamWriter(o.stream(), StandardCharsets.UTF_8);
+                w.write("lattice,nsm,target_mse,mse,bits_per_sample,rd_bits_per_sample,ecdq_bound_bits_per_sample,"
+                        + "gap_bits_per_sample\n");
+                for (Point p : pts) {
+                    w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s%n", p.lattice(), p.nsm(),
+                            p.targetMse(), p.mse(), p.bitsPerSample(), p.rd(sigma),
+                            EcdqDesign.ecdqBound(sigma, p.mse(), p.nsm()), p.bitsPerSample() - p.rd(sigma)));
+                }
+                w.flush();
+                o.commit();
+            }
+        }
+        if (plot != null) {
+            try (AtomicOutput o = AtomicOutput.create(plot, force)) {
+                Writer w = new java.io.OutputStreamWriter(o.stream(), StandardCharsets.UTF_8);
+                w.write(RdPlot.svg(pts, sigma, range));
+                w.flush();
+                o.commit();
+            }
+        }
+        return 0;
+    }
+
+    static double[] parseRange(String s) {
+        String[] parts = s.split("\\.\\.");
+        try {
+            double a;
+            double b;
+            if (parts.length == 1) {
+                a = Double.parseDouble(parts[0].trim());
+                b = a;
+            } else if (parts.length == 2) {
+                a = Double.parseDouble(parts[0].trim());
+                b = Double.parseDouble(parts[1].trim());
+            } else {
+                throw new NumberFormatException();
+            }
+            if (!(a > 0) || !(b > 0) || !Double.isFinite(a) || !Double.isFinite(b)) {
+                throw new NumberFormatException();
+            }
+            return new double[] {a, b};
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--mse must be a positive value or a range HIGH..LOW, got '" + s + "'");
+        }
+    }
+
+    /** Mean squared difference of two f64 files, streamed. */
+    static double measuredMse(Path a, Path b) throws IOException {
+        try (SampleReader ra = SampleFiles.open(a, "f64"); SampleReader rb = SampleFiles.open(b, "f64")) {
+            double[] x = new double[1 << 14];
+            double[] y = new double[1 << 14];
+            double sse = 0;
+            long n = 0;
+            int got;
+            while ((got = ra.read(x, 0, x.length)) > 0) {
+                int g2 = 0;
+                while (g2 < got) {
+                    int k = rb.read(y, g2, got - g2);
+                    if (k < 0) {
+                        throw new LatqException("decompressed file is shorter than the original");
+                    }
+                    g2 += k;
+                }
+                for (int i = 0; i < got; i++) {
+                    double e = x[i] - y[i];
+                    sse += e * e;
+                }
+                n += got;
+            }
+            return sse / n;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

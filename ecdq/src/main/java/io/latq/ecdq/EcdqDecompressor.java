@@ -1,0 +1,100 @@
+package io.latq.ecdq;
+
+import io.latq.ecdq.format.BlockFormat;
+import io.latq.ecdq.format.EcdqHeader;
+import io.latq.ecdq.io.SampleFiles;
+import io.latq.ecdq.io.SampleWriter;
+import io.latq.lattice.Lattice;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Decompresses a latq ECDQ file into its original container (type, dtype, byte order, shape, channels).
+ * Every structure is validated before use (sizes against the file size, CRC32C of header, blocks and trailer,
+ * exact end of each entropy-coded payload, nothing after the trailer); any failure is a
+ * {@link LatqFormatException} and leaves no output file.
+ */
+public final class EcdqDecompressor {
+    private EcdqDecompressor() {
+    }
+
+    /** Summary of a decompression. */
+    public record Result(EcdqHeader header, long samples, long bytesWritten) {
+    }
+
+    /** Decompresses {@code input} to {@code output} using {@code threads} workers. */
+    public static Result decompress(Path input, Path output, boolean force, int threads,
+                                    Function<String, Lattice> resolver) throws IOException {
+        AtomicOutput.checkTarget(output, force);
+        if (Files.exists(output) && Files.isSameFile(input, output)) {
+            throw new LatqException("output is the same file as the input");
+        }
+        long fileSize = Files.size(input);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16);
+             AtomicOutput out = AtomicOutput.create(output, force)) {
+            EcdqHeader h = EcdqHeader.read(in, fileSize);
+            Lattice lattice = latticeFor(h, resolver);
+            TriangularBasis basis = TriangularBasis.of(lattice.generator());
+            long left = fileSize - h.toBytes().length;
+            SampleWriter writer = SampleFiles.create(out.stream(), h.source());
+            long blocks = h.blockCount();
+            int spb = h.samplesPerBlock();
+            long maxPayload = h.zeroRate() ? 0 : BlockFormat.maxPayload((long) h.vectorsPerBlock() * h.dimension());
+            int window = threads == 1 ? 1 : 2 * threads;
+            double[][] bufs = new double[window][spb];
+            long nonFinite = 0;
+            try (Workers<BlockCoder> workers = new Workers<>(threads, () -> new BlockCoder(lattice, basis, h))) {
+                long b = 0;
+                while (b < blocks) {
+                    List<Workers.Job<BlockCoder, double[]>> jobs = new ArrayList<>();
+                    List<Integer> counts = new ArrayList<>();
+                    for (int w = 0; w < window && b < blocks; w++, b++) {
+                        int count = h.samplesInBlock(b);
+                        BlockFormat.Block blk = BlockFormat.read(in, b, count, maxPayload, left);
+                        left -= blk.storedBytes();
+                        nonFinite += blk.nonFiniteOffsets().length;
+                        double[] buf = bufs[w];
+                        counts.add(count);
+                        jobs.add(c -> {
+                            c.decode(blk, buf);
+                            return buf;
+                        });
+                    }
+                    List<double[]> done = workers.runAll(jobs);
+                    for (int i = 0; i < done.size(); i++) {
+                        writer.write(done.get(i), 0, counts.get(i));
+                    }
+                }
+            }
+            if (nonFinite != h.nonFiniteCount()) {
+                throw new LatqFormatException("non-finite sample count does not match the header");
+            }
+            BlockFormat.readTrailer(in, blocks, h.sampleCount(), h.crc());
+            writer.finish();
+            long written = out.size();
+            out.commit();
+            return new Result(h, h.sampleCount(), written);
+        }
+    }
+
+    /** Resolves the header's lattice and checks it is the one the file was written with. */
+    static Lattice latticeFor(EcdqHeader h, Function<String, Lattice> resolver) throws LatqException {
+        Lattice lattice = EcdqCompressor.resolve(resolver, h.latticeSpec());
+        if (lattice.dimension() != h.dimension()) {
+            throw new LatqFormatException("lattice '" + h.latticeSpec() + "' has dimension " + lattice.dimension()
+                    + " but the file says " + h.dimension());
+        }
+        if (!Arrays.equals(EcdqHeader.generatorHash(lattice.generator()), h.generatorHash())) {
+            throw new LatqFormatException("lattice '" + h.latticeSpec()
+                    + "' differs from the one this file was written with (generator hash mismatch)");
+        }
+        return lattice;
+    }
+}

@@ -1,0 +1,22 @@
+package io.latq.ecdq;
+
+import io.latq.ecdq.entropy.RansDecoder;
+import io.latq.ecdq.entropy.RansEncoder;
+
+/**
+ * Entropy codes the integer coordinates a of one lattice point given the dither u that the decoder also knows,
+ * so that the rate approaches H(Q(X+U) | U). Implementations are interchangeable models (the successive discretized
+ * Gaussian for general lattices; a polar-lattice-specific model later).
+ *
+ * <p>Not thread-safe: each worker uses its own instance (see {@link #copy()}).
+ */
+public interface LatticePointCoder {
+    /** Pushes the symbols for {@code a} onto {@code enc}, in the order {@link #decode} will read them. */
+    void encode(long[] a, double[] dither, RansEncoder enc);
+
+    /** Decodes the coordinates written by {@link #encode} for the same dither into {@code a}. */
+    void decode(double[] dither, RansDecoder dec, long[] a) throws LatqFormatException;
+
+    /** An independent instance with the same parameters, for another thread. */
+    LatticePointCoder copy();
+}

@@ -1,0 +1,154 @@
+package io.latq.ecdq.entropy;
+
+import java.util.Arrays;
+
+/**
+ * Range asymmetric numeral system (rANS, Duda 2013) encoder with a 32-bit state and byte-wise renormalization,
+ * over frequencies that sum to 2^{@value EntropyModel#PRECISION_BITS}.
+ *
+ * <p>State x lives in [L, 256·L) with L = 2^23. To code a symbol with interval [start, start+freq):
+ * first, while x ≥ 2^(31−P)·freq, emit the low byte of x and shift x right by 8; then
+ * x ← ⌊x/freq⌋·2^P + (x mod freq) + start. After the last symbol the 4 state bytes are emitted.
+ * rANS is last-in first-out, so symbols are {@linkplain #push pushed} in the order the decoder will read them and
+ * coded in reverse by {@link #finish}; the output bytes then read forwards: 4 state bytes (little-endian),
+ * followed by the renormalization bytes in the order the decoder consumes them.
+ *
+ * <p>Raw bits: {@link #pushRaw16} codes a 16-bit value as the symbol [v, v+1) of total 2^16, which costs exactly
+ * 16 bits; it is how escaped values are carried.
+ *
+ * <p>Not thread-safe; reusable via {@link #reset}. Buffers grow but are kept across resets, so a worker that codes
+ * block after block does not allocate in steady state.
+ */
+public final class RansEncoder {
+    /** Lower bound of the normalized state interval. */
+    public static final long L = 1L << 23;
+    private static final int P = EntropyModel.PRECISION_BITS;
+
+    private int[] starts = new int[1024];
+    private int[] freqs = new int[1024];
+    private int count;
+    private byte[] out = new byte[4096];
+    private int offset;
+
+    /** Forgets all pushed symbols. */
+    public void reset() {
+        count = 0;
+    }
+
+    /** The number of symbols pushed since the last reset. */
+    public int symbolCount() {
+        return count;
+    }
+
+    /** Appends the symbol with cumulative interval [start, start+freq) of the total 2^16. */
+    public void push(int start, int freq) {
+        if (freq <= 0 || start < 0 || start + freq > EntropyModel.TOTAL) {
+            throw new IllegalStateException("invalid symbol interval [" + start + ", " + (start + freq) + ")");
+        }
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            freqs = Arrays.copyOf(freqs, count * 2);
+        }
+        starts[count] = start;
+        freqs[count] = freq;
+        count++;
+    }
+
+    /** Appends symbol {@code s} of {@code model}. */
+    public void push(EntropyModel model, int s) {
+        int start = model.cumulativeFrequency(s);
+        push(start, model.cumulativeFrequency(s + 1) - start);
+    }
+
+    /** Appends 16 raw bits (the low 16 bits of {@code value}). */
+    public void pushRaw16(int value) {
+        push(value & 0xFFFF, 1);
+    }
+
+    /**
+     * Appends the low {@code bits} bits of {@code value} (0 ≤ bits ≤ 64) as uniform symbols, most significant first:
+     * a first chunk of ((bits−1) mod 16)+1 bits, then 16-bit chunks. A c-bit chunk v is the symbol
+     * [v·2^(16−c), (v+1)·2^(16−c)), which costs exactly c bits.
+     */
+    public void pushBits(long value, int bits) {
+        int rem = bits;
+        while (rem > 0) {
+            int c = ((rem - 1) % 16) + 1;
+            int chunk = (int) ((value >>> (rem - c)) & ((1L << c) - 1));
+            push(chunk << (P - c), 1 << (P - c));
+            rem -= c;
+        }
+    }
+
+    /** Appends the 64 bits of {@code value}, most significant 16-bit chunk first. */
+    public void pushRaw64(long value) {
+        for (int shift = 48; shift >= 0; shift -= 16) {
+            pushRaw16((int) (value >>> shift));
+        }
+    }
+
+    /**
+     * Codes all pushed symbols and returns the stream; the valid bytes are {@code [offset(), buffer.length)}
+     * of {@link #buffer()}. The returned array is owned by this encoder and valid until the next finish.
+     *
+     * @return the number of bytes written
+     */
+    public int finish() {
+        int pos = out.length;
+        long x = L;
+        for (int i = count - 1; i >= 0; i--) {
+            int freq = freqs[i];
+            long xMax = ((L >> P) << 8) * freq;
+            while (x >= xMax) {
+                if (pos == 0) {
+                    pos = grow(pos);
+                }
+                out[--pos] = (byte) x;
+                x >>>= 8;
+            }
+            x = ((x / freq) << P) + (x % freq) + starts[i];
+        }
+        if (pos < 4) {
+            pos = grow(pos);
+        }
+        out[--pos] = (byte) (x >>> 24);
+        out[--pos] = (byte) (x >>> 16);
+        out[--pos] = (byte) (x >>> 8);
+        out[--pos] = (byte) x;
+        offset = pos;
+        return out.length - pos;
+    }
+
+    /**
+     * The ideal code length −Σ log2(freq/2^16) in bits of the symbols pushed since the last reset (diagnostic; uses
+     * Math.log, so it is not part of the bit-exact path).
+     */
+    public double idealBits() {
+        double bits = 0;
+        for (int i = 0; i < count; i++) {
+            bits += P - Math.log(freqs[i]) * INV_LN2;
+        }
+        return bits;
+    }
+
+    private static final double INV_LN2 = 1.0 / Math.log(2.0);
+
+    /** The backing array of the last {@link #finish}. */
+    public byte[] buffer() {
+        return out;
+    }
+
+    /** Start of the valid bytes in {@link #buffer()} after the last {@link #finish}. */
+    public int offset() {
+        return offset;
+    }
+
+    /** Doubles the output buffer, keeping the bytes already written at its end; returns the new write position. */
+    private int grow(int pos) {
+        int used = out.length - pos;
+        byte[] bigger = new byte[out.length * 2];
+        System.arraycopy(out, pos, bigger, bigger.length - used, used);
+        out = bigger;
+        return bigger.length - used;
+    }
+}

