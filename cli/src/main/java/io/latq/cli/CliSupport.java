@@ -1,23 +1,30 @@
 package io.latq.cli;
 
 import io.latq.ecdq.LatqException;
+import picocli.CommandLine;
+
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import picocli.CommandLine;
 
 /**
- * Error reporting shared by the commands: one line {@code latq: <message>} on stderr, exit code 1 for data and I/O
- * errors and 2 for usage errors, never a stack trace.
+ * Error reporting shared by all commands: one line {@code latq: <message>} on stderr and an exit code, never a
+ * stack trace (set the environment variable {@code LATQ_DEBUG} to get one).
+ *
+ * <p>Exit codes: 0 success; 1 bad input data or a failed I/O operation; 2 bad usage (unknown flag, bad value,
+ * unknown lattice); 3 internal error (a bug: please report it).
  */
 public final class CliSupport {
     /** Exit code for data and I/O errors. */
     public static final int DATA_ERROR = 1;
     /** Exit code for usage errors. */
     public static final int USAGE_ERROR = 2;
+    /** Exit code for internal errors. */
+    public static final int INTERNAL_ERROR = 3;
 
     private CliSupport() {
     }
@@ -32,45 +39,72 @@ public final class CliSupport {
     static int run(PrintWriter err, Body body) {
         try {
             return body.run();
-        } catch (LatqException e) {
-            return fail(err, e.getMessage(), DATA_ERROR);
-        } catch (NoSuchFileException e) {
-            return fail(err, "no such file: " + e.getFile(), DATA_ERROR);
-        } catch (AccessDeniedException e) {
-            return fail(err, "permission denied: " + e.getFile(), DATA_ERROR);
-        } catch (FileAlreadyExistsException e) {
-            return fail(err, "file exists: " + e.getFile(), DATA_ERROR);
-        } catch (NotDirectoryException e) {
-            return fail(err, "not a directory: " + e.getFile(), DATA_ERROR);
-        } catch (IOException e) {
-            return fail(err, "I/O error: " + e.getMessage(), DATA_ERROR);
-        } catch (IllegalArgumentException e) {
-            return fail(err, e.getMessage(), USAGE_ERROR);
-        } catch (OutOfMemoryError e) {
-            return fail(err, "out of memory", DATA_ERROR);
+        } catch (Exception | OutOfMemoryError e) {
+            return report(err, e);
         }
     }
 
+    /** Prints the one-line message for {@code t} and returns its exit code. */
+    static int report(PrintWriter err, Throwable t) {
+        if (t instanceof UncheckedIOException u && u.getCause() != null) {
+            t = u.getCause();
+        }
+        int code;
+        String msg;
+        if (t instanceof LatqException) {
+            code = DATA_ERROR;
+            msg = t.getMessage();
+        } else if (t instanceof NoSuchFileException e) {
+            code = DATA_ERROR;
+            msg = "no such file: " + e.getFile();
+        } else if (t instanceof AccessDeniedException e) {
+            code = DATA_ERROR;
+            msg = "permission denied: " + e.getFile();
+        } else if (t instanceof FileAlreadyExistsException e) {
+            code = DATA_ERROR;
+            msg = "file exists: " + e.getFile() + " (use --force to overwrite)";
+        } else if (t instanceof NotDirectoryException e) {
+            code = DATA_ERROR;
+            msg = "not a directory: " + e.getFile();
+        } else if (t instanceof IOException) {
+            code = DATA_ERROR;
+            msg = "I/O error: " + t.getMessage();
+        } else if (t instanceof IllegalArgumentException) {
+            code = USAGE_ERROR;
+            msg = t.getMessage();
+        } else if (t instanceof OutOfMemoryError) {
+            code = DATA_ERROR;
+            msg = "out of memory (raise the heap with LATQ_JAVA_OPTS=-Xmx...)";
+        } else {
+            code = INTERNAL_ERROR;
+            msg = "internal error: " + t;
+        }
+        int result = fail(err, msg, code);
+        if (System.getenv("LATQ_DEBUG") != null) {
+            t.printStackTrace(err);
+            err.flush();
+        }
+        return result;
+    }
+
     static int fail(PrintWriter err, String message, int code) {
-        String m = message == null ? "unknown error" : message.replace('\n', ' ').replace('\r', ' ');
+        String m = message == null ? "unknown error" : message.replace('\n', ' ').replace('\r', ' ').trim();
         err.println("latq: " + m);
         err.flush();
         return code;
     }
 
     /**
-     * Installs one-line handlers for parse errors (exit 2) and unexpected exceptions (exit 1) on {@code cmd} and its
-     * subcommands; Main should call this on its root CommandLine.
+     * Installs the one-line handlers for parse errors (exit 2) and exceptions escaping a command on {@code cmd} and
+     * its subcommands.
      */
     public static CommandLine configure(CommandLine cmd) {
         cmd.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            return fail(err, ex.getMessage() + " (see --help)", USAGE_ERROR);
+            CommandLine c = ex.getCommandLine();
+            return fail(c.getErr(), ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')",
+                    USAGE_ERROR);
         });
-        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            return fail(err, "internal error: " + ex, DATA_ERROR);
-        });
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(commandLine.getErr(), ex));
         return cmd;
     }
 }

@@ -4,6 +4,7 @@ import io.latq.ecdq.CompressionReport;
 import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqOptions;
 import io.latq.lattice.Lattice;
+import io.latq.lattice.LatticeSpecs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ public final class CompressCommand implements Callable<Integer> {
 
     /** Uses the installed lattice resolver ({@link LatticeResolver}). */
     public CompressCommand() {
-        this(LatticeResolver.installed());
+        this(LatticeSpecs::parse);
     }
 
     public CompressCommand(Function<String, Lattice> resolver) {

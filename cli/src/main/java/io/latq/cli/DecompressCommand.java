@@ -2,6 +2,7 @@ package io.latq.cli;
 
 import io.latq.ecdq.EcdqDecompressor;
 import io.latq.lattice.Lattice;
+import io.latq.lattice.LatticeSpecs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class DecompressCommand implements Callable<Integer> {
     boolean force;
 
     public DecompressCommand() {
-        this(LatticeResolver.installed());
+        this(LatticeSpecs::parse);
     }
 
     public DecompressCommand(Function<String, Lattice> resolver) {

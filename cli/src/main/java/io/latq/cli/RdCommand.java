@@ -6,11 +6,12 @@ import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqDecompressor;
 import io.latq.ecdq.EcdqDesign;
 import io.latq.ecdq.EcdqOptions;
-import io.latq.ecdq.KnownNsm;
+import io.latq.nsm.KnownNsm;
 import io.latq.ecdq.LatqException;
 import io.latq.ecdq.io.SampleFiles;
 import io.latq.ecdq.io.SampleReader;
 import io.latq.lattice.Lattice;
+import io.latq.lattice.LatticeSpecs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -76,7 +77,7 @@ public final class RdCommand implements Callable<Integer> {
     boolean force;
 
     public RdCommand() {
-        this(LatticeResolver.installed());
+        this(LatticeSpecs::parse);
     }
 
     public RdCommand(Function<String, Lattice> resolver) {

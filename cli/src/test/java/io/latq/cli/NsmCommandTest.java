@@ -95,7 +95,7 @@ class NsmCommandTest {
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertEquals(Main.EXIT_USAGE, CliRunner.run("nsm", "--lattice", "E8", "--bogus").exitCode);
-        assertEquals(Main.EXIT_DATA, CliRunner.run("nsm", "--lattice", "Q7").exitCode);
+        assertEquals(CliSupport.USAGE_ERROR, CliRunner.run("nsm", "--lattice", "E8", "--bogus").exitCode);
+        assertEquals(CliSupport.USAGE_ERROR, CliRunner.run("nsm", "--lattice", "Q7").exitCode);
     }
 }

@@ -1,5 +1,6 @@
 package io.latq.ecdq;
 
+import io.latq.nsm.KnownNsm;
 import io.latq.ecdq.format.BlockFormat;
 import io.latq.ecdq.format.EcdqHeader;
 import io.latq.ecdq.io.SampleFiles;

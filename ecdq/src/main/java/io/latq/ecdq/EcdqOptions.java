@@ -6,7 +6,7 @@ package io.latq.ecdq;
  * @param target          what to aim for
  * @param targetValue     MSE, SNR in dB, or bits per sample
  * @param latticeSpec     lattice spec for the resolver and the header (e.g. {@code Z1}, {@code E8})
- * @param nsm             normalized second moment G of the lattice quantizer; NaN = look up {@link KnownNsm}
+ * @param nsm             normalized second moment G of the lattice quantizer; NaN = look up {@link io.latq.nsm.KnownNsm}
  * @param seed            dither seed
  * @param threads         worker threads (output is identical for any count)
  * @param keepNonFinite   carry NaN/±Inf samples exactly instead of refusing them

@@ -8,7 +8,7 @@ import io.latq.ecdq.format.BlockFormat;
 import io.latq.ecdq.format.EcdqHeader;
 import io.latq.ecdq.io.SampleFormat;
 import io.latq.ecdq.io.SampleType;
-import io.latq.ecdq.testlattices.TestLattices;
+import io.latq.lattice.LatticeSpecs;
 import io.latq.lattice.Lattice;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -48,9 +48,9 @@ class EcdqRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Z1", "Z3", "D4", "E8", "BABAI8"})
+    @ValueSource(strings = {"Z1", "Z3", "D4", "E8", "DENSE6"})
     void decoderReproducesTheEncodersTrackedReconstructionBitForBit(String spec) throws Exception {
-        Lattice lat = TestLattices.parse(spec);
+        Lattice lat = spec.equals("DENSE6") ? denseLattice() : LatticeSpecs.parse(spec);
         int count = 4099; // not a multiple of the dimension: the last vector is padded
         double[] x = awkwardData(count, spec.hashCode(), true);
         int vpb = (count + lat.dimension() - 1) / lat.dimension();
@@ -84,8 +84,8 @@ class EcdqRoundTripTest {
         double[] x = TestData.gaussian(count, -1.5, 0.7, 3);
         Path in = TestData.writeF64(dir.resolve("x.f64"), x);
         EcdqOptions opt = EcdqOptions.mse(0.001).withLattice("E8").withVectorsPerBlock(300);
-        CompressionReport r = EcdqCompressor.compress(in, null, dir.resolve("x.lq"), opt, TestLattices.resolver());
-        EcdqDecompressor.decompress(dir.resolve("x.lq"), dir.resolve("y.f64"), false, 1, TestLattices.resolver());
+        CompressionReport r = EcdqCompressor.compress(in, null, dir.resolve("x.lq"), opt, LatticeSpecs::parse);
+        EcdqDecompressor.decompress(dir.resolve("x.lq"), dir.resolve("y.f64"), false, 1, LatticeSpecs::parse);
         double[] y = TestData.readF64(dir.resolve("y.f64"));
         assertEquals(count, y.length);
         // recompute the error statistics in the encoder's summation order: per block, then blocks in order
@@ -111,11 +111,11 @@ class EcdqRoundTripTest {
         double[] x = awkwardData(50_000, 11, true);
         Path in = TestData.writeF64(dir.resolve("x.f64"), x);
         EcdqOptions opt = EcdqOptions.mse(0.01).withLattice("E8").withVectorsPerBlock(250).withKeepNonFinite(true);
-        EcdqCompressor.compress(in, null, dir.resolve("t1.lq"), opt.withThreads(1), TestLattices.resolver());
-        EcdqCompressor.compress(in, null, dir.resolve("t4.lq"), opt.withThreads(4), TestLattices.resolver());
+        EcdqCompressor.compress(in, null, dir.resolve("t1.lq"), opt.withThreads(1), LatticeSpecs::parse);
+        EcdqCompressor.compress(in, null, dir.resolve("t4.lq"), opt.withThreads(4), LatticeSpecs::parse);
         assertArrayEquals(Files.readAllBytes(dir.resolve("t1.lq")), Files.readAllBytes(dir.resolve("t4.lq")));
-        EcdqDecompressor.decompress(dir.resolve("t1.lq"), dir.resolve("d1.f64"), false, 1, TestLattices.resolver());
-        EcdqDecompressor.decompress(dir.resolve("t1.lq"), dir.resolve("d3.f64"), false, 3, TestLattices.resolver());
+        EcdqDecompressor.decompress(dir.resolve("t1.lq"), dir.resolve("d1.f64"), false, 1, LatticeSpecs::parse);
+        EcdqDecompressor.decompress(dir.resolve("t1.lq"), dir.resolve("d3.f64"), false, 3, LatticeSpecs::parse);
         assertArrayEquals(Files.readAllBytes(dir.resolve("d1.f64")), Files.readAllBytes(dir.resolve("d3.f64")));
     }
 
@@ -124,10 +124,10 @@ class EcdqRoundTripTest {
         double[] x = TestData.gaussian(1000, 2.0, 0.5, 5);
         Path in = TestData.writeF64(dir.resolve("x.f64"), x);
         CompressionReport r = EcdqCompressor.compress(in, null, dir.resolve("x.lq"), EcdqOptions.mse(1.0),
-                TestLattices.resolver());
+                LatticeSpecs::parse);
         assertEquals(0.0, r.alpha());
         assertTrue(r.bytes() < 300, "zero-rate file is only headers: " + r.bytes());
-        EcdqDecompressor.decompress(dir.resolve("x.lq"), dir.resolve("y.f64"), false, 1, TestLattices.resolver());
+        EcdqDecompressor.decompress(dir.resolve("x.lq"), dir.resolve("y.f64"), false, 1, LatticeSpecs::parse);
         double[] y = TestData.readF64(dir.resolve("y.f64"));
         double mean = 0;
         for (double v : x) {
@@ -144,11 +144,11 @@ class EcdqRoundTripTest {
         double[] x = TestData.gaussian(40_000, 0, 1, 8);
         Path in = TestData.writeF64(dir.resolve("x.f64"), x);
         CompressionReport s = EcdqCompressor.compress(in, null, dir.resolve("s.lq"),
-                EcdqOptions.mse(0).withTarget(EcdqOptions.Target.SNR_DB, 20), TestLattices.resolver());
+                EcdqOptions.mse(0).withTarget(EcdqOptions.Target.SNR_DB, 20), LatticeSpecs::parse);
         assertEquals(20.0, s.snrDb(), 0.15); // relative MSE SE ≈ 0.7% → 0.03 dB; 0.15 dB is about 5 SE
         CompressionReport r = EcdqCompressor.compress(in, null, dir.resolve("r.lq"),
                 EcdqOptions.mse(0).withTarget(EcdqOptions.Target.RATE, 3.0).withLattice("E8"),
-                TestLattices.resolver());
+                LatticeSpecs::parse);
         // the subsample estimate has SE ≈ 1 bit/√65536 ≈ 0.004; allow a few SE
         assertEquals(3.0, r.bitsPerSample(), 0.03, r.line());
     }
@@ -159,15 +159,27 @@ class EcdqRoundTripTest {
         java.util.Arrays.fill(c, 4.25);
         Path in = TestData.writeF64(dir.resolve("c.f64"), c);
         CompressionReport r = EcdqCompressor.compress(in, null, dir.resolve("c.lq"),
-                EcdqOptions.mse(1e-6).withLattice("E8"), TestLattices.resolver());
+                EcdqOptions.mse(1e-6).withLattice("E8"), LatticeSpecs::parse);
         assertEquals(0.0, r.mse());
-        EcdqDecompressor.decompress(dir.resolve("c.lq"), dir.resolve("c.out.f64"), false, 1, TestLattices.resolver());
+        EcdqDecompressor.decompress(dir.resolve("c.lq"), dir.resolve("c.out.f64"), false, 1, LatticeSpecs::parse);
         assertArrayEquals(c, TestData.readF64(dir.resolve("c.out.f64")));
         double[] h = {1e300, -1e300, 1e300};
         Path hin = TestData.writeF64(dir.resolve("h.f64"), h);
         LatqException e = org.junit.jupiter.api.Assertions.assertThrows(LatqException.class,
                 () -> EcdqCompressor.compress(hin, null, dir.resolve("h.lq"), EcdqOptions.mse(1),
-                        TestLattices.resolver()));
+                        LatticeSpecs::parse));
         assertTrue(e.getMessage().contains("overflows"), e.getMessage());
+    }
+
+    /** A lattice with a dense, non-triangular generator (exact closest point by sphere decoding). */
+    private static Lattice denseLattice() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(12345L);
+        double[][] rows = new double[6][6];
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                rows[i][j] = (i == j ? 2.0 : 0.0) + rnd.nextDouble() - 0.5;
+            }
+        }
+        return new io.latq.lattice.search.GeneratorMatrixLattice("DENSE6", rows);
     }
 }

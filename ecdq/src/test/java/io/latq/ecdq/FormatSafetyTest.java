@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latq.ecdq.format.EcdqHeader;
-import io.latq.ecdq.testlattices.TestLattices;
+import io.latq.lattice.LatticeSpecs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -34,10 +34,10 @@ class FormatSafetyTest {
         double[] x = EcdqRoundTripTest.awkwardData(203, 17, true);
         Path in = TestData.writeF64(dir.resolve("x.f64"), x);
         EcdqOptions opt = EcdqOptions.mse(0.05).withLattice("E8").withVectorsPerBlock(8).withKeepNonFinite(true);
-        EcdqCompressor.compress(in, null, dir.resolve("good.lq"), opt, TestLattices.resolver());
+        EcdqCompressor.compress(in, null, dir.resolve("good.lq"), opt, LatticeSpecs::parse);
         good = Files.readAllBytes(dir.resolve("good.lq"));
         EcdqDecompressor.decompress(dir.resolve("good.lq"), dir.resolve("good.f64"), false, 1,
-                TestLattices.resolver());
+                LatticeSpecs::parse);
         goodDecoded = Files.readAllBytes(dir.resolve("good.f64"));
     }
 
@@ -48,7 +48,7 @@ class FormatSafetyTest {
         Files.deleteIfExists(out);
         Files.write(f, bytes);
         try {
-            EcdqDecompressor.decompress(f, out, false, 1, TestLattices.resolver());
+            EcdqDecompressor.decompress(f, out, false, 1, LatticeSpecs::parse);
         } catch (LatqFormatException e) {
             assertFalse(e.getMessage().contains("\n"), "one-line message");
             assertFalse(Files.exists(out), "no output on failure");
@@ -178,13 +178,13 @@ class FormatSafetyTest {
         Path out = dir.resolve("exists.f64");
         Files.write(out, new byte[] {1, 2, 3});
         LatqException e = assertThrows(LatqException.class, () -> EcdqDecompressor.decompress(
-                dir.resolve("good.lq"), out, false, 1, TestLattices.resolver()));
+                dir.resolve("good.lq"), out, false, 1, LatticeSpecs::parse));
         assertTrue(e.getMessage().contains("already exists"));
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(out));
-        EcdqDecompressor.decompress(dir.resolve("good.lq"), out, true, 1, TestLattices.resolver());
+        EcdqDecompressor.decompress(dir.resolve("good.lq"), out, true, 1, LatticeSpecs::parse);
         assertArrayEquals(goodDecoded, Files.readAllBytes(out));
         assertThrows(LatqException.class, () -> EcdqCompressor.compress(dir.resolve("x.f64"), null,
-                dir.resolve("good.lq"), EcdqOptions.mse(0.1), TestLattices.resolver()));
+                dir.resolve("good.lq"), EcdqOptions.mse(0.1), LatticeSpecs::parse));
         assertNoTempFiles();
     }
 
@@ -195,14 +195,14 @@ class FormatSafetyTest {
         x[70] = Double.POSITIVE_INFINITY;
         Path in = TestData.writeF64(dir.resolve("nan.f64"), x);
         LatqException e = assertThrows(LatqException.class, () -> EcdqCompressor.compress(in, null,
-                dir.resolve("nan.lq"), EcdqOptions.mse(0.01), TestLattices.resolver()));
+                dir.resolve("nan.lq"), EcdqOptions.mse(0.01), LatticeSpecs::parse));
         assertTrue(e.getMessage().contains("sample 42 is NaN"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("nan.lq")));
         assertNoTempFiles();
         EcdqCompressor.compress(in, null, dir.resolve("nan.lq"), EcdqOptions.mse(0.01).withKeepNonFinite(true),
-                TestLattices.resolver());
+                LatticeSpecs::parse);
         EcdqDecompressor.decompress(dir.resolve("nan.lq"), dir.resolve("nan.out.f64"), false, 1,
-                TestLattices.resolver());
+                LatticeSpecs::parse);
         double[] y = TestData.readF64(dir.resolve("nan.out.f64"));
         assertEquals(Double.doubleToRawLongBits(x[42]), Double.doubleToRawLongBits(y[42]));
         assertEquals(Double.POSITIVE_INFINITY, y[70]);
@@ -213,7 +213,7 @@ class FormatSafetyTest {
         Path in = dir.resolve("empty.f64");
         Files.write(in, new byte[0]);
         LatqException e = assertThrows(LatqException.class, () -> EcdqCompressor.compress(in, null,
-                dir.resolve("e.lq"), EcdqOptions.mse(0.01), TestLattices.resolver()));
+                dir.resolve("e.lq"), EcdqOptions.mse(0.01), LatticeSpecs::parse));
         assertTrue(e.getMessage().contains("no samples"));
         assertNoTempFiles();
     }
@@ -221,7 +221,7 @@ class FormatSafetyTest {
     @Test
     void aDifferentLatticeUnderTheSameNameIsRefused() throws Exception {
         LatqFormatException e = assertThrows(LatqFormatException.class, () -> EcdqDecompressor.decompress(
-                dir.resolve("good.lq"), dir.resolve("z.f64"), false, 1, spec -> TestLattices.parse("D8")));
+                dir.resolve("good.lq"), dir.resolve("z.f64"), false, 1, spec -> LatticeSpecs.parse("D8")));
         assertTrue(e.getMessage().contains("generator hash"), e.getMessage());
     }
 
@@ -229,7 +229,7 @@ class FormatSafetyTest {
         Path f = dir.resolve("m.lq");
         Files.write(f, bytes);
         LatqFormatException e = assertThrows(LatqFormatException.class, () -> EcdqDecompressor.decompress(f,
-                dir.resolve("m.f64"), false, 1, TestLattices.resolver()));
+                dir.resolve("m.f64"), false, 1, LatticeSpecs::parse));
         assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' lacks '" + expected + "'");
         assertFalse(Files.exists(dir.resolve("m.f64")));
     }

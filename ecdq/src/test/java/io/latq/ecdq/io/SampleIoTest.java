@@ -10,7 +10,7 @@ import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqDecompressor;
 import io.latq.ecdq.EcdqOptions;
 import io.latq.ecdq.LatqFormatException;
-import io.latq.ecdq.testlattices.TestLattices;
+import io.latq.lattice.LatticeSpecs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -191,9 +191,9 @@ class SampleIoTest {
             Path in = write(cases[c][0], formats[c], x);
             Path lq = dir.resolve(cases[c][0] + ".lq");
             CompressionReport rep = EcdqCompressor.compress(in, null, lq, EcdqOptions.mse(1e-4),
-                    TestLattices.resolver());
+                    LatticeSpecs::parse);
             Path out = dir.resolve("out." + cases[c][0]);
-            EcdqDecompressor.decompress(lq, out, false, 1, TestLattices.resolver());
+            EcdqDecompressor.decompress(lq, out, false, 1, LatticeSpecs::parse);
             SampleFormat[] f = new SampleFormat[1];
             double[] y = readAll(out, formats[c].container() == ContainerType.RAW ? "f32be" : null, f);
             assertEquals(formats[c], f[0], cases[c][0]);
