@@ -333,12 +333,13 @@ public final class EcdqCompressor {
             return var;
         }
         double g = proto.nsm();
-        double d0 = var * Math.pow(2, -2 * (payloadRate - EcdqDesign.ecdqRedundancy(g)));
-        double lo = Math.log(Math.min(d0, var) / 64); // rate(lo) > target expected
-        double hi = Math.log(var);                    // rate(hi) = 0
+        // StrictMath (fdlibm): the chosen D, hence α and the whole file, must not depend on the JVM's intrinsics
+        double d0 = var * StrictMath.pow(2, -2 * (payloadRate - EcdqDesign.ecdqRedundancy(g)));
+        double lo = StrictMath.log(Math.min(d0, var) / 64); // rate(lo) > target expected
+        double hi = StrictMath.log(var);                    // rate(hi) = 0
         for (int it = 0; it < RATE_STEPS; it++) {
             double mid = 0.5 * (lo + hi);
-            EcdqDesign d = EcdqDesign.forMse(sigma, Math.exp(mid), g, n, proto.log2Volume());
+            EcdqDesign d = EcdqDesign.forMse(sigma, StrictMath.exp(mid), g, n, proto.log2Volume());
             double r = d.zeroRate() ? 0
                     : 8.0 * subsampleBytes(d, d.modelSpread(), st, proto, lattice, basis) / ((double) st.subCount * n);
             tracker.coded(subSamples);
@@ -348,7 +349,7 @@ public final class EcdqCompressor {
                 hi = mid;
             }
         }
-        return Math.exp(hi);
+        return StrictMath.exp(hi);
     }
 
     /** Entropy-coded bytes of the subsample under design {@code d} with model spread {@code spread}. */
