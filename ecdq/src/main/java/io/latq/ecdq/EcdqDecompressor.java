@@ -48,6 +48,9 @@ public final class EcdqDecompressor {
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new LatqException("output is the same file as the input");
         }
+        if (Files.isDirectory(input)) {
+            throw new LatqException("input " + input + " is a directory, not a latq file");
+        }
         long fileSize = Files.size(input);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16);
              AtomicOutput out = AtomicOutput.create(output, force)) {
