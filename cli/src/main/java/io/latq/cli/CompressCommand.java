@@ -74,6 +74,9 @@ public final class CompressCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the statistics as one JSON object.")
     boolean json;
 
+    @Option(names = "--no-progress", description = "Never show the progress bar (shown on stderr after 1 s).")
+    boolean noProgress;
+
     /** Uses the installed lattice resolver ({@link LatticeResolver}). */
     public CompressCommand() {
         this(LatticeSpecs::parse);
@@ -107,7 +110,10 @@ public final class CompressCommand implements Callable<Integer> {
         if (seed != null) {
             opt = opt.withSeed(seed);
         }
-        CompressionReport r = EcdqCompressor.compress(input, type, output, opt, resolver);
+        CompressionReport r;
+        try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "compress", -1, !noProgress)) {
+            r = EcdqCompressor.compress(input, type, output, opt, resolver, bar::update);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? r.json() : r.line());
         out.flush();

@@ -34,6 +34,9 @@ public final class DecompressCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing output.")
     boolean force;
 
+    @Option(names = "--no-progress", description = "Never show the progress bar (shown on stderr after 1 s).")
+    boolean noProgress;
+
     public DecompressCommand() {
         this(LatticeSpecs::parse);
     }
@@ -48,7 +51,10 @@ public final class DecompressCommand implements Callable<Integer> {
             if (threads < 1 || threads > 1024) {
                 throw new IllegalArgumentException("--threads must be in [1, 1024]");
             }
-            EcdqDecompressor.Result r = EcdqDecompressor.decompress(input, output, force, threads, resolver);
+            EcdqDecompressor.Result r;
+            try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "decompress", -1, !noProgress)) {
+                r = EcdqDecompressor.decompress(input, output, force, threads, resolver, bar::update);
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + r.samples() + " samples (" + r.header().source().describe() + ", " + r.bytesWritten()
                     + " bytes) to " + output);

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 DecompressCommand.class,
                 InspectCommand.class,
                 RdCommand.class,
+                CompareCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

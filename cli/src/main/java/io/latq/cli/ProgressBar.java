@@ -4,7 +4,8 @@ import java.io.PrintWriter;
 
 /**
  * A progress bar on stderr for long runs. It stays silent for the first second, so short runs print nothing, and
- * redraws at most five times a second. Thread-safe: workers may report from any thread.
+ * redraws at most five times a second. Thread-safe: workers may report from any thread. The total may be revised
+ * while running ({@link #update(long, long)}); while it is unknown (negative) the bar shows the count only.
  */
 public final class ProgressBar implements AutoCloseable {
     private static final long DELAY_NANOS = 1_000_000_000L;
@@ -13,11 +14,12 @@ public final class ProgressBar implements AutoCloseable {
 
     private final PrintWriter err;
     private final String label;
-    private final long total;
+    private long total;
     private final boolean enabled;
     private final long start = System.nanoTime();
     private long lastDraw;
     private boolean drawn;
+    private int drawnLength;
 
     public ProgressBar(PrintWriter err, String label, long total, boolean enabled) {
         this.err = err;
@@ -32,18 +34,45 @@ public final class ProgressBar implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        if (now - start < DELAY_NANOS || (drawn && now - lastDraw < REDRAW_NANOS && done < total)) {
+        if (now - start < DELAY_NANOS || (drawn && now - lastDraw < REDRAW_NANOS && (total < 0 || done < total))) {
             return;
         }
         lastDraw = now;
         drawn = true;
-        double frac = total > 0 ? Math.min(1.0, (double) done / total) : 0;
-        int fill = (int) Math.round(frac * WIDTH);
         double elapsed = (now - start) * 1e-9;
-        double eta = frac > 0 ? elapsed * (1 - frac) / frac : Double.NaN;
-        err.printf("\r%s [%s%s] %5.1f%%  %.0fs elapsed, ~%.0fs left ", label, "#".repeat(fill),
-                " ".repeat(WIDTH - fill), 100 * frac, elapsed, eta);
+        String line;
+        if (total < 0) {
+            line = String.format("%s %,d done  %.0fs elapsed ", label, done, elapsed);
+        } else {
+            double frac = total > 0 ? Math.min(1.0, (double) done / total) : 0;
+            int fill = (int) Math.round(frac * WIDTH);
+            double eta = frac > 0 ? elapsed * (1 - frac) / frac : Double.NaN;
+            line = String.format("%s [%s%s] %5.1f%%  %.0fs elapsed, ~%.0fs left ", label, "#".repeat(fill),
+                    " ".repeat(WIDTH - fill), 100 * frac, elapsed, eta);
+        }
+        // pad over the remains of a longer previous line
+        err.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
+        drawnLength = line.length();
         err.flush();
+    }
+
+    /** Reports that {@code done} units are complete out of a total that may have changed (negative: unknown). */
+    public synchronized void update(long done, long total) {
+        this.total = total;
+        update(done);
+    }
+
+    /**
+     * Erases the bar from its line, so that the next output starts on a clean line; the bar is redrawn by the next
+     * update.
+     */
+    public synchronized void clear() {
+        if (drawn) {
+            err.print("\r" + " ".repeat(drawnLength) + "\r");
+            err.flush();
+            drawn = false;
+            drawnLength = 0;
+        }
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.latq.ecdq.EcdqOptions;
 import io.latq.nsm.KnownNsm;
 import io.latq.ecdq.LatqException;
 import io.latq.ecdq.io.SampleFiles;
-import io.latq.ecdq.io.SampleReader;
+import io.latq.ecdq.io.SampleComparison;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeSpecs;
 import java.io.IOException;
@@ -76,6 +76,9 @@ public final class RdCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite existing CSV/SVG outputs.")
     boolean force;
 
+    @Option(names = "--no-progress", description = "Never show the progress bar (shown on stderr after 1 s).")
+    boolean noProgress;
+
     public RdCommand() {
         this(LatticeSpecs::parse);
     }
@@ -124,7 +127,8 @@ public final class RdCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Point> pts = new ArrayList<>();
         Path tmp = Files.createTempDirectory("latq-rd");
-        try {
+        long runs = (long) lattices.size() * points;
+        try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "rd", runs * RUN_UNITS, !noProgress)) {
             Path data = tmp.resolve("x.f64");
             GenerateCommand.write(data, SampleFiles.formatForGenerated("f64", samples), 0, sigma, seed, false);
             for (int li = 0; li < lattices.size(); li++) {
@@ -136,13 +140,16 @@ public final class RdCommand implements Callable<Integer> {
                     Path back = tmp.resolve("y.f64");
                     Files.deleteIfExists(lq);
                     Files.deleteIfExists(back);
+                    long base = (long) (li * points + p) * RUN_UNITS;
                     CompressionReport r = EcdqCompressor.compress(data, "f64", lq,
                             EcdqOptions.mse(target).withLattice(lat).withNsm(nsms[li]).withThreads(threads),
-                            resolver);
-                    EcdqDecompressor.decompress(lq, back, false, threads, resolver);
-                    double mse = measuredMse(data, back);
+                            resolver, (done, total) -> bar.update(base + share(done, total, COMPRESS_UNITS)));
+                    EcdqDecompressor.decompress(lq, back, false, threads, resolver, (done, total) ->
+                            bar.update(base + COMPRESS_UNITS + share(done, total, RUN_UNITS - COMPRESS_UNITS)));
+                    double mse = SampleComparison.compare(data, "f64", back, "f64").mse();
                     Point pt = new Point(lat, nsms[li], target, mse, 8.0 * Files.size(lq) / samples);
                     pts.add(pt);
+                    bar.clear();
                     out.printf(Locale.ROOT, "%s target_mse=%.6g %s%n", lat, target, r.line());
                     out.flush();
                 }
@@ -198,31 +205,13 @@ public final class RdCommand implements Callable<Integer> {
         }
     }
 
-    /** Mean squared difference of two f64 files, streamed. */
-    static double measuredMse(Path a, Path b) throws IOException {
-        try (SampleReader ra = SampleFiles.open(a, "f64"); SampleReader rb = SampleFiles.open(b, "f64")) {
-            double[] x = new double[1 << 14];
-            double[] y = new double[1 << 14];
-            double sse = 0;
-            long n = 0;
-            int got;
-            while ((got = ra.read(x, 0, x.length)) > 0) {
-                int g2 = 0;
-                while (g2 < got) {
-                    int k = rb.read(y, g2, got - g2);
-                    if (k < 0) {
-                        throw new LatqException("decompressed file is shorter than the original");
-                    }
-                    g2 += k;
-                }
-                for (int i = 0; i < got; i++) {
-                    double e = x[i] - y[i];
-                    sse += e * e;
-                }
-                n += got;
-            }
-            return sse / n;
-        }
+    /** Progress units per compress/decompress run, and the compression's share of them. */
+    private static final long RUN_UNITS = 1000;
+    private static final long COMPRESS_UNITS = 600;
+
+    /** {@code done/total} of {@code units}, or 0 while the total is unknown. */
+    private static long share(long done, long total, long units) {
+        return total > 0 ? Math.min(units, done * units / total) : 0;
     }
 
     private static void deleteTree(Path dir) throws IOException {

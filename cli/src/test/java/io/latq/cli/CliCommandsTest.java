@@ -68,8 +68,9 @@ class CliCommandsTest {
             assertTrue(c.out().contains(key), c.out());
         }
         Run j = run(new CompressCommand(LatticeSpecs::parse), "-i", p("x.npy"), "-o", p("x.lq"), "--snr", "20",
-                "--json", "--force");
+                "--json", "--force", "--no-progress");
         assertEquals(0, j.code(), j.err());
+        assertEquals("", j.err(), "no progress bar");
         for (String key : List.of("\"samples\":", "\"bytes\":", "\"bits_per_sample\":", "\"mse\":", "\"snr_db\":",
                 "\"max_abs_error\":", "\"rd_bits_per_sample\":", "\"gap_bits_per_sample\":",
                 "\"ecdq_bound_bits_per_sample\":", "\"model_bits_per_sample\":")) {
@@ -82,8 +83,9 @@ class CliCommandsTest {
         assertTrue(i.out().contains("npy <f8 shape [20000]"), i.out());
         Run ij = run(new InspectCommand(), p("x.lq"), "--json");
         assertTrue(ij.out().contains("\"integrity\":\"ok\""), ij.out());
-        Run d = run(new DecompressCommand(LatticeSpecs::parse), "-i", p("x.lq"), "-o", p("y.npy"));
+        Run d = run(new DecompressCommand(LatticeSpecs::parse), "-i", p("x.lq"), "-o", p("y.npy"), "--no-progress");
         assertEquals(0, d.code(), d.err());
+        assertEquals("", d.err(), "no progress bar");
         byte[] x = Files.readAllBytes(dir.resolve("x.npy"));
         byte[] y = Files.readAllBytes(dir.resolve("y.npy"));
         assertEquals(x.length, y.length);
@@ -134,7 +136,7 @@ class CliCommandsTest {
     @Test
     void rdSweepWritesCsvAndSvg() throws Exception {
         Run r = run(new RdCommand(LatticeSpecs::parse), "--lattice", "Z1,E8", "--mse", "0.1..0.001", "--points",
-                "3", "--samples", "8192", "--csv", p("rd.csv"), "--plot", p("rd.svg"));
+                "3", "--samples", "8192", "--csv", p("rd.csv"), "--plot", p("rd.svg"), "--no-progress");
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(dir.resolve("rd.csv"));
         assertEquals(7, rows.size());

@@ -65,10 +65,18 @@ public final class AtomicOutput implements AutoCloseable {
         }
     }
 
-    /** Refuses an existing target unless {@code force}, and a target that is a directory. */
+    /**
+     * Refuses an existing target unless {@code force}, a target that is a directory, and a target whose directory
+     * does not exist (named as such, rather than through the temporary file that could not be created).
+     */
     public static void checkTarget(Path target, boolean force) throws LatqException {
         if (Files.isDirectory(target)) {
             throw new LatqException("output " + target + " is a directory");
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new LatqException("cannot write " + target + ": " + (Files.exists(dir) ? dir + " is not a directory"
+                    : "directory " + dir + " does not exist"));
         }
         if (!force && Files.exists(target)) {
             throw new LatqException("output " + target + " already exists (use --force to overwrite)");

@@ -3,6 +3,7 @@ package io.latq.ecdq;
 import io.latq.nsm.KnownNsm;
 import io.latq.ecdq.format.BlockFormat;
 import io.latq.ecdq.format.EcdqHeader;
+import io.latq.ecdq.io.ContainerType;
 import io.latq.ecdq.io.SampleFiles;
 import io.latq.ecdq.io.SampleFormat;
 import io.latq.ecdq.io.SampleReader;
@@ -42,6 +43,8 @@ public final class EcdqCompressor {
     /** Candidate weights c of the dither variance in the model spread. */
     static final double[] SPREAD_WEIGHTS = {0.0, 0.125, 0.25, 0.5, 1.0};
     private static final int TARGET_BLOCK_SAMPLES = 1 << 16;
+    /** Bisection steps of the rate search. */
+    private static final int RATE_STEPS = 16;
 
     private EcdqCompressor() {
     }
@@ -54,7 +57,18 @@ public final class EcdqCompressor {
      */
     public static CompressionReport compress(Path input, String type, Path output, EcdqOptions opt,
                                              Function<String, Lattice> resolver) throws IOException {
+        return compress(input, type, output, opt, resolver, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #compress(Path, String, Path, EcdqOptions, Function)}, reporting progress to {@code progress} (see
+     * {@link ProgressListener} for the unit) on the calling thread.
+     */
+    public static CompressionReport compress(Path input, String type, Path output, EcdqOptions opt,
+                                             Function<String, Lattice> resolver, ProgressListener progress)
+            throws IOException {
         Objects.requireNonNull(opt);
+        Tracker tracker = new Tracker(Objects.requireNonNull(progress));
         if (opt.threads() < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
@@ -82,7 +96,7 @@ public final class EcdqCompressor {
         }
 
         // pass 1
-        Stats st = scan(input, type, n, opt);
+        Stats st = scan(input, type, n, opt, tracker);
         if (st.count == 0) {
             throw new LatqException("input " + input.getFileName() + " holds no samples");
         }
@@ -95,6 +109,11 @@ public final class EcdqCompressor {
         if (!Double.isFinite(sigma) || !Double.isFinite(mean)) {
             throw new LatqException("the samples' mean or variance overflows a double (values too large)");
         }
+        boolean fit = n > 1 && st.subCount > 0;
+        long subSamples = (long) st.subCount * n;
+        tracker.total = Tracker.SCAN * st.count + Tracker.CODE * ((opt.target() == EcdqOptions.Target.RATE
+                ? RATE_STEPS * subSamples : 0) + (fit ? SPREAD_WEIGHTS.length * subSamples : 0) + st.count);
+        tracker.report();
         EcdqHeader proto = header(st.format, opt, lattice, hash, nsm, mean, sigma, EcdqDesign.forMse(sigma,
                 Double.MAX_VALUE, nsm, n, lattice.log2Volume()), vpb, st.nonFinite);
         double targetMse;
@@ -106,7 +125,7 @@ public final class EcdqCompressor {
                 targetMse = sigma > 0 ? EcdqDesign.mseForSnr(sigma, opt.targetValue()) : 1;
                 break;
             default:
-                targetMse = mseForRate(opt.targetValue(), st, proto, lattice, basis);
+                targetMse = mseForRate(opt.targetValue(), st, proto, lattice, basis, tracker);
                 break;
         }
         if (!(targetMse > 0) || Double.isInfinite(targetMse)) {
@@ -114,19 +133,56 @@ public final class EcdqCompressor {
         }
         EcdqDesign design = EcdqDesign.forMse(sigma, targetMse, nsm, n, lattice.log2Volume());
         double spread = design.modelSpread();
-        if (n > 1 && !design.zeroRate() && st.subCount > 0) {
+        if (fit && !design.zeroRate()) {
             double best = Double.POSITIVE_INFINITY;
             for (double c : SPREAD_WEIGHTS) {
                 double bytes = subsampleBytes(design, design.modelSpread(c), st, proto, lattice, basis);
+                tracker.coded(subSamples);
                 if (bytes < best) {
                     best = bytes;
                     spread = design.modelSpread(c);
                 }
             }
+        } else if (fit) {
+            tracker.total -= Tracker.CODE * SPREAD_WEIGHTS.length * subSamples;
         }
         EcdqHeader header = withSpread(header(st.format, opt, lattice, hash, nsm, mean, sigma, design, vpb,
                 st.nonFinite), spread);
-        return encodeFile(input, type, output, opt, lattice, basis, header, design);
+        return encodeFile(input, type, output, opt, lattice, basis, header, design, tracker);
+    }
+
+    /**
+     * Counts units of work for the {@link ProgressListener}; single-threaded (the caller's thread). Entropy coding a
+     * sample costs about {@value #CODE} times as much as scanning it in pass 1, so units are weighted accordingly and
+     * the fraction done tracks the time spent.
+     */
+    static final class Tracker {
+        static final long SCAN = 1;
+        static final long CODE = 16;
+        private final ProgressListener listener;
+        long done;
+        long total = -1;
+
+        Tracker(ProgressListener listener) {
+            this.listener = listener;
+        }
+
+        void scanned(long samples) {
+            advance(SCAN * samples);
+        }
+
+        void coded(long samples) {
+            advance(CODE * samples);
+        }
+
+        private void advance(long units) {
+            done += units;
+            report();
+        }
+
+        void report() {
+            listener.progress(done, total < 0 ? -1 : Math.max(total, done));
+        }
     }
 
     static Lattice resolve(Function<String, Lattice> resolver, String spec) throws LatqException {
@@ -171,7 +227,7 @@ public final class EcdqCompressor {
         long stride = 1;
     }
 
-    private static Stats scan(Path input, String type, int n, EcdqOptions opt) throws IOException {
+    private static Stats scan(Path input, String type, int n, EcdqOptions opt, Tracker tracker) throws IOException {
         Stats st = new Stats();
         boolean wantSub = opt.target() == EcdqOptions.Target.RATE || n > 1;
         if (wantSub) {
@@ -183,8 +239,13 @@ public final class EcdqCompressor {
         double[] vec = new double[n];
         int inVec = 0;
         try (SampleReader r = SampleFiles.open(input, type)) {
+            if (r.format().container() != ContainerType.CSV) {
+                // refined once pass 1 is done
+                tracker.total = (Tracker.SCAN + Tracker.CODE) * r.format().sampleCount();
+            }
             int got;
             while ((got = r.read(buf, 0, buf.length)) > 0) {
+                tracker.scanned(got);
                 for (int i = 0; i < got; i++) {
                     double x = buf[i];
                     if (Double.isFinite(x)) {
@@ -250,14 +311,16 @@ public final class EcdqCompressor {
     }
 
     /** Bisection on log D so that the estimated file rate meets {@code rate} bits/sample. */
-    private static double mseForRate(double rate, Stats st, EcdqHeader proto, Lattice lattice, TriangularBasis basis)
-            throws LatqException {
+    private static double mseForRate(double rate, Stats st, EcdqHeader proto, Lattice lattice, TriangularBasis basis,
+                                     Tracker tracker) throws LatqException {
         if (!(rate >= 0) || Double.isInfinite(rate)) {
             throw new IllegalArgumentException("target rate must be finite and ≥ 0, got " + rate);
         }
         double sigma = proto.sigma();
         double var = sigma * sigma;
+        long subSamples = (long) st.subCount * proto.dimension();
         if (rate == 0 || var == 0 || st.subCount == 0) {
+            tracker.total -= Tracker.CODE * RATE_STEPS * subSamples;
             return var > 0 ? var : 1;
         }
         int n = proto.dimension();
@@ -266,24 +329,27 @@ public final class EcdqCompressor {
                 + (double) BlockFormat.NONFINITE_ENTRY * st.nonFinite);
         double payloadRate = rate - overheadBits / st.count;
         if (payloadRate <= 0) {
+            tracker.total -= Tracker.CODE * RATE_STEPS * subSamples;
             return var;
         }
         double g = proto.nsm();
-        double d0 = var * Math.pow(2, -2 * (payloadRate - EcdqDesign.ecdqRedundancy(g)));
-        double lo = Math.log(Math.min(d0, var) / 64); // rate(lo) > target expected
-        double hi = Math.log(var);                    // rate(hi) = 0
-        for (int it = 0; it < 16; it++) {
+        // StrictMath (fdlibm): the chosen D, hence α and the whole file, must not depend on the JVM's intrinsics
+        double d0 = var * StrictMath.pow(2, -2 * (payloadRate - EcdqDesign.ecdqRedundancy(g)));
+        double lo = StrictMath.log(Math.min(d0, var) / 64); // rate(lo) > target expected
+        double hi = StrictMath.log(var);                    // rate(hi) = 0
+        for (int it = 0; it < RATE_STEPS; it++) {
             double mid = 0.5 * (lo + hi);
-            EcdqDesign d = EcdqDesign.forMse(sigma, Math.exp(mid), g, n, proto.log2Volume());
+            EcdqDesign d = EcdqDesign.forMse(sigma, StrictMath.exp(mid), g, n, proto.log2Volume());
             double r = d.zeroRate() ? 0
                     : 8.0 * subsampleBytes(d, d.modelSpread(), st, proto, lattice, basis) / ((double) st.subCount * n);
+            tracker.coded(subSamples);
             if (r > payloadRate) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        return Math.exp(hi);
+        return StrictMath.exp(hi);
     }
 
     /** Entropy-coded bytes of the subsample under design {@code d} with model spread {@code spread}. */
@@ -297,7 +363,7 @@ public final class EcdqCompressor {
 
     private static CompressionReport encodeFile(Path input, String type, Path output, EcdqOptions opt,
                                                 Lattice lattice, TriangularBasis basis, EcdqHeader header,
-                                                EcdqDesign design) throws IOException {
+                                                EcdqDesign design, Tracker tracker) throws IOException {
         int spb = header.samplesPerBlock();
         long blocks = header.blockCount();
         int threads = opt.threads();
@@ -329,6 +395,7 @@ public final class EcdqCompressor {
                     finite += e.finiteCount();
                     modelBits += e.idealBits();
                 }
+                tracker.coded(windowSamples(header, b - jobs.size(), b));
             }
             if (reader.read(new double[1], 0, 1) > 0) {
                 throw new LatqException("input changed between passes (more samples than counted)");
@@ -344,6 +411,15 @@ public final class EcdqCompressor {
             return new CompressionReport(header.sampleCount(), size, mse, maxAbs, header.sigma(), design.targetMse(),
                     header.nsm(), header.alpha(), header.beta(), modelBits, nonFinite, blocks);
         }
+    }
+
+    /** Samples in blocks [from, to). */
+    private static long windowSamples(EcdqHeader h, long from, long to) {
+        long s = 0;
+        for (long b = from; b < to; b++) {
+            s += h.samplesInBlock(b);
+        }
+        return s;
     }
 
     private static void readFully(SampleReader r, double[] buf, int count) throws IOException {

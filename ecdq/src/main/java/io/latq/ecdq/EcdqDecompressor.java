@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -32,9 +33,23 @@ public final class EcdqDecompressor {
     /** Decompresses {@code input} to {@code output} using {@code threads} workers. */
     public static Result decompress(Path input, Path output, boolean force, int threads,
                                     Function<String, Lattice> resolver) throws IOException {
+        return decompress(input, output, force, threads, resolver, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #decompress(Path, Path, boolean, int, Function)}, reporting the samples decoded so far (out of the
+     * header's sample count) to {@code progress} on the calling thread.
+     */
+    public static Result decompress(Path input, Path output, boolean force, int threads,
+                                    Function<String, Lattice> resolver, ProgressListener progress)
+            throws IOException {
+        Objects.requireNonNull(progress);
         AtomicOutput.checkTarget(output, force);
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new LatqException("output is the same file as the input");
+        }
+        if (Files.isDirectory(input)) {
+            throw new LatqException("input " + input + " is a directory, not a latq file");
         }
         long fileSize = Files.size(input);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16);
@@ -50,6 +65,8 @@ public final class EcdqDecompressor {
             int window = threads == 1 ? 1 : 2 * threads;
             double[][] bufs = new double[window][spb];
             long nonFinite = 0;
+            long decoded = 0;
+            progress.progress(0, h.sampleCount());
             try (Workers<BlockCoder> workers = new Workers<>(threads, () -> new BlockCoder(lattice, basis, h))) {
                 long b = 0;
                 while (b < blocks) {
@@ -70,7 +87,9 @@ public final class EcdqDecompressor {
                     List<double[]> done = workers.runAll(jobs);
                     for (int i = 0; i < done.size(); i++) {
                         writer.write(done.get(i), 0, counts.get(i));
+                        decoded += counts.get(i);
                     }
+                    progress.progress(decoded, h.sampleCount());
                 }
             }
             if (nonFinite != h.nonFiniteCount()) {

@@ -37,6 +37,9 @@ public final class EcdqInspector {
      * reported in the result so the blocks read so far can still be shown.
      */
     public static Inspection inspect(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new LatqException("input " + file + " is a directory, not a latq file");
+        }
         long size = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             EcdqHeader h = EcdqHeader.read(in, size);

@@ -3,6 +3,7 @@ package io.latq.ecdq.io;
 import io.latq.ecdq.LatqException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -48,6 +49,9 @@ public final class SampleFiles {
      * @throws LatqException for an unknown type or a malformed file
      */
     public static SampleReader open(Path path, String type) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new LatqException("input " + path + " is a directory, not a sample file");
+        }
         String t = type != null ? type.toLowerCase(Locale.ROOT) : typeForExtension(path);
         if (t == null) {
             throw new LatqException("cannot tell the sample type of " + path.getFileName()

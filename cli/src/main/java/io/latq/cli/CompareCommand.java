@@ -1,0 +1,61 @@
+package io.latq.cli;
+
+import io.latq.ecdq.io.SampleComparison;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code latq compare REFERENCE OTHER [--json]}: the distortion of OTHER against REFERENCE (for instance an original
+ * and what some codec made of it): samples, MSE, RMSE, SNR in dB and the largest absolute error.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Measure the distortion of a sample file against a reference: samples, mse, rmse,",
+                "snr_db = 10 log10(var(REFERENCE)/mse) and max_abs_error. The files may be of different types."})
+public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "REFERENCE", description = "The original samples.")
+    Path reference;
+
+    @Parameters(index = "1", paramLabel = "OTHER", description = "The samples to measure.")
+    Path other;
+
+    @Option(names = "--type", paramLabel = "T", description = "Type of REFERENCE (default: from the extension).")
+    String referenceType;
+
+    @Option(names = "--other-type", paramLabel = "T", description = "Type of OTHER (default: from the extension).")
+    String otherType;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        return CliSupport.run(spec.commandLine().getErr(), () -> {
+            SampleComparison c = SampleComparison.compare(reference, referenceType, other, otherType);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.object()
+                        .put("samples", c.samples())
+                        .put("mse", c.mse())
+                        .put("rmse", c.rmse())
+                        .put("snr_db", c.snrDb())
+                        .put("max_abs_error", c.maxAbsError())
+                        .put("non_finite", c.nonFinite())
+                        .put("reference_mean", c.referenceMean())
+                        .put("reference_variance", c.referenceVariance()));
+            } else {
+                out.println(c.line());
+            }
+            out.flush();
+            return 0;
+        });
+    }
+}
