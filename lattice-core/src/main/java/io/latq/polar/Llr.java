@@ -30,20 +30,25 @@ public final class Llr {
         return bit != hardDecision(llr) ? Math.abs(llr) : 0.0;
     }
 
-    /** Min-sum check-node rule: sign(a)·sign(b)·min(|a|, |b|) (a zero counts as positive). */
+    /** Min-sum check-node rule: sign(a)·sign(b)·min(|a|, |b|), with the sign taken from the IEEE sign bits. */
     public static double minSum(double a, double b) {
         double m = Math.min(Math.abs(a), Math.abs(b));
-        return (a < 0) != (b < 0) ? -m : m;
+        long sign = (Double.doubleToRawLongBits(a) ^ Double.doubleToRawLongBits(b)) & SIGN_BIT;
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(m) | sign);
     }
+
+    /** The IEEE-754 sign bit. */
+    public static final long SIGN_BIT = 0x8000000000000000L;
 
     /**
      * Exact box-plus 2·atanh(tanh(a/2)·tanh(b/2)) computed without overflow or loss of sign.
      *
-     * <p>With m = min(|a|,|b|): for m &lt; 4 the tanh product form is used (accurate, no saturation); otherwise
-     * the equivalent form m + log1p(e^{−(|a|+|b|)}) − log1p(e^{−||a|−|b||}). The sign is sign(a)·sign(b) and the
-     * magnitude is never rounded to zero when both inputs are non-zero, so the sign information is never lost
-     * (which keeps the rate-1 rule of Fast-SSC identical to SC). Uses {@link StrictMath} so results are
-     * bit-identical on every JVM.
+     * <p>With m = min(|a|,|b|): for m &lt; 4 the tanh product form is used, with tanh(x/2) = −expm1(−x)/(2 +
+     * expm1(−x)) and 2·atanh(p) = log1p(2p/(1 − p)) (accurate for small inputs); otherwise the equivalent form
+     * m + log1p(e^{−(|a|+|b|)}) − log1p(e^{−||a|−|b||}), dropping terms below 2e−22. The sign is that of the
+     * product of the IEEE sign bits and the magnitude is never rounded to zero when both inputs are non-zero, so
+     * the sign information is never lost (which keeps the rate-1 rule of Fast-SSC identical to SC). Uses
+     * {@link DeterministicMath} so results are bit-identical on every JVM.
      */
     public static double boxPlus(double a, double b) {
         double absA = Math.abs(a);
@@ -52,29 +57,35 @@ public final class Llr {
         double mag;
         if (m == 0.0) {
             mag = 0.0;
+        } else if (Math.max(absA, absB) == Double.POSITIVE_INFINITY) {
+            mag = m;
         } else if (m < TANH_FORM_LIMIT) {
-            double p = StrictMath.tanh(0.5 * absA) * StrictMath.tanh(0.5 * absB);
-            // 2·atanh(p) = log1p(2p / (1 − p)); p < tanh(2) < 1 here because m < 4
-            mag = StrictMath.log1p(2.0 * p / (1.0 - p));
-            if (mag <= 0.0) {
-                mag = Double.MIN_VALUE;
-            }
+            double p = tanhHalf(absA) * tanhHalf(absB);
+            // p < tanh(2) < 1 here because m < 4
+            mag = DeterministicMath.log1p(2.0 * p / (1.0 - p));
         } else {
             mag = m + correction(absA + absB) - correction(Math.abs(absA - absB));
-            if (mag <= 0.0) {
-                mag = Double.MIN_VALUE;
-            }
         }
-        return (a < 0) != (b < 0) ? -mag : mag;
+        if (!(mag > 0.0) && m > 0.0) {
+            mag = Double.MIN_VALUE;
+        }
+        long sign = (Double.doubleToRawLongBits(a) ^ Double.doubleToRawLongBits(b)) & SIGN_BIT;
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(mag) | sign);
+    }
+
+    /** tanh(x/2) for x ≥ 0. */
+    private static double tanhHalf(double x) {
+        double em = DeterministicMath.expm1(-x);
+        return -em / (2.0 + em);
     }
 
     private static double correction(double x) {
-        return x < CORRECTION_CUTOFF ? StrictMath.log1p(StrictMath.exp(-x)) : 0.0;
+        return x < CORRECTION_CUTOFF ? DeterministicMath.log1p(DeterministicMath.exp(-x)) : 0.0;
     }
 
     /** Variable-node rule g(a, b, v) = b + (1 − 2v)·a for the re-encoded bit v ∈ {0,1}. */
     public static double g(double a, double b, int v) {
-        return v == 0 ? b + a : b - a;
+        return b + Double.longBitsToDouble(Double.doubleToRawLongBits(a) ^ ((long) v << 63));
     }
 
     /**
@@ -83,10 +94,10 @@ public final class Llr {
      */
     public static double entropyTermGivenZero(double llr) {
         if (llr >= 0) {
-            return StrictMath.log1p(StrictMath.exp(-llr)) / LN2;
+            return DeterministicMath.log1p(DeterministicMath.exp(-llr)) / LN2;
         }
-        return (-llr + StrictMath.log1p(StrictMath.exp(llr))) / LN2;
+        return (-llr + DeterministicMath.log1p(DeterministicMath.exp(llr))) / LN2;
     }
 
-    private static final double LN2 = StrictMath.log(2.0);
+    private static final double LN2 = 0.6931471805599453;
 }
