@@ -399,6 +399,11 @@ public class PolarCommand implements Callable<Integer> {
                 out.println("  \"threads\": " + threads + ",");
                 out.println("  \"decode_throughput_bps_per_core\": " + jsonNumber(r.decodeThroughputPerCore()) + ",");
                 out.println("  \"wall_throughput_bps\": " + jsonNumber(r.wallThroughput()) + ",");
+                StringBuilder info = new StringBuilder();
+                for (int t : fs.informationSet()) {
+                    info.append(info.length() == 0 ? "" : ",").append(t);
+                }
+                out.println("  \"information_set\": [" + info + "],");
                 out.println("  \"information_set_sha256\": \"" + fs.sha256() + "\"");
                 out.println("}");
             } else {

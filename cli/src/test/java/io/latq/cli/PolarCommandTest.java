@@ -72,8 +72,8 @@ class PolarCommandTest {
             "--frames", "300", "--seed", "9", "--json", "--rule", "min-sum"};
         Run a = run(args);
         assertEquals(0, a.code, a.err);
-        for (String key : new String[] {"information_set_sha256", "fer", "ber", "frames", "frame_errors", "fer_ci95",
-            "method"}) {
+        for (String key : new String[] {"information_set", "information_set_sha256", "fer", "ber", "frames",
+            "frame_errors", "fer_ci95", "method"}) {
             assertTrue(a.out.contains("\"" + key + "\""), key);
         }
         assertEquals(300, number(a.out, "frames"), 0);
