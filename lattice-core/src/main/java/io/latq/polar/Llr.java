@@ -11,8 +11,11 @@ public final class Llr {
     /** Above this argument log1p(exp(−x)) &lt; 2e−22 and is dropped (also skips NaN from ∞ − ∞). */
     private static final double CORRECTION_CUTOFF = 50.0;
 
-    /** Below this smaller magnitude the tanh form is accurate and used; above it the log1p form. */
-    private static final double TANH_FORM_LIMIT = 4.0;
+    /** When ||a| − |b|| is at least this, |a ⊞ b| = min(|a|, |b|) to within a relative 2e−17. */
+    private static final double FAR_APART = 40.0;
+
+    /** Above this larger magnitude e^{−|x|} could underflow, so the log1p form is used. */
+    private static final double LARGE_INPUT = 600.0;
 
     private Llr() {
     }
@@ -43,26 +46,46 @@ public final class Llr {
     /**
      * Exact box-plus 2·atanh(tanh(a/2)·tanh(b/2)) computed without overflow or loss of sign.
      *
-     * <p>With m = min(|a|,|b|): for m &lt; 4 the tanh product form is used, with tanh(x/2) = −expm1(−x)/(2 +
-     * expm1(−x)) and 2·atanh(p) = log1p(2p/(1 − p)) (accurate for small inputs); otherwise the equivalent form
-     * m + log1p(e^{−(|a|+|b|)}) − log1p(e^{−||a|−|b||}), dropping terms below 2e−22. The sign is that of the
-     * product of the IEEE sign bits and the magnitude is never rounded to zero when both inputs are non-zero, so
-     * the sign information is never lost (which keeps the rate-1 rule of Fast-SSC identical to SC). Uses
+     * <p>With A = e^{−|a|} and B = e^{−|b|}, the magnitude is ln((1 + AB)/(A + B)) = log1p((1 − A)(1 − B)/(A + B)).
+     * 1 − A and A are each obtained from one call (expm1 for |a| &lt; 1, exp above), so small inputs keep their
+     * relative precision. When the inputs are 40 or more apart the result is min(|a|, |b|) to double precision and is
+     * returned directly. When the larger input exceeds 600 (A or B would underflow) the equivalent form
+     * m + log1p(e^{−(|a|+|b|)}) − log1p(e^{−||a|−|b||}) is used, m = min(|a|, |b|). The sign is that of the product
+     * of the IEEE sign bits, and the magnitude is never rounded to zero when both inputs are non-zero, so the sign
+     * information is never lost (which keeps the rate-1 rule of Fast-SSC identical to SC). Uses
      * {@link DeterministicMath} so results are bit-identical on every JVM.
      */
     public static double boxPlus(double a, double b) {
         double absA = Math.abs(a);
         double absB = Math.abs(b);
         double m = Math.min(absA, absB);
+        double big = Math.max(absA, absB);
         double mag;
         if (m == 0.0) {
             mag = 0.0;
-        } else if (Math.max(absA, absB) == Double.POSITIVE_INFINITY) {
+        } else if (big - m >= FAR_APART) {
+            // the exact value is m·(1 − O(e^{−(big − m)})): equal to m in double precision (covers big = ∞)
             mag = m;
-        } else if (m < TANH_FORM_LIMIT) {
-            double p = tanhHalf(absA) * tanhHalf(absB);
-            // p < tanh(2) < 1 here because m < 4
-            mag = DeterministicMath.log1p(2.0 * p / (1.0 - p));
+        } else if (big < LARGE_INPUT) {
+            double ea;
+            double eam1; // e^{−|a|} and 1 − e^{−|a|}
+            if (absA < 1.0) {
+                eam1 = -DeterministicMath.expm1(-absA);
+                ea = 1.0 - eam1;
+            } else {
+                ea = DeterministicMath.exp(-absA);
+                eam1 = 1.0 - ea;
+            }
+            double eb;
+            double ebm1;
+            if (absB < 1.0) {
+                ebm1 = -DeterministicMath.expm1(-absB);
+                eb = 1.0 - ebm1;
+            } else {
+                eb = DeterministicMath.exp(-absB);
+                ebm1 = 1.0 - eb;
+            }
+            mag = DeterministicMath.log1p(eam1 * ebm1 / (ea + eb));
         } else {
             mag = m + correction(absA + absB) - correction(Math.abs(absA - absB));
         }
@@ -71,12 +94,6 @@ public final class Llr {
         }
         long sign = (Double.doubleToRawLongBits(a) ^ Double.doubleToRawLongBits(b)) & SIGN_BIT;
         return Double.longBitsToDouble(Double.doubleToRawLongBits(mag) | sign);
-    }
-
-    /** tanh(x/2) for x ≥ 0. */
-    private static double tanhHalf(double x) {
-        double em = DeterministicMath.expm1(-x);
-        return -em / (2.0 + em);
     }
 
     private static double correction(double x) {
