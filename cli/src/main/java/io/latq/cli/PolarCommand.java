@@ -17,7 +17,6 @@ import io.latq.polar.decode.PolarDecoders;
 import io.latq.polar.sim.BinomialInterval;
 import io.latq.polar.sim.PolarSimulation;
 import io.latq.polar.sim.SimulationResult;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -421,10 +420,5 @@ public class PolarCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-    }
-
-    /** Runs the command stand-alone (the top-level latq command registers {@link PolarCommand} itself). */
-    static int run(String... args) {
-        return new CommandLine(new PolarCommand()).execute(args);
     }
 }
