@@ -172,6 +172,14 @@ public final class FrozenSet {
 
     /** Pretty JSON with the keys of the documented schema (see class Javadoc and docs/polar-codes.md). */
     public String toJson() {
+        return toJson(java.util.Collections.emptyMap());
+    }
+
+    /**
+     * As {@link #toJson()}, with extra per-position numeric arrays (e.g. error bounds) written under the given keys
+     * before {@code sha256}; they are metadata, ignored by {@link #fromJson} and not hashed.
+     */
+    public String toJson(Map<String, double[]> extraArrays) {
         StringBuilder b = new StringBuilder();
         b.append("{\n");
         b.append("  \"format\": ").append(Json.quote(FORMAT)).append(",\n");
@@ -199,6 +207,17 @@ public final class FrozenSet {
                     b.append(',');
                 }
                 b.append(Json.number(reliability[j]));
+            }
+            b.append("],\n");
+        }
+        for (Map.Entry<String, double[]> e : extraArrays.entrySet()) {
+            b.append("  ").append(Json.quote(e.getKey())).append(": [");
+            double[] a = e.getValue();
+            for (int j = 0; j < a.length; j++) {
+                if (j > 0) {
+                    b.append(',');
+                }
+                b.append(Json.number(a[j]));
             }
             b.append("],\n");
         }

@@ -32,12 +32,12 @@ public final class BecConstruction implements FrozenSetConstruction {
         int m = PolarTransform.log2(n);
         double[] logZ = new double[n];
         double[] next = new double[n];
-        logZ[0] = Math.log(epsilon);
+        logZ[0] = StrictMath.log(epsilon);
         for (int step = 0, count = 1; step < m; step++, count <<= 1) {
             for (int j = 0; j < count; j++) {
                 double lz = logZ[j];
-                double z = Math.exp(lz);
-                next[2 * j] = lz + Math.log(2.0 - z); // log(2z − z²)
+                double z = StrictMath.exp(lz);
+                next[2 * j] = lz + StrictMath.log(2.0 - z); // log(2z − z²)
                 next[2 * j + 1] = 2.0 * lz;           // log(z²)
             }
             System.arraycopy(next, 0, logZ, 0, 2 * count);
@@ -47,7 +47,7 @@ public final class BecConstruction implements FrozenSetConstruction {
         double[] pe = new double[n];
         for (int t = 0; t < n; t++) {
             rel[t] = -logZ[t];
-            z[t] = Math.exp(logZ[t]);
+            z[t] = StrictMath.exp(logZ[t]);
             pe[t] = 0.5 * z[t];
         }
         return new BitChannelReliabilities(name(), rel, pe, pe, pe, null, z, null);

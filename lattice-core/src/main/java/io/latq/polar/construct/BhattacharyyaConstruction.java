@@ -25,7 +25,7 @@ public final class BhattacharyyaConstruction implements FrozenSetConstruction {
         if (!(sigma > 0)) {
             throw new IllegalArgumentException("sigma must be > 0, got " + sigma);
         }
-        return new BhattacharyyaConstruction(Math.exp(-1.0 / (2 * sigma * sigma)));
+        return new BhattacharyyaConstruction(StrictMath.exp(-1.0 / (2 * sigma * sigma)));
     }
 
     /** The channel's Z. */

@@ -22,7 +22,7 @@ public final class GaussianApproximationConstruction implements FrozenSetConstru
     private static final double B = 0.86;
     private static final double C = 0.0218;
     private static final double X0 = 10.0;
-    private static final double LOG_PHI_X0 = -A * Math.pow(X0, B) + C;
+    private static final double LOG_PHI_X0 = -A * StrictMath.pow(X0, B) + C;
 
     private final double sigma;
 
@@ -54,7 +54,7 @@ public final class GaussianApproximationConstruction implements FrozenSetConstru
         }
         double[] pe = new double[n];
         for (int t = 0; t < n; t++) {
-            pe[t] = 0.5 * Erf.erfc(Math.sqrt(mean[t]) / 2.0); // Q(sqrt(m/2))
+            pe[t] = 0.5 * Erf.erfc(StrictMath.sqrt(mean[t]) / 2.0); // Q(sqrt(m/2))
         }
         return new BitChannelReliabilities(name(), mean, pe, null, null, null, null, null);
     }
@@ -62,16 +62,16 @@ public final class GaussianApproximationConstruction implements FrozenSetConstru
     /** φ^{−1}(1 − (1 − φ(m))²), using 1 − (1 − p)² = p(2 − p) to keep precision for small p. */
     static double minusMean(double m) {
         double lp = logPhi(m);
-        double p = Math.exp(lp);
-        return inverseLogPhi(lp + Math.log(2.0 - p));
+        double p = StrictMath.exp(lp);
+        return inverseLogPhi(lp + StrictMath.log(2.0 - p));
     }
 
     /** log φ(x), with φ clamped to ≤ 1 (φ(0) = 1). */
     static double logPhi(double x) {
         if (x <= X0) {
-            return Math.min(0.0, -A * Math.pow(x, B) + C);
+            return Math.min(0.0, -A * StrictMath.pow(x, B) + C);
         }
-        return 0.5 * Math.log(Math.PI / x) - 0.25 * x + Math.log1p(-10.0 / (7.0 * x));
+        return 0.5 * StrictMath.log(Math.PI / x) - 0.25 * x + StrictMath.log1p(-10.0 / (7.0 * x));
     }
 
     /** The x with log φ(x) = target: closed form on the first branch, Newton with bisection fallback beyond 10. */
@@ -80,7 +80,7 @@ public final class GaussianApproximationConstruction implements FrozenSetConstru
             return 0.0;
         }
         if (target >= LOG_PHI_X0) {
-            return Math.pow((C - target) / A, 1.0 / B);
+            return StrictMath.pow((C - target) / A, 1.0 / B);
         }
         double lo = X0;
         double hi = Math.max(2 * X0, -8.0 * target + 40.0); // log φ(x) ≤ −x/4 + const, so the root is below this

@@ -1,5 +1,7 @@
 package io.latq.polar.construct;
 
+import io.latq.polar.DeterministicMath;
+
 /**
  * The output-alphabet reduction of Tal &amp; Vardy ("How to construct polar codes", IEEE Trans. IT 2013) on a
  * symmetric channel stored as symbol pairs (mass π_i, error posterior e_i ∈ [0, 1/2]); e_i = 1/(1 + e^{|LLR_i|}).
@@ -11,8 +13,8 @@ package io.latq.polar.construct;
  *       between i and k, a fraction θ = (e_j − e_k)/(e_i − e_k) of its mass to i, so that its posterior is the
  *       matching mixture; the greedy choice minimises the capacity gained.</li>
  * </ul>
- * Greedy selection uses an indexed binary heap over a doubly linked list, O(n log n) per reduction. Costs use a
- * log built from basic arithmetic ({@link #ln}) so the choices are identical on every JVM. Not thread-safe; reuse for many reductions.
+ * Greedy selection uses an indexed binary heap over a doubly linked list, O(n log n) per reduction. Costs use
+ * {@link DeterministicMath} so the choices are identical on every JVM. Not thread-safe; reuse for many reductions.
  */
 final class TalVardyMerger {
 
@@ -181,50 +183,15 @@ final class TalVardyMerger {
         }
     }
 
-    /** Binary entropy in bits. */
+    /** Binary entropy in bits (via {@link DeterministicMath}, so greedy choices are identical on every JVM). */
     static double h(double x) {
         if (x <= 0 || x >= 1) {
             return 0.0;
         }
-        return -(x * ln(x) + (1 - x) * ln1m(x)) / LN2;
+        return -(x * DeterministicMath.log(x) + (1 - x) * DeterministicMath.log1p(-x)) / LN2;
     }
 
     private static final double LN2 = 0.6931471805599453;
-    private static final double SQRT2 = 1.4142135623730951;
-
-    /**
-     * Natural log of a positive finite x to about 1e−15 relative error, from +, ×, / only: bit-identical on every
-     * JVM and several times faster than {@link StrictMath#log} (the cost evaluations dominate Tal–Vardy's run time).
-     * x = 2^k·r with r ∈ [√½, √2); ln r = 2·atanh(s), s = (r − 1)/(r + 1), |s| ≤ 0.172, by its odd series.
-     */
-    static double ln(double x) {
-        long bits = Double.doubleToRawLongBits(x);
-        int k = (int) ((bits >>> 52) & 0x7ff);
-        if (k == 0) { // subnormal: scale into the normal range
-            bits = Double.doubleToRawLongBits(x * 0x1p54);
-            k = (int) ((bits >>> 52) & 0x7ff) - 54;
-        }
-        k -= 1023;
-        double r = Double.longBitsToDouble((bits & 0x000fffffffffffffL) | 0x3ff0000000000000L);
-        if (r > SQRT2) {
-            r *= 0.5;
-            k++;
-        }
-        double s = (r - 1) / (r + 1);
-        double z = s * s;
-        double poly = 1 + z * (1.0 / 3 + z * (1.0 / 5 + z * (1.0 / 7 + z * (1.0 / 9 + z * (1.0 / 11 + z * (1.0 / 13
-                + z * (1.0 / 15 + z * (1.0 / 17 + z * (1.0 / 19)))))))));
-        return k * LN2 + 2 * s * poly;
-    }
-
-    /** ln(1 − x) for 0 &lt; x &lt; 1, by its Taylor series when x is small (no cancellation in 1 − x). */
-    static double ln1m(double x) {
-        if (x < 0.01) {
-            return -x * (1 + x * (1.0 / 2 + x * (1.0 / 3 + x * (1.0 / 4 + x * (1.0 / 5 + x * (1.0 / 6 + x * (1.0 / 7
-                    + x * (1.0 / 8))))))));
-        }
-        return ln(1 - x);
-    }
 
     // ---- indexed min-heap keyed by (cost, node index) ----
 

@@ -20,8 +20,10 @@ public enum CheckNodeRule {
             for (int i = 0; i < len; i++) {
                 double x = in[a + i];
                 double y = in[b + i];
+                // branch-free: the sign is the XOR of the sign bits (random signs would defeat branch prediction)
                 double m = Math.min(Math.abs(x), Math.abs(y));
-                out[o + i] = (x < 0) != (y < 0) ? -m : m;
+                long sign = (Double.doubleToRawLongBits(x) ^ Double.doubleToRawLongBits(y)) & Llr.SIGN_BIT;
+                out[o + i] = Double.longBitsToDouble(Double.doubleToRawLongBits(m) | sign);
             }
         } else {
             for (int i = 0; i < len; i++) {
@@ -33,7 +35,9 @@ public enum CheckNodeRule {
     /** out[o+i] = g(in[a+i], in[b+i], v[vo+i]) = in[b+i] + (1 − 2v)·in[a+i]. */
     static void gAll(double[] in, int a, int b, byte[] v, int vo, double[] out, int o, int len) {
         for (int i = 0; i < len; i++) {
-            out[o + i] = v[vo + i] == 0 ? in[b + i] + in[a + i] : in[b + i] - in[a + i];
+            // b + (1 − 2v)·a by flipping a's sign bit when v = 1 (exact, branch-free)
+            long flip = (long) v[vo + i] << 63;
+            out[o + i] = in[b + i] + Double.longBitsToDouble(Double.doubleToRawLongBits(in[a + i]) ^ flip);
         }
     }
 }

@@ -96,6 +96,15 @@ public final class PolarScDecoder implements PolarDecoder {
     }
 
     private void decodeNode(int size, int start) {
+        if (size == 2) {
+            // the two leaves inline (same arithmetic as the general case, without two more calls)
+            double a = alpha[2];
+            double b = alpha[3];
+            decideLeaf(start, rule.apply(a, b));
+            decideLeaf(start + 1, Llr.g(a, b, beta[start]));
+            beta[start] ^= beta[start + 1];
+            return;
+        }
         if (size == 1) {
             decideLeaf(start, alpha[1]);
             return;

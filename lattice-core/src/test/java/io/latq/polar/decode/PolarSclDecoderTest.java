@@ -25,12 +25,19 @@ class PolarSclDecoderTest {
                 int n = 1 << (1 + rng.nextInt(8));
                 boolean[] frozen = DecoderTestSupport.randomFrozen(rng, n, rng.nextDouble());
                 double[] llr = DecoderTestSupport.randomLlr(rng, n, rep % 2 == 0);
+                byte[] fv = null;
+                if (rep % 3 == 0) {
+                    fv = new byte[n];
+                    for (int i = 0; i < n; i++) {
+                        fv[i] = (byte) rng.nextInt(2);
+                    }
+                }
                 byte[] uSc = new byte[n];
                 byte[] xSc = new byte[n];
-                double mSc = new PolarScDecoder(frozen, rule).decode(llr, uSc, xSc);
+                double mSc = new PolarScDecoder(frozen, fv, rule).decode(llr, uSc, xSc);
                 byte[] u = new byte[n];
                 byte[] x = new byte[n];
-                double mScl = new PolarSclDecoder(frozen, 1, rule).decode(llr, u, x);
+                double mScl = new PolarSclDecoder(frozen, fv, 1, rule, null).decode(llr, u, x);
                 assertArrayEquals(uSc, u);
                 assertArrayEquals(xSc, x);
                 assertEquals(mSc, mScl, 0.0);

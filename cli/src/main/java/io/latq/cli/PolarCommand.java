@@ -1,0 +1,424 @@
+package io.latq.cli;
+
+import io.latq.polar.Crc;
+import io.latq.polar.FrozenSet;
+import io.latq.polar.PolarTransform;
+import io.latq.polar.construct.BecConstruction;
+import io.latq.polar.construct.BhattacharyyaConstruction;
+import io.latq.polar.construct.BitChannelReliabilities;
+import io.latq.polar.construct.BmsChannel;
+import io.latq.polar.construct.FrozenSetConstruction;
+import io.latq.polar.construct.GaussianApproximationConstruction;
+import io.latq.polar.construct.LlrSampler;
+import io.latq.polar.construct.MonteCarloConstruction;
+import io.latq.polar.construct.TalVardyConstruction;
+import io.latq.polar.decode.CheckNodeRule;
+import io.latq.polar.decode.PolarDecoders;
+import io.latq.polar.sim.BinomialInterval;
+import io.latq.polar.sim.PolarSimulation;
+import io.latq.polar.sim.SimulationResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code polar construct} and {@code polar simulate}: frozen-set construction and BPSK/AWGN simulation of polar codes.
+ * Bad input is reported as a picocli {@link ParameterException} (one-line message plus usage, exit code 2).
+ */
+@Command(name = "polar", mixinStandardHelpOptions = true,
+        description = "Polar codes (natural order x = u·F^{⊗m}): frozen-set construction and simulation.",
+        subcommands = {PolarCommand.Construct.class, PolarCommand.Simulate.class})
+public class PolarCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand: construct or simulate");
+    }
+
+    /** A parsed channel string: {@code awgn:sigma=S}, {@code awgn:ebn0=DB} (rate K/N) or {@code bec:e=E}. */
+    static final class ChannelSpec {
+        final boolean awgn;
+        final double parameter; // sigma or epsilon
+        final String text;
+
+        ChannelSpec(boolean awgn, double parameter, String text) {
+            this.awgn = awgn;
+            this.parameter = parameter;
+            this.text = text;
+        }
+
+        static ChannelSpec parse(String s, double rate) {
+            String t = s.trim().toLowerCase(Locale.ROOT);
+            int colon = t.indexOf(':');
+            int eq = t.indexOf('=');
+            if (colon < 0 || eq < colon) {
+                throw new IllegalArgumentException("bad channel '" + s + "' (use awgn:sigma=S, awgn:ebn0=DB or bec:e=E)");
+            }
+            String kind = t.substring(0, colon);
+            String key = t.substring(colon + 1, eq);
+            double v;
+            try {
+                v = Double.parseDouble(t.substring(eq + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad number in channel '" + s + "'");
+            }
+            if (kind.equals("awgn") && key.equals("sigma")) {
+                if (!(v > 0) || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException("sigma must be positive and finite in '" + s + "'");
+                }
+                return new ChannelSpec(true, v, "awgn:sigma=" + v);
+            }
+            if (kind.equals("awgn") && key.equals("ebn0")) {
+                if (Double.isNaN(v) || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException("Eb/N0 must be finite in '" + s + "'");
+                }
+                double sigma = PolarSimulation.sigmaForEbN0(v, rate);
+                return new ChannelSpec(true, sigma, "awgn:sigma=" + sigma);
+            }
+            if (kind.equals("bec") && (key.equals("e") || key.equals("eps"))) {
+                if (!(v >= 0 && v <= 1)) {
+                    throw new IllegalArgumentException("erasure probability must be in [0,1] in '" + s + "'");
+                }
+                return new ChannelSpec(false, v, "bec:e=" + v);
+            }
+            throw new IllegalArgumentException("bad channel '" + s + "' (use awgn:sigma=S, awgn:ebn0=DB or bec:e=E)");
+        }
+    }
+
+    static void checkCode(int n, int k) {
+        if (!PolarTransform.isPowerOfTwo(n)) {
+            throw new IllegalArgumentException("N must be a power of 2, got " + n);
+        }
+        if (k < 0 || k > n) {
+            throw new IllegalArgumentException("K must be in 0..N = " + n + ", got " + k);
+        }
+    }
+
+    static FrozenSetConstruction construction(String method, ChannelSpec ch, int mu, int frames, long seed) {
+        switch (method.toLowerCase(Locale.ROOT)) {
+            case "bec":
+                if (ch.awgn) {
+                    throw new IllegalArgumentException("method bec needs a bec:e=E channel");
+                }
+                return new BecConstruction(ch.parameter);
+            case "bhattacharyya":
+                return ch.awgn ? BhattacharyyaConstruction.forBiAwgn(ch.parameter)
+                        : new BhattacharyyaConstruction(ch.parameter);
+            case "ga":
+                if (!ch.awgn) {
+                    throw new IllegalArgumentException("method ga needs an awgn channel");
+                }
+                return new GaussianApproximationConstruction(ch.parameter);
+            case "tv":
+                return ch.awgn ? TalVardyConstruction.forBiAwgn(ch.parameter, mu)
+                        : TalVardyConstruction.forChannel(BmsChannel.bec(ch.parameter), mu);
+            case "mc":
+                return new MonteCarloConstruction(ch.awgn ? LlrSampler.biAwgn(ch.parameter)
+                        : LlrSampler.bec(ch.parameter), frames, seed);
+            default:
+                throw new IllegalArgumentException("unknown method '" + method
+                        + "' (use bec, bhattacharyya, ga, tv or mc)");
+        }
+    }
+
+    static CheckNodeRule rule(String s) {
+        switch (s.toLowerCase(Locale.ROOT)) {
+            case "exact":
+                return CheckNodeRule.EXACT;
+            case "min-sum":
+            case "minsum":
+                return CheckNodeRule.MIN_SUM;
+            default:
+                throw new IllegalArgumentException("unknown check-node rule '" + s + "' (use exact or min-sum)");
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String jsonNumber(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "null";
+        }
+        return Double.toString(v);
+    }
+
+    /** {@code polar construct}. */
+    @Command(name = "construct", mixinStandardHelpOptions = true,
+            description = "Rank the bit channels and print the information set and the reliabilities.")
+    static final class Construct implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--n", required = true, description = "block length N (a power of 2)")
+        int n;
+
+        @Option(names = "--k", required = true, description = "number of information bits K")
+        int k;
+
+        @Option(names = "--channel", required = true,
+                description = "awgn:sigma=S, awgn:ebn0=DB (rate K/N) or bec:e=E")
+        String channel;
+
+        @Option(names = "--method", defaultValue = "ga",
+                description = "bec | bhattacharyya | ga | tv | mc (default: ${DEFAULT-VALUE})")
+        String method;
+
+        @Option(names = "--mu", defaultValue = "32", description = "Tal-Vardy output alphabet size μ (default: ${DEFAULT-VALUE})")
+        int mu;
+
+        @Option(names = "--frames", defaultValue = "10000", description = "Monte Carlo frames (default: ${DEFAULT-VALUE})")
+        int frames;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Monte Carlo seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--json", description = "print JSON instead of text")
+        boolean json;
+
+        @Option(names = {"-o", "--output"}, description = "also write the JSON to this file")
+        Path output;
+
+        @Override
+        public Integer call() {
+            BitChannelReliabilities r;
+            ChannelSpec ch;
+            try {
+                checkCode(n, k);
+                ch = ChannelSpec.parse(channel, n == 0 ? 1 : Math.max((double) k / n, 1e-9));
+                r = construction(method, ch, mu, frames, seed).construct(n);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            FrozenSet fs = r.toFrozenSet(k, ch.text);
+            Map<String, double[]> extra = new LinkedHashMap<>();
+            put(extra, "error_probability", r.errorProbability());
+            put(extra, "error_lower_bound", r.errorLowerBound());
+            put(extra, "error_upper_bound", r.errorUpperBound());
+            put(extra, "error_std_error", r.errorStdError());
+            put(extra, "entropy", r.entropy());
+            put(extra, "entropy_std_error", r.entropyStdError());
+            String jsonText = fs.toJson(extra);
+            if (output != null) {
+                try {
+                    Files.writeString(output, jsonText, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new ParameterException(spec.commandLine(), "cannot write " + output + ": " + e.getMessage());
+                }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.print(jsonText);
+            } else {
+                printText(out, r, fs);
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static void put(Map<String, double[]> m, String key, double[] v) {
+            if (v != null) {
+                m.put(key, v);
+            }
+        }
+
+        private void printText(PrintWriter out, BitChannelReliabilities r, FrozenSet fs) {
+            out.println("method: " + r.method() + "   channel: " + fs.channel() + "   N=" + n + " K=" + k);
+            out.println("sha256: " + fs.sha256());
+            StringBuilder b = new StringBuilder("information_set:");
+            for (int t : fs.informationSet()) {
+                b.append(' ').append(t);
+            }
+            out.println(b);
+            double[] rel = r.reliability();
+            double[] pe = r.errorProbability();
+            double[] lo = r.errorLowerBound();
+            double[] hi = r.errorUpperBound();
+            double[] h = r.entropy();
+            StringBuilder head = new StringBuilder("t\tinfo\treliability");
+            if (pe != null) {
+                head.append("\terror_prob");
+            }
+            if (lo != null) {
+                head.append("\terror_lower");
+            }
+            if (hi != null) {
+                head.append("\terror_upper");
+            }
+            if (h != null) {
+                head.append("\tentropy");
+            }
+            out.println(head);
+            boolean[] frozen = fs.frozenMask();
+            for (int t = 0; t < n; t++) {
+                StringBuilder line = new StringBuilder();
+                line.append(t).append('\t').append(frozen[t] ? 0 : 1).append('\t').append(fmt(rel[t]));
+                if (pe != null) {
+                    line.append('\t').append(fmt(pe[t]));
+                }
+                if (lo != null) {
+                    line.append('\t').append(fmt(lo[t]));
+                }
+                if (hi != null) {
+                    line.append('\t').append(fmt(hi[t]));
+                }
+                if (h != null) {
+                    line.append('\t').append(fmt(h[t]));
+                }
+                out.println(line);
+            }
+            if (hi != null) {
+                double s = 0;
+                for (int t : fs.informationSet()) {
+                    s += hi[t];
+                }
+                out.println("sum of error upper bounds over the information set (SC block error bound): " + fmt(s));
+            }
+        }
+    }
+
+    /** {@code polar simulate}. */
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = "Simulate BPSK over AWGN and print FER and BER with 95% intervals and the throughput.")
+    static final class Simulate implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--n", required = true, description = "block length N (a power of 2)")
+        int n;
+
+        @Option(names = "--k", required = true,
+                description = "message bits K; with --crc the code has K + CRC information positions, rate K/N")
+        int k;
+
+        @Option(names = "--ebn0", required = true, description = "Eb/N0 in dB")
+        double ebN0;
+
+        @Option(names = "--decoder", defaultValue = "sc",
+                description = "sc | fast-ssc | fast-ssc-nospc | scl:L (default: ${DEFAULT-VALUE})")
+        String decoder;
+
+        @Option(names = "--crc", defaultValue = "0", description = "CRC bits: 0, 8, 11, 16 or 24 (default: 0)")
+        int crcBits;
+
+        @Option(names = "--rule", defaultValue = "exact",
+                description = "check-node rule: exact | min-sum (default: ${DEFAULT-VALUE})")
+        String rule;
+
+        @Option(names = "--method", defaultValue = "ga",
+                description = "construction at the design SNR: ga | tv | bhattacharyya | mc (default: ${DEFAULT-VALUE})")
+        String method;
+
+        @Option(names = "--design-ebn0", description = "design Eb/N0 of the construction (default: --ebn0)")
+        Double designEbN0;
+
+        @Option(names = "--mu", defaultValue = "32", description = "Tal-Vardy μ when --method tv")
+        int mu;
+
+        @Option(names = "--frames", required = true, description = "number of frames")
+        long frames;
+
+        @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--threads", defaultValue = "1", description = "worker threads (default: ${DEFAULT-VALUE})")
+        int threads;
+
+        @Option(names = "--json", description = "print JSON instead of text")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            SimulationResult r;
+            FrozenSet fs;
+            CheckNodeRule f;
+            try {
+                Crc crc = crcBits == 0 ? null : Crc.ofLength(crcBits);
+                int kCode = k + crcBits;
+                checkCode(n, kCode);
+                if (k < 1) {
+                    throw new IllegalArgumentException("K must be >= 1, got " + k);
+                }
+                if (frames < 1 || threads < 1) {
+                    throw new IllegalArgumentException("--frames and --threads must be >= 1");
+                }
+                f = rule(rule);
+                double rate = (double) k / n;
+                double design = designEbN0 == null ? ebN0 : designEbN0;
+                double sigma = PolarSimulation.sigmaForEbN0(design, rate);
+                ChannelSpec ch = new ChannelSpec(true, sigma, "awgn:sigma=" + sigma);
+                BitChannelReliabilities rel = construction(method, ch, mu, 10000, seed).construct(n);
+                fs = rel.toFrozenSet(kCode, ch.text);
+                boolean[] frozen = fs.frozenMask();
+                PolarDecoders.create(decoder, frozen, f, crc); // validate the spec before starting threads
+                PolarSimulation sim = new PolarSimulation(frozen, crc);
+                r = sim.run(() -> PolarDecoders.create(decoder, frozen, f, crc), ebN0, frames, seed, threads);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            BinomialInterval fer = r.ferInterval();
+            BinomialInterval ber = r.berInterval();
+            if (json) {
+                out.println("{");
+                out.println("  \"n\": " + n + ",");
+                out.println("  \"k\": " + k + ",");
+                out.println("  \"crc_bits\": " + crcBits + ",");
+                out.println("  \"decoder\": \"" + decoder + "\",");
+                out.println("  \"rule\": \"" + f.name().toLowerCase(Locale.ROOT).replace('_', '-') + "\",");
+                out.println("  \"method\": \"" + method + "\",");
+                out.println("  \"ebn0_db\": " + ebN0 + ",");
+                out.println("  \"sigma\": " + r.sigma() + ",");
+                out.println("  \"frames\": " + r.frames() + ",");
+                out.println("  \"frame_errors\": " + r.frameErrors() + ",");
+                out.println("  \"bit_errors\": " + r.bitErrors() + ",");
+                out.println("  \"fer\": " + r.fer() + ",");
+                out.println("  \"fer_ci95\": [" + fer.lower() + ", " + fer.upper() + "],");
+                out.println("  \"ber\": " + r.ber() + ",");
+                out.println("  \"ber_ci95\": [" + ber.lower() + ", " + ber.upper() + "],");
+                out.println("  \"seed\": " + seed + ",");
+                out.println("  \"threads\": " + threads + ",");
+                out.println("  \"decode_throughput_bps_per_core\": " + jsonNumber(r.decodeThroughputPerCore()) + ",");
+                out.println("  \"wall_throughput_bps\": " + jsonNumber(r.wallThroughput()) + ",");
+                StringBuilder info = new StringBuilder();
+                for (int t : fs.informationSet()) {
+                    info.append(info.length() == 0 ? "" : ",").append(t);
+                }
+                out.println("  \"information_set\": [" + info + "],");
+                out.println("  \"information_set_sha256\": \"" + fs.sha256() + "\"");
+                out.println("}");
+            } else {
+                out.println("polar (" + n + ", " + (k + crcBits) + ") " + (crcBits > 0 ? "CRC-" + crcBits + " " : "")
+                        + "decoder " + decoder + " (" + f + "), construction " + method + ", Eb/N0 " + ebN0
+                        + " dB, sigma " + fmt(r.sigma()));
+                out.println("frames " + r.frames() + ", frame errors " + r.frameErrors() + ", bit errors "
+                        + r.bitErrors());
+                out.println("FER " + fmt(r.fer()) + "  95% CI [" + fmt(fer.lower()) + ", " + fmt(fer.upper()) + "]");
+                out.println("BER " + fmt(r.ber()) + "  95% CI [" + fmt(ber.lower()) + ", " + fmt(ber.upper())
+                        + "] (bits treated as independent)");
+                out.println("throughput: decode " + fmt(r.decodeThroughputPerCore() / 1e6) + " Mb/s per core, overall "
+                        + fmt(r.wallThroughput() / 1e6) + " Mb/s with " + threads + " thread(s)");
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}
