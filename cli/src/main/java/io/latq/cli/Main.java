@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Lattice quantization, polar lattices and entropy-coded dithered quantization.",
         subcommands = {
                 NsmCommand.class,
+                PolarCommand.class,
                 GenerateCommand.class,
                 CompressCommand.class,
                 DecompressCommand.class,
