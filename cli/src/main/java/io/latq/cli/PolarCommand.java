@@ -296,7 +296,7 @@ public class PolarCommand implements Callable<Integer> {
 
     /** {@code polar simulate}. */
     @Command(name = "simulate", mixinStandardHelpOptions = true,
-            description = "Simulate BPSK over AWGN and print FER and BER with 95% intervals and the throughput.")
+            description = "Simulate BPSK over AWGN and print FER and BER with 95%% intervals and the throughput.")
     static final class Simulate implements Callable<Integer> {
 
         @Spec
