@@ -299,6 +299,22 @@ public final class SclLevelDecoder {
         return s2;
     }
 
+    /**
+     * A slot of depth d owned by path p alone whose contents the caller will overwrite completely (a child node about
+     * to receive its LLRs): a shared slot is left to the other paths without copying.
+     */
+    private int fresh(int d, int p) {
+        int s = slotOf[d][p];
+        if (refs[d][s] == 1) {
+            return s;
+        }
+        int s2 = freeSlots[d][--freeTop[d]];
+        refs[d][s]--;
+        refs[d][s2] = 1;
+        slotOf[d][p] = s2;
+        return s2;
+    }
+
     private int clonePath(int p) {
         int q = freePaths[--freePathTop];
         active[q] = true;
@@ -359,7 +375,7 @@ public final class SclLevelDecoder {
         for (int p = 0; p < listSize; p++) {
             if (active[p]) {
                 int in = slotOf[d][p] * size;
-                int out = writable(d + 1, p) * h;
+                int out = fresh(d + 1, p) * h;
                 kernel.applyAll(llr[d], in, in + h, llr[d + 1], out, h);
             }
         }
@@ -368,7 +384,7 @@ public final class SclLevelDecoder {
             if (active[p]) {
                 int s = slotOf[d][p];
                 int in = s * size;
-                int out = writable(d + 1, p) * h;
+                int out = fresh(d + 1, p) * h;
                 double[] a = llr[d];
                 double[] o = llr[d + 1];
                 int[] left = cw[d];

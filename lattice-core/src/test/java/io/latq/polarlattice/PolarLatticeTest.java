@@ -321,6 +321,38 @@ class PolarLatticeTest {
     }
 
     @Test
+    void concurrentCallsGiveTheSequentialResults() throws Exception {
+        PolarLatticeDesign d = tvDesign(128, 2, 0.55);
+        for (PolarQuantizerOptions o : List.of(PolarQuantizerOptions.sc(), PolarQuantizerOptions.list(4))) {
+            PolarLattice l = new PolarLattice(d, o);
+            SplittableRandom rnd = new SplittableRandom(12);
+            int count = 300;
+            double[] xs = dyadicInput(rnd, count * 128, 4);
+            double[] seq = new double[xs.length];
+            l.quantizeBatch(xs, seq, count);
+            double[] par = new double[xs.length];
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+                for (int t = 0; t < 3; t++) {
+                    int first = t;
+                    fs.add(pool.submit(() -> {
+                        for (int i = first; i < count; i += 3) {
+                            l.quantize(xs, i * 128, par, i * 128);
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : fs) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertArrayEquals(seq, par, l.name());
+        }
+    }
+
+    @Test
     void denseGeneratorIsRefusedForLongCodes() {
         int n = 8192;
         PolarLatticeDesign d = new PolarLatticeDesign(n, 0.5, new int[][] {{n - 1}}, null, null, 1, null);
