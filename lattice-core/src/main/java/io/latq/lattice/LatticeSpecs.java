@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  *            | prefix ':' argument            a registered extension, e.g. gen:file=PATH
  * </pre>
  * A prefixed argument runs to the end of the spec (or to the parenthesis closing an enclosing group), so it may
- * contain any characters. Extensions are added with {@link #register}, for example by the polar-lattice module for
- * {@code polar:...}; {@code gen} is built in and reads a generator file ({@link GeneratorMatrixLattice#fromFile}).
+ * contain any characters. Extensions are added with {@link #register} or, to be present from the start, as a
+ * {@link LatticeSpecProvider} service (that is how io.latq.polarlattice adds {@code polar:...}); {@code gen} is built
+ * in and reads a generator file ({@link GeneratorMatrixLattice#fromFile}).
  */
 public final class LatticeSpecs {
 
@@ -56,6 +57,11 @@ public final class LatticeSpecs {
 
     static {
         register("gen", "gen:file=PATH", LatticeSpecs::generatorFromFile);
+        // families from other packages (polar:...) announce themselves through META-INF/services
+        for (LatticeSpecProvider p : java.util.ServiceLoader.load(LatticeSpecProvider.class,
+                LatticeSpecs.class.getClassLoader())) {
+            register(p.prefix(), p.usage(), p::parse);
+        }
     }
 
     private LatticeSpecs() {

@@ -1,0 +1,380 @@
+package io.latq.cli;
+
+import io.latq.nsm.NsmEstimator;
+import io.latq.nsm.NsmResult;
+import io.latq.polarlattice.CheckNodeKernel;
+import io.latq.polarlattice.GapScalingFit;
+import io.latq.polarlattice.ListSelection;
+import io.latq.polarlattice.PolarLattice;
+import io.latq.polarlattice.PolarLatticeDesign;
+import io.latq.polarlattice.PolarLatticeSpecProvider;
+import io.latq.polarlattice.PolarQuantizerOptions;
+import io.latq.polarlattice.ShippedDesigns;
+import io.latq.polar.PolarTransform;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code latq goodness}: the quantization-goodness study of polar lattices, NSM against N with 95% intervals for each
+ * list size, a CSV table, an SVG plot with reference lines, and the fit G − 1/(2πe) ∝ N^(−1/μ).
+ */
+@Command(name = "goodness", mixinStandardHelpOptions = true,
+        description = {"NSM of the shipped polar-lattice designs against the dimension N, with 95% intervals,",
+                "for each list size; writes a CSV table and an SVG plot (reference lines E8, Leech, 1/(2 pi e))",
+                "and fits G - 1/(2 pi e) ~ N^(-1/mu) by weighted least squares on log-log axes."})
+final class GoodnessCommand implements Callable<Integer> {
+
+    /** Reference NSMs drawn on the plot. */
+    static final double G_E8 = 0.0716821;
+    static final double G_LEECH = 0.065771;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--n", paramLabel = "A..B", defaultValue = "64..16384",
+            description = "Dimensions: a range A..B of powers of two, or a list A,B,C (default: ${DEFAULT-VALUE}).")
+    String nRange;
+
+    @Option(names = "--list", paramLabel = "L[,L...]", split = ",", defaultValue = "1",
+            description = "List sizes, one curve each (default: ${DEFAULT-VALUE}).")
+    List<Integer> lists;
+
+    @Option(names = "--select", paramLabel = "metric|distortion", defaultValue = "metric",
+            description = "Final list selection (default: ${DEFAULT-VALUE}).")
+    String select;
+
+    @Option(names = "--samples", paramLabel = "S",
+            description = "Vectors per point (default: max(200, 2^22/N), about the same number of scalar samples "
+                    + "per point; the per-vector spread falls like 1/sqrt(N)).")
+    Long samples;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--design-dir", paramLabel = "DIR",
+            description = "Read designs polar-n<N>-L<list>.json (or -L1) from DIR instead of the shipped ones.")
+    Path designDir;
+
+    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "CSV output.")
+    Path csv;
+
+    @Option(names = "--plot", required = true, paramLabel = "FILE", description = "SVG output.")
+    Path plot;
+
+    @Option(names = "--force", description = "Overwrite existing output files.")
+    boolean force;
+
+    @Option(names = "--no-progress", description = "Never show the progress bar.")
+    boolean noProgress;
+
+    /** One measured point. */
+    record Point(int n, int list, NsmResult result, String sha256) {
+    }
+
+    private CommandLine.ParameterException usage(String msg) {
+        return new CommandLine.ParameterException(spec.commandLine(), msg);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int[] ns = parseDimensions(nRange);
+        if (lists.isEmpty()) {
+            throw usage("--list needs at least one list size");
+        }
+        for (int l : lists) {
+            if (l < 1 || l > PolarQuantizerOptions.MAX_LIST) {
+                throw usage("--list values must be in 1.." + PolarQuantizerOptions.MAX_LIST + ", got " + l);
+            }
+        }
+        ListSelection selection = switch (select.toLowerCase(Locale.ROOT)) {
+            case "metric" -> ListSelection.PATH_METRIC;
+            case "distortion" -> ListSelection.DISTORTION;
+            default -> throw usage("--select must be metric or distortion, got " + select);
+        };
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw usage("--threads must be at least 1, got " + t);
+        }
+        if (samples != null && samples < 2) {
+            throw usage("--samples must be at least 2, got " + samples);
+        }
+        AtomicFiles.checkTarget(csv, force);
+        AtomicFiles.checkTarget(plot, force);
+        // load every design first, so that a missing one fails before hours of work
+        List<PolarLattice> lattices = new ArrayList<>();
+        for (int l : lists) {
+            for (int n : ns) {
+                PolarLatticeDesign d = design(n, l);
+                lattices.add(new PolarLattice(d, new PolarQuantizerOptions(l, selection, CheckNodeKernel.TABULATED)));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        out.printf(Locale.ROOT, "%6s %5s %9s %10s %10s %23s %8s %8s %9s%n", "N", "list", "samples", "G", "stderr",
+                "95% interval", "gain dB", "gap dB", "seconds");
+        List<Point> points = new ArrayList<>();
+        for (PolarLattice lat : lattices) {
+            int n = lat.dimension();
+            long m = samples != null ? samples : Math.max(200, (1L << 22) / n);
+            NsmResult r;
+            try (ProgressBar bar = new ProgressBar(err, "goodness " + lat.name(), m, !noProgress)) {
+                r = new NsmEstimator(lat).estimate(m, seed, t, bar::update);
+            }
+            points.add(new Point(n, lat.options().listSize(), r, lat.design().sha256()));
+            out.printf(Locale.ROOT, "%6d %5d %9d %10.7f %10.2e [%10.7f,%10.7f] %8.4f %8.4f %9.1f%n", n,
+                    lat.options().listSize(), r.samples(), r.nsm(), r.stderr(), r.ci95Low(), r.ci95High(),
+                    r.granularGainDb(), r.gapToSphereBoundDb(), r.seconds());
+            out.flush();
+        }
+        List<String> fits = new ArrayList<>();
+        List<GapScalingFit> fitResults = new ArrayList<>();
+        for (int l : lists) {
+            List<Point> ps = points.stream().filter(p -> p.list() == l).toList();
+            GapScalingFit f = null;
+            if (ps.size() >= 2) {
+                try {
+                    f = GapScalingFit.fit(ps.stream().mapToInt(Point::n).toArray(),
+                            ps.stream().mapToDouble(p -> p.result().nsm()).toArray(),
+                            ps.stream().mapToDouble(p -> p.result().stderr()).toArray());
+                } catch (IllegalArgumentException e) {
+                    f = null;
+                }
+            }
+            fitResults.add(f);
+            String line = f == null ? String.format(Locale.ROOT, "list %d: too few points for the scaling fit", l)
+                    : String.format(Locale.ROOT, "list %d: G - 1/(2 pi e) ~ N^(-1/mu), mu = %.2f +- %.2f "
+                            + "(slope %.4f +- %.4f, reduced chi2 %.2f, %d points)", l, f.mu(), f.muStderr(),
+                            f.slope(), f.slopeStderr(), f.chi2Reduced(), f.points());
+            fits.add(line);
+            out.println(line);
+        }
+        out.flush();
+        AtomicFiles.writeString(csv, csv(points), force);
+        AtomicFiles.writeString(plot, GoodnessPlot.svg(points, lists, fitResults, selection), force);
+        out.println("wrote " + csv + " and " + plot);
+        out.flush();
+        return 0;
+    }
+
+    private PolarLatticeDesign design(int n, int list) {
+        if (designDir == null) {
+            return ShippedDesigns.forN(n, list);
+        }
+        Path f = designDir.resolve("polar-n" + n + "-L" + list + ".json");
+        if (!f.toFile().isFile()) {
+            f = designDir.resolve("polar-n" + n + "-L1.json");
+        }
+        return PolarLatticeSpecProvider.readFile(f.toString());
+    }
+
+    private int[] parseDimensions(String text) {
+        String s = text.strip();
+        List<Integer> ns = new ArrayList<>();
+        try {
+            if (s.contains("..")) {
+                String[] ab = s.split("\\.\\.", -1);
+                if (ab.length != 2) {
+                    throw usage("--n must be A..B or a list, got '" + text + "'");
+                }
+                int a = Integer.parseInt(ab[0].strip());
+                int b = Integer.parseInt(ab[1].strip());
+                if (!PolarTransform.isPowerOfTwo(a) || !PolarTransform.isPowerOfTwo(b) || a > b) {
+                    throw usage("--n range ends must be powers of two with A <= B, got '" + text + "'");
+                }
+                for (long n = a; n <= b; n *= 2) {
+                    ns.add((int) n);
+                }
+            } else {
+                for (String part : s.split(",")) {
+                    int n = Integer.parseInt(part.strip());
+                    if (!PolarTransform.isPowerOfTwo(n)) {
+                        throw usage("--n values must be powers of two, got " + n);
+                    }
+                    ns.add(n);
+                }
+            }
+        } catch (NumberFormatException e) {
+            throw usage("--n must be A..B or a comma-separated list of powers of two, got '" + text + "'");
+        }
+        return ns.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String csv(List<Point> points) {
+        StringBuilder b = new StringBuilder("n,list,lattice,samples,seed,nsm,stderr,ci95_low,ci95_high,"
+                + "granular_gain_db,gap_to_sphere_bound_db,log2_volume,seconds,design_sha256\n");
+        for (Point p : points) {
+            NsmResult r = p.result();
+            b.append(String.format(Locale.ROOT, "%d,%d,%s,%d,%d,%.9f,%.3e,%.9f,%.9f,%.6f,%.6f,%.0f,%.3f,%s%n",
+                    p.n(), p.list(), r.lattice(), r.samples(), r.seed(), r.nsm(), r.stderr(), r.ci95Low(),
+                    r.ci95High(), r.granularGainDb(), r.gapToSphereBoundDb(), r.log2Volume(), r.seconds(),
+                    p.sha256()));
+        }
+        return b.toString();
+    }
+
+    /** The SVG plot: G against log2 N, one colour per list size, 95% error bars, reference lines, fitted curves. */
+    static final class GoodnessPlot {
+        private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+
+        private GoodnessPlot() {
+        }
+
+        static String svg(List<Point> points, List<Integer> lists, List<GapScalingFit> fits,
+                          ListSelection selection) {
+            int w = 760;
+            int h = 480;
+            int left = 80;
+            int right = 200;
+            int top = 40;
+            int bottom = 60;
+            double xMin = Double.POSITIVE_INFINITY;
+            double xMax = Double.NEGATIVE_INFINITY;
+            double yMin = NsmResult.SPHERE_BOUND;
+            double yMax = G_E8;
+            for (Point p : points) {
+                double x = Math.log(p.n()) / Math.log(2);
+                xMin = Math.min(xMin, x);
+                xMax = Math.max(xMax, x);
+                yMin = Math.min(yMin, p.result().ci95Low());
+                yMax = Math.max(yMax, p.result().ci95High());
+            }
+            if (xMin == xMax) {
+                xMin -= 1;
+                xMax += 1;
+            }
+            double pad = 0.04 * (yMax - yMin);
+            yMin -= pad;
+            yMax += pad;
+            double x0 = xMin - 0.3;
+            double x1 = xMax + 0.3;
+            double fy0 = yMin;
+            double fy1 = yMax;
+            java.util.function.DoubleUnaryOperator px = x -> left + (x - x0) / (x1 - x0) * (w - left - right);
+            java.util.function.DoubleUnaryOperator py = y -> top + (fy1 - y) / (fy1 - fy0) * (h - top - bottom);
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                    + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", w, h, w, h));
+            b.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\">Polar lattices: NSM G "
+                    + "against dimension N (95%% intervals, %s selection)</text>%n", left,
+                    selection == ListSelection.DISTORTION ? "distortion" : "metric"));
+            // axes
+            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
+                    left, h - bottom, w - right, h - bottom));
+            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
+                    left, top, left, h - bottom));
+            for (int e = (int) Math.ceil(xMin); e <= (int) Math.floor(xMax); e++) {
+                double x = px.applyAsDouble(e);
+                b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+                        + "stroke=\"black\"/>%n", x, h - bottom, x, h - bottom + 5));
+                b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n", x,
+                        h - bottom + 20, 1 << e));
+            }
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">dimension N</text>%n",
+                    (left + w - right) / 2, h - 15));
+            double step = niceStep((fy1 - fy0) / 6);
+            for (double y = Math.ceil(fy0 / step) * step; y <= fy1; y += step) {
+                double yy = py.applyAsDouble(y);
+                b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
+                        + "stroke=\"#dddddd\"/>%n", left, yy, w - right, yy));
+                b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.4f</text>%n",
+                        left - 6, yy + 4, y));
+            }
+            b.append(String.format(Locale.ROOT, "<text x=\"18\" y=\"%d\" transform=\"rotate(-90 18 %d)\" "
+                    + "text-anchor=\"middle\">G</text>%n", (top + h - bottom) / 2, (top + h - bottom) / 2));
+            // reference lines
+            refLine(b, px, py, x0, x1, G_E8, "E8 0.0716821", "#777777", fy0, fy1);
+            refLine(b, px, py, x0, x1, G_LEECH, "Leech 0.065771", "#777777", fy0, fy1);
+            refLine(b, px, py, x0, x1, NsmResult.SPHERE_BOUND, "1/(2 pi e) 0.0585498", "#000000", fy0, fy1);
+            // series
+            int legendY = top + 10;
+            for (int li = 0; li < lists.size(); li++) {
+                int l = lists.get(li);
+                String c = COLORS[li % COLORS.length];
+                StringBuilder path = new StringBuilder();
+                for (Point p : points) {
+                    if (p.list() != l) {
+                        continue;
+                    }
+                    double x = px.applyAsDouble(Math.log(p.n()) / Math.log(2));
+                    double y = py.applyAsDouble(p.result().nsm());
+                    double lo = py.applyAsDouble(p.result().ci95Low());
+                    double hi = py.applyAsDouble(p.result().ci95High());
+                    b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                            + "stroke=\"%s\"/>%n", x, lo, x, hi, c));
+                    b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                            + "stroke=\"%s\"/><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>%n",
+                            x - 4, lo, x + 4, lo, c, x - 4, hi, x + 4, hi, c));
+                    b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>%n",
+                            x, y, c));
+                    path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x,
+                            y));
+                }
+                if (path.length() > 0) {
+                    b.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" "
+                            + "stroke-width=\"1.5\"/>%n", path, c));
+                }
+                GapScalingFit f = fits.get(li);
+                if (f != null) {
+                    StringBuilder fp = new StringBuilder();
+                    for (double x = xMin; x <= xMax + 1e-9; x += (xMax - xMin) / 60) {
+                        double g = f.predict(Math.pow(2, x));
+                        if (g < fy0 || g > fy1) {
+                            continue;
+                        }
+                        fp.append(fp.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f",
+                                px.applyAsDouble(x), py.applyAsDouble(g)));
+                    }
+                    if (fp.length() > 0) {
+                        b.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" "
+                                + "stroke-dasharray=\"2 3\"/>%n", fp, c));
+                    }
+                }
+                String label = (l == 1 ? "SC" : "SCL-" + l) + (f == null ? ""
+                        : String.format(Locale.ROOT, " (mu = %.2f +- %.2f)", f.mu(), f.muStderr()));
+                b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" "
+                        + "fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>%n", w - right + 10, legendY, c,
+                        w - right + 28, legendY + 11, label));
+                legendY += 20;
+            }
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555555\">dashed: fitted "
+                    + "1/(2 pi e) + c N^(-1/mu)</text>%n", w - right + 10, legendY + 12));
+            b.append("</svg>\n");
+            return b.toString();
+        }
+
+        private static void refLine(StringBuilder b, java.util.function.DoubleUnaryOperator px,
+                                    java.util.function.DoubleUnaryOperator py, double x0, double x1, double g,
+                                    String label, String color, double fy0, double fy1) {
+            if (g < fy0 || g > fy1) {
+                return;
+            }
+            double y = py.applyAsDouble(g);
+            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                    + "stroke-dasharray=\"6 4\"/>%n", px.applyAsDouble(x0), y, px.applyAsDouble(x1), y, color));
+            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%s</text>%n",
+                    px.applyAsDouble(x1) + 6, y + 4, color, label));
+        }
+
+        private static double niceStep(double raw) {
+            double p = Math.pow(10, Math.floor(Math.log10(raw)));
+            for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+                if (m * p >= raw) {
+                    return m * p;
+                }
+            }
+            return 10 * p;
+        }
+    }
+}

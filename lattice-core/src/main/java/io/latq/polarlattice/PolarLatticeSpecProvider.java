@@ -1,0 +1,137 @@
+package io.latq.polarlattice;
+
+import io.latq.lattice.Lattice;
+import io.latq.lattice.LatticeSpecProvider;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The {@code polar:} lattice specs, registered with {@link io.latq.lattice.LatticeSpecs} as a service:
+ * <pre>
+ *   polar:n=N[,list=L][,select=metric|distortion][,kernel=tabulated|exact|minsum]   the shipped design for N
+ *   polar:file=PATH[,list=L][,select=...][,kernel=...]                               a saved design (JSON)
+ * </pre>
+ * {@code list} defaults to 1 (SC); with {@code n=} the design tuned for that list size is used when one ships
+ * ({@link ShippedDesigns}). {@code file=} must come last when the path contains commas. Keys are case-insensitive.
+ */
+public final class PolarLatticeSpecProvider implements LatticeSpecProvider {
+
+    static final String USAGE = "polar:n=N[,list=L] | polar:file=PATH[,list=L]";
+
+    @Override
+    public String prefix() {
+        return "polar";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public Lattice parse(String argument) {
+        return parseSpec(argument);
+    }
+
+    /** Parses the argument of a {@code polar:} spec (the text after the colon). */
+    public static PolarLattice parseSpec(String argument) {
+        Integer n = null;
+        String file = null;
+        int list = 1;
+        ListSelection select = ListSelection.PATH_METRIC;
+        CheckNodeKernel kernel = CheckNodeKernel.TABULATED;
+        String rest = argument.strip();
+        if (rest.isEmpty()) {
+            throw new IllegalArgumentException("polar: missing arguments; expected " + USAGE);
+        }
+        while (!rest.isEmpty()) {
+            int eq = rest.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("polar: expected key=value in '" + rest + "'; expected " + USAGE);
+            }
+            String key = rest.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            String value;
+            if (key.equals("file")) {
+                value = rest.substring(eq + 1).strip(); // a path may contain commas: it runs to the end
+                rest = "";
+                int comma = value.lastIndexOf(',');
+                // allow trailing options after the path when they look like key=value
+                while (comma >= 0 && value.substring(comma + 1).matches("\\s*(list|select|kernel)\\s*=.*")) {
+                    rest = value.substring(comma + 1) + (rest.isEmpty() ? "" : "," + rest);
+                    value = value.substring(0, comma).strip();
+                    comma = value.lastIndexOf(',');
+                }
+            } else {
+                int comma = rest.indexOf(',', eq);
+                value = (comma < 0 ? rest.substring(eq + 1) : rest.substring(eq + 1, comma)).strip();
+                rest = comma < 0 ? "" : rest.substring(comma + 1).strip();
+            }
+            switch (key) {
+                case "n" -> n = positiveInt(value, "n");
+                case "file" -> file = value;
+                case "list" -> list = positiveInt(value, "list");
+                case "select" -> select = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "metric" -> ListSelection.PATH_METRIC;
+                    case "distortion" -> ListSelection.DISTORTION;
+                    default -> throw new IllegalArgumentException("polar: select must be metric or distortion, got '"
+                            + value + "'");
+                };
+                case "kernel" -> kernel = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "tabulated" -> CheckNodeKernel.TABULATED;
+                    case "exact" -> CheckNodeKernel.EXACT;
+                    case "minsum", "min-sum" -> CheckNodeKernel.MIN_SUM;
+                    default -> throw new IllegalArgumentException("polar: kernel must be tabulated, exact or minsum, "
+                            + "got '" + value + "'");
+                };
+                default -> throw new IllegalArgumentException("polar: unknown key '" + key + "'; expected " + USAGE
+                        + " (optional select=metric|distortion, kernel=tabulated|exact|minsum)");
+            }
+        }
+        if ((n == null) == (file == null)) {
+            throw new IllegalArgumentException("polar: give exactly one of n=N or file=PATH; expected " + USAGE);
+        }
+        if (list > PolarQuantizerOptions.MAX_LIST) {
+            throw new IllegalArgumentException("polar: list must be at most " + PolarQuantizerOptions.MAX_LIST
+                    + ", got " + list);
+        }
+        PolarLatticeDesign design = n != null ? ShippedDesigns.forN(n, list) : readFile(file);
+        return new PolarLattice(design, new PolarQuantizerOptions(list, select, kernel));
+    }
+
+    /** Reads and validates a design file; every failure is a one-line IllegalArgumentException. */
+    public static PolarLatticeDesign readFile(String file) {
+        if (file.isEmpty()) {
+            throw new IllegalArgumentException("polar: empty file name");
+        }
+        try {
+            String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            return PolarLatticeDesign.fromJson(text);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("polar: no such design file: " + file);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("polar: invalid path '" + file + "'");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("polar: cannot read design file " + file + ": " + e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("polar: " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static int positiveInt(String v, String key) {
+        try {
+            int x = Integer.parseInt(v);
+            if (x >= 1) {
+                return x;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("polar: " + key + " must be a positive integer, got '" + v + "'");
+    }
+}
