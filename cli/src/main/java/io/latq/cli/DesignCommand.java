@@ -1,5 +1,7 @@
 package io.latq.cli;
 
+import io.latq.ecdq.AtomicOutput;
+
 import io.latq.nsm.NsmEstimator;
 import io.latq.nsm.NsmResult;
 import io.latq.polarlattice.LevelRankings;
@@ -162,7 +164,7 @@ final class DesignCommand implements Runnable {
             if (m < 2) {
                 throw usage("--samples must be at least 2, got " + m);
             }
-            AtomicFiles.checkTarget(output, force);
+            AtomicOutput.checkTarget(output, force);
             PolarQuantizerOptions q = new PolarQuantizerOptions(list, selection, CheckNodeKernel.TABULATED);
             PrintWriter err = spec.commandLine().getErr();
             String command = commandText();
@@ -195,7 +197,7 @@ final class DesignCommand implements Runnable {
                 int[] k = ks == null ? rk.capacityMatchedSizes() : ks.stream().mapToInt(Integer::intValue).toArray();
                 design = rk.design(k, list, "made by: " + command);
             }
-            AtomicFiles.writeString(output, design.toJson(), force);
+            AtomicOutput.writeString(output, design.toJson(), force);
             print(design, search, check, evaluations);
             return 0;
         }

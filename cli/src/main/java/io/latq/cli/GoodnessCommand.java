@@ -1,5 +1,7 @@
 package io.latq.cli;
 
+import io.latq.ecdq.AtomicOutput;
+
 import io.latq.nsm.NsmEstimator;
 import io.latq.nsm.NsmResult;
 import io.latq.polarlattice.CheckNodeKernel;
@@ -27,7 +29,7 @@ import java.util.concurrent.Callable;
  * list size, a CSV table, an SVG plot with reference lines, and the fit G − 1/(2πe) ∝ N^(−1/μ).
  */
 @Command(name = "goodness", mixinStandardHelpOptions = true,
-        description = {"NSM of the shipped polar-lattice designs against the dimension N, with 95% intervals,",
+        description = {"NSM of the shipped polar-lattice designs against the dimension N, with 95%% intervals,",
                 "for each list size; writes a CSV table and an SVG plot (reference lines E8, Leech, 1/(2 pi e))",
                 "and fits G - 1/(2 pi e) ~ N^(-1/mu) by weighted least squares on log-log axes."})
 final class GoodnessCommand implements Callable<Integer> {
@@ -109,8 +111,8 @@ final class GoodnessCommand implements Callable<Integer> {
         if (samples != null && samples < 2) {
             throw usage("--samples must be at least 2, got " + samples);
         }
-        AtomicFiles.checkTarget(csv, force);
-        AtomicFiles.checkTarget(plot, force);
+        AtomicOutput.checkTarget(csv, force);
+        AtomicOutput.checkTarget(plot, force);
         // load every design first, so that a missing one fails before hours of work
         List<PolarLattice> lattices = new ArrayList<>();
         for (int l : lists) {
@@ -160,8 +162,8 @@ final class GoodnessCommand implements Callable<Integer> {
             out.println(line);
         }
         out.flush();
-        AtomicFiles.writeString(csv, csv(points), force);
-        AtomicFiles.writeString(plot, GoodnessPlot.svg(points, lists, fitResults, selection), force);
+        AtomicOutput.writeString(csv, csv(points), force);
+        AtomicOutput.writeString(plot, GoodnessPlot.svg(points, lists, fitResults, selection), force);
         out.println("wrote " + csv + " and " + plot);
         out.flush();
         return 0;

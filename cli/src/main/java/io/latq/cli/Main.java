@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
                 InspectCommand.class,
                 RdCommand.class,
                 CompareCommand.class,
+                QuantizeCommand.class,
+                DesignCommand.class,
+                GoodnessCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,5 +1,10 @@
 package io.latq.cli;
 
+import io.latq.ecdq.AtomicOutput;
+import io.latq.ecdq.LatqException;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeSpecs;
 import picocli.CommandLine;
@@ -68,21 +73,23 @@ final class QuantizeCommand implements Callable<Integer> {
         long bytes = Files.size(input);
         long rowBytes = 8L * n;
         if (bytes % rowBytes != 0) {
-            throw new CliException(input + ": " + bytes + " bytes is not a whole number of rows of " + n
-                    + " float64 values (" + rowBytes + " bytes each)", Main.EXIT_DATA);
+            throw new LatqException(input + ": " + bytes + " bytes is not a whole number of rows of " + n
+                    + " float64 values (" + rowBytes + " bytes each)");
         }
         if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
-            throw new CliException("input and output are the same file: " + input, Main.EXIT_DATA);
+            throw new LatqException("input and output are the same file: " + input);
         }
         long rows = bytes / rowBytes;
-        AtomicFiles.checkTarget(output, force);
+        AtomicOutput.checkTarget(output, force);
         ExecutorService pool = t > 1 ? Executors.newFixedThreadPool(t, r -> {
             Thread th = new Thread(r, "latq-quantize");
             th.setDaemon(true);
             return th;
         }) : null;
-        try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ)) {
-            AtomicFiles.write(output, force, out -> copyQuantized(l, in, out, rows, pool, t));
+        try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ);
+             AtomicOutput out = AtomicOutput.create(output, force)) {
+            copyQuantized(l, in, Channels.newChannel(out.stream()), rows, pool, t);
+            out.commit();
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -92,7 +99,7 @@ final class QuantizeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void copyQuantized(Lattice l, FileChannel in, FileChannel out, long rows, ExecutorService pool,
+    private static void copyQuantized(Lattice l, FileChannel in, WritableByteChannel out, long rows, ExecutorService pool,
                                       int threads) throws IOException {
         int n = l.dimension();
         int chunk = (int) Math.max(1, Math.min(CHUNK_ROWS, Math.max(1, (1 << 24) / (8L * n))));
@@ -112,8 +119,7 @@ final class QuantizeCommand implements Callable<Integer> {
             buf.asDoubleBuffer().get(xs, 0, count * n);
             for (int i = 0; i < count * n; i++) {
                 if (!Double.isFinite(xs[i])) {
-                    throw new CliException("row " + (done + i / n) + " has a non-finite value (" + xs[i] + ")",
-                            Main.EXIT_DATA);
+                    throw new LatqException("row " + (done + i / n) + " has a non-finite value (" + xs[i] + ")");
                 }
             }
             quantizeRows(l, xs, qs, count, pool, threads);

@@ -6,7 +6,6 @@ import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqDecompressor;
 import io.latq.ecdq.EcdqDesign;
 import io.latq.ecdq.EcdqOptions;
-import io.latq.nsm.KnownNsm;
 import io.latq.ecdq.LatqException;
 import io.latq.ecdq.io.SampleFiles;
 import io.latq.ecdq.io.SampleComparison;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -48,8 +46,11 @@ public final class RdCommand implements Callable<Integer> {
     @Option(names = "--sigma", defaultValue = "1", description = "Source standard deviation (default ${DEFAULT-VALUE}).")
     double sigma;
 
-    @Option(names = "--lattice", defaultValue = "Z1,E8", split = ",", description = "Lattices (default ${DEFAULT-VALUE}).")
-    List<String> lattices;
+    @Option(names = "--lattice", defaultValue = "Z1,E8", description = "Lattices, comma-separated or repeated "
+            + "(default ${DEFAULT-VALUE}); polar:n=1024,list=8 keeps its parameters.")
+    List<String> latticeArgs;
+
+    private List<String> lattices;
 
     @Option(names = "--mse", defaultValue = "0.5..1e-4", description = "MSE range HIGH..LOW, log-spaced "
             + "(default ${DEFAULT-VALUE}).")
@@ -116,13 +117,10 @@ public final class RdCommand implements Callable<Integer> {
         if (plot != null) {
             AtomicOutput.checkTarget(plot, force);
         }
+        lattices = SpecList.split(latticeArgs);
         double[] nsms = new double[lattices.size()];
         for (int i = 0; i < lattices.size(); i++) {
-            OptionalDouble g = KnownNsm.lookup(lattices.get(i));
-            if (g.isEmpty()) {
-                throw new LatqException("no known normalized second moment for lattice '" + lattices.get(i) + "'");
-            }
-            nsms[i] = g.getAsDouble();
+            nsms[i] = EcdqDesign.latticeNsm(resolver.apply(lattices.get(i)), lattices.get(i), threads);
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Point> pts = new ArrayList<>();
@@ -158,26 +156,17 @@ public final class RdCommand implements Callable<Integer> {
             deleteTree(tmp);
         }
         if (csv != null) {
-            try (AtomicOutput o = AtomicOutput.create(csv, force)) {
-                Writer w = new java.io.OutputStreamWriter(o.stream(), StandardCharsets.UTF_8);
-                w.write("lattice,nsm,target_mse,mse,bits_per_sample,rd_bits_per_sample,ecdq_bound_bits_per_sample,"
-                        + "gap_bits_per_sample\n");
-                for (Point p : pts) {
-                    w.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s%n", p.lattice(), p.nsm(),
-                            p.targetMse(), p.mse(), p.bitsPerSample(), p.rd(sigma),
-                            EcdqDesign.ecdqBound(sigma, p.mse(), p.nsm()), p.bitsPerSample() - p.rd(sigma)));
-                }
-                w.flush();
-                o.commit();
+            StringBuilder w = new StringBuilder("lattice,nsm,target_mse,mse,bits_per_sample,rd_bits_per_sample,"
+                    + "ecdq_bound_bits_per_sample,gap_bits_per_sample\n");
+            for (Point p : pts) {
+                w.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s%n", p.lattice(), p.nsm(),
+                        p.targetMse(), p.mse(), p.bitsPerSample(), p.rd(sigma),
+                        EcdqDesign.ecdqBound(sigma, p.mse(), p.nsm()), p.bitsPerSample() - p.rd(sigma)));
             }
+            AtomicOutput.writeString(csv, w.toString(), force);
         }
         if (plot != null) {
-            try (AtomicOutput o = AtomicOutput.create(plot, force)) {
-                Writer w = new java.io.OutputStreamWriter(o.stream(), StandardCharsets.UTF_8);
-                w.write(RdPlot.svg(pts, sigma, range));
-                w.flush();
-                o.commit();
-            }
+            AtomicOutput.writeString(plot, RdPlot.svg(pts, sigma, range), force);
         }
         return 0;
     }

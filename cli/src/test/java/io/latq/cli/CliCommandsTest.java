@@ -107,7 +107,7 @@ class CliCommandsTest {
         assertOneLineError(run(new CompressCommand(LatticeSpecs::parse), "-i", p("x.f64"), "-o", p("p.lq"),
                 "--mse", "0.1", "--lattice", "Q7"), 1, "Q7");
         assertOneLineError(run(new CompressCommand(LatticeSpecs::parse), "-i", p("x.f64"), "-o", p("p.lq"),
-                "--mse", "0.1", "--lattice", "D5"), 1, "--nsm");
+                "--mse", "0.1", "--lattice", "gen:file=" + p("no-such-rows.txt")), 1, "no such file");
         assertFalse(Files.exists(dir.resolve("p.lq")));
         // corrupt file: refused in one line, no output
         run(new CompressCommand(LatticeSpecs::parse), "-i", p("x.f64"), "-o", p("c.lq"), "--mse", "0.1");

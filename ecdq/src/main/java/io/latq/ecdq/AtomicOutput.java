@@ -83,6 +83,14 @@ public final class AtomicOutput implements AutoCloseable {
         }
     }
 
+    /** Writes {@code text} as UTF-8 to {@code target} atomically (temp file, sync, rename). */
+    public static void writeString(Path target, String text, boolean force) throws IOException {
+        try (AtomicOutput o = create(target, force)) {
+            o.stream().write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            o.commit();
+        }
+    }
+
     public OutputStream stream() {
         return stream;
     }

@@ -1,6 +1,5 @@
 package io.latq.ecdq;
 
-import io.latq.nsm.KnownNsm;
 import io.latq.ecdq.format.BlockFormat;
 import io.latq.ecdq.format.EcdqHeader;
 import io.latq.ecdq.io.ContainerType;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 
@@ -80,12 +78,7 @@ public final class EcdqCompressor {
         int n = lattice.dimension();
         double nsm = opt.nsm();
         if (Double.isNaN(nsm)) {
-            OptionalDouble known = KnownNsm.lookup(opt.latticeSpec());
-            if (known.isEmpty()) {
-                throw new LatqException("no known normalized second moment for lattice '" + opt.latticeSpec()
-                        + "'; give it with --nsm");
-            }
-            nsm = known.getAsDouble();
+            nsm = EcdqDesign.latticeNsm(lattice, opt.latticeSpec(), opt.threads());
         }
         DMatrixRMaj generator = lattice.generator();
         TriangularBasis basis = TriangularBasis.of(generator);

@@ -1,5 +1,7 @@
 package io.latq.ecdq;
 
+import io.latq.lattice.Lattice;
+
 /**
  * The scale parameters of an ECDQ for a source of standard deviation σ and a target mean squared error D
  * (Zamir &amp; Feder 1992, 1996).
@@ -97,5 +99,24 @@ public record EcdqDesign(double sigma, double targetMse, double nsm, int dimensi
     /** The ECDQ rate bound R(D) + ½·log2(2πeG) at MSE D (Zamir &amp; Feder), or 0 when D ≥ σ². */
     public static double ecdqBound(double sigma, double mse, double nsm) {
         return mse >= sigma * sigma ? 0 : rateDistortion(sigma, mse) + ecdqRedundancy(nsm);
+    }
+
+    /** Seed of the NSM estimate for lattices whose G latq does not know; fixed so that designs are reproducible. */
+    public static final long NSM_ESTIMATE_SEED = 0x5EEDL;
+
+    /**
+     * G of the lattice quantizer: the known value for Z^n, A2, D3, D3*, D4, E8 (and their scalings and powers),
+     * otherwise a Monte Carlo estimate ({@link io.latq.nsm.NsmEstimator}) from max(4096, 2^22/n) vectors with seed
+     * {@link #NSM_ESTIMATE_SEED}. The estimate's standard error (about 2e-4 relative for a polar lattice) moves the
+     * achieved MSE by the same relative amount; the value used is stored in the file header, so decoding never
+     * recomputes it. The thread count does not change the estimate.
+     */
+    public static double latticeNsm(Lattice lattice, String spec, int threads) {
+        java.util.OptionalDouble known = io.latq.nsm.KnownNsm.lookup(spec);
+        if (known.isPresent()) {
+            return known.getAsDouble();
+        }
+        long vectors = Math.max(4096, (1L << 22) / lattice.dimension());
+        return new io.latq.nsm.NsmEstimator(lattice).estimate(vectors, NSM_ESTIMATE_SEED, threads, null).nsm();
     }
 }
