@@ -23,8 +23,22 @@ package io.latq.ecdq.entropy;
  * consecutive boundaries; the true relative decrease of Q per boundary step is at least about 0.7/t, which for
  * t ≤ {@value #MAX_SPREAD} dwarfs the &lt;1e−12 relative error of {@link StrictGaussian}.
  *
- * <p>Lookups compute F on demand (encode: 4 tail evaluations; decode: a binary search, about log2 M + 2), so the
- * cost does not grow with the window. Mutable: {@link #configure} before each coded value. Not thread-safe.
+ * <p>Lookups compute F on demand, so the cost does not grow with the window. Each evaluation of F away from the far
+ * tails costs one {@link StrictGaussian} erfc, which dominates the cost of coding, so the model calls it as little as
+ * it can without changing any integer it returns:
+ * <ul>
+ *   <li>F is exactly 0 (or R) for ζ ≤ −{@value #TAIL_CUT} (or ≥ {@value #TAIL_CUT}); this is proved below
+ *       ({@link #TAIL_CUT}) and returned without evaluating erfc. It covers the window edges ζ_0 ≤ −6.5 and
+ *       ζ_M ≥ 6.5, so {@link #configure} costs no erfc at all when H is not capped.</li>
+ *   <li>The last two boundaries evaluated are remembered, so the encoder's interval [cum_s, cum_{s+1}) and the
+ *       decoder's confirmation followed by its interval cost two evaluations in all.</li>
+ *   <li>{@link #symbolForCumulative} guesses the symbol with a cheap approximate CDF ({@link ApproximateGaussianCdf})
+ *       and then confirms it with the exact cum_s and cum_{s+1}, stepping to a neighbour while the guess is off.
+ *       The answer is the unique s with cum_s ≤ c &lt; cum_{s+1}, which is what a binary search over the exact
+ *       values returns too, so decoding is unchanged by construction; only the number of evaluations drops (from
+ *       about log2 M + 2 to 2).</li>
+ * </ul>
+ * Mutable: {@link #configure} before each coded value. Not thread-safe.
  */
 public final class DiscretizedGaussianModel implements EntropyModel {
     /** Half-width of the window in standard deviations. Mass outside is about 8e−11. */
@@ -34,6 +48,18 @@ public final class DiscretizedGaussianModel implements EntropyModel {
     /** Largest spread (in cells) for which the monotonicity argument above is made. */
     public static final double MAX_SPREAD = 1e6;
 
+    /**
+     * |ζ| from which F is known to be exactly 0 (ζ &lt; 0) or R (ζ &gt; 0) without evaluating erfc.
+     *
+     * <p>Proof. For w = |ζ| ≥ 4.5 the tail is computed as 0.5·erfc(x) with x = fl(w/√2) ≥ 3.18 &gt; 2, i.e. by the
+     * continued fraction (or as 0 for x &gt; 27.5). There erfc = fl(fl(e·(1/√π))/f) with e = StrictMath.exp(−x²)
+     * and f = fl(x + (k/2)/f') evaluated backwards; every term is positive and rounding is monotone, so f ≥ x.
+     * StrictMath.exp is within 1 ulp, so the computed erfc ≤ e^(−x²)/(√π·x)·(1 + 1e−15) ≤ 7.2e−6 at x = 3.18, and
+     * fl(0.5·erfc·R) ≤ 3.6e−6·65536 &lt; 0.24 &lt; 1: its floor is 0. Hence F = ⌊Q·R⌋ = 0 for ζ ≤ −4.5 and
+     * F = R − 0 = R for ζ ≥ 4.5, exactly what the full evaluation returns. (Checked on a grid in the tests.)
+     */
+    static final double TAIL_CUT = 4.5;
+
     private long k0;
     private int m;
     private long r;
@@ -41,6 +67,11 @@ public final class DiscretizedGaussianModel implements EntropyModel {
     private double invT;
     private long f0;
     private int cumM;
+    // the last two boundaries evaluated by quantizedCdf (index, value); index −1 = empty; cleared by configure
+    private int memoIndexA = -1;
+    private long memoValueA;
+    private int memoIndexB = -1;
+    private long memoValueB;
 
     /**
      * Sets the distribution to N(mu, t²) in cell units.
@@ -61,16 +92,50 @@ public final class DiscretizedGaussianModel implements EntropyModel {
         this.r = TOTAL - m - 1;
         this.mu = mu;
         this.invT = 1.0 / t;
+        this.memoIndexA = -1;
+        this.memoIndexB = -1;
         this.f0 = quantizedCdf(0);
         this.cumM = (int) (quantizedCdf(m) - f0 + m);
     }
 
+    /** The boundary z-score ζ_i, computed exactly as the format defines it. */
+    private double boundary(int i) {
+        return ((double) (k0 + i) - 0.5 - mu) * invT;
+    }
+
+    /** F(ζ_i), remembering the last two results. */
     private long quantizedCdf(int i) {
-        double z = ((double) (k0 + i) - 0.5 - mu) * invT;
+        if (i == memoIndexA) {
+            return memoValueA;
+        }
+        if (i == memoIndexB) {
+            return memoValueB;
+        }
+        long f = quantizedCdfOf(boundary(i), r);
+        memoIndexB = memoIndexA;
+        memoValueB = memoValueA;
+        memoIndexA = i;
+        memoValueA = f;
+        return f;
+    }
+
+    /** F(ζ) for the given R: the definition, with the exact shortcut of {@link #TAIL_CUT} for the far tails. */
+    static long quantizedCdfOf(double z, long r) {
+        if (z <= -TAIL_CUT) {
+            return 0;
+        }
+        if (z >= TAIL_CUT) {
+            return r;
+        }
         if (z < 0) {
             return (long) Math.floor(StrictGaussian.upperTail(-z) * r);
         }
         return r - (long) Math.floor(StrictGaussian.upperTail(z) * r);
+    }
+
+    /** A cheap approximation of cum_i (not bit-exact), to guess a symbol. */
+    private double approximateCumulative(int i) {
+        return ApproximateGaussianCdf.cdf(boundary(i)) * r - f0 + i;
     }
 
     /** The smallest integer in the window (symbol 0). */
@@ -118,16 +183,25 @@ public final class DiscretizedGaussianModel implements EntropyModel {
         if (cum >= cumM) {
             return m;
         }
+        // guess: binary search over the approximate cumulative frequencies (no erfc)
         int lo = 0;
-        int hi = m; // invariant: cum(lo) ≤ cum < cum(hi)
+        int hi = m;
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (cumulativeFrequency(mid) <= cum) {
+            if (approximateCumulative(mid) <= cum) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        return lo;
+        // confirm with the exact values; cum(0) = 0 ≤ cum < cumM = cum(m) bounds the steps
+        int s = lo;
+        while (cumulativeFrequency(s) > cum) {
+            s--;
+        }
+        while (cumulativeFrequency(s + 1) <= cum) {
+            s++;
+        }
+        return s;
     }
 }
