@@ -30,8 +30,10 @@ package io.latq.ecdq.entropy;
  *   <li>F is exactly 0 (or R) for ζ ≤ −{@value #TAIL_CUT} (or ≥ {@value #TAIL_CUT}); this is proved below
  *       ({@link #TAIL_CUT}) and returned without evaluating erfc. It covers the window edges ζ_0 ≤ −6.5 and
  *       ζ_M ≥ 6.5, so {@link #configure} costs no erfc at all when H is not capped.</li>
- *   <li>The last two boundaries evaluated are remembered, so the encoder's interval [cum_s, cum_{s+1}) and the
- *       decoder's confirmation followed by its interval cost two evaluations in all.</li>
+ *   <li>Boundaries are evaluated in pairs (i, i+1), the two edges of symbol i, with
+ *       {@link StrictGaussian#upperTailPair}: the same operations as two single calls, interleaved so that the
+ *       processor overlaps them. The pair is remembered, so the encoder's interval [cum_s, cum_{s+1}) and the
+ *       decoder's confirmation followed by its interval cost one pair evaluation in all.</li>
  *   <li>{@link #symbolForCumulative} guesses the symbol with a cheap approximate CDF ({@link ApproximateGaussianCdf})
  *       and then confirms it with the exact cum_s and cum_{s+1}, stepping to a neighbour while the guess is off.
  *       The answer is the unique s with cum_s ≤ c &lt; cum_{s+1}, which is what a binary search over the exact
@@ -67,11 +69,12 @@ public final class DiscretizedGaussianModel implements EntropyModel {
     private double invT;
     private long f0;
     private int cumM;
-    // the last two boundaries evaluated by quantizedCdf (index, value); index −1 = empty; cleared by configure
+    // the last pair of boundaries evaluated by quantizedCdf (index, value); index −1 = empty; cleared by configure
     private int memoIndexA = -1;
     private long memoValueA;
     private int memoIndexB = -1;
     private long memoValueB;
+    private final double[] tails = new double[2];
 
     /**
      * Sets the distribution to N(mu, t²) in cell units.
@@ -94,8 +97,8 @@ public final class DiscretizedGaussianModel implements EntropyModel {
         this.invT = 1.0 / t;
         this.memoIndexA = -1;
         this.memoIndexB = -1;
-        this.f0 = quantizedCdf(0);
-        this.cumM = (int) (quantizedCdf(m) - f0 + m);
+        this.f0 = quantizedCdfOf(boundary(0), r);
+        this.cumM = (int) (quantizedCdfOf(boundary(m), r) - f0 + m);
     }
 
     /** The boundary z-score ζ_i, computed exactly as the format defines it. */
@@ -103,7 +106,10 @@ public final class DiscretizedGaussianModel implements EntropyModel {
         return ((double) (k0 + i) - 0.5 - mu) * invT;
     }
 
-    /** F(ζ_i), remembering the last two results. */
+    /**
+     * F(ζ_i) for 0 &lt; i &lt; M. On a miss it evaluates F(ζ_i) and F(ζ_{i+1}) together (both are nearly always
+     * needed: they bound symbol i) and remembers both.
+     */
     private long quantizedCdf(int i) {
         if (i == memoIndexA) {
             return memoValueA;
@@ -111,12 +117,27 @@ public final class DiscretizedGaussianModel implements EntropyModel {
         if (i == memoIndexB) {
             return memoValueB;
         }
-        long f = quantizedCdfOf(boundary(i), r);
-        memoIndexB = memoIndexA;
-        memoValueB = memoValueA;
+        double z1 = boundary(i);
+        double z2 = boundary(i + 1);
+        if (Math.abs(z1) >= TAIL_CUT || Math.abs(z2) >= TAIL_CUT) {
+            memoValueA = quantizedCdfOf(z1, r);
+            memoValueB = quantizedCdfOf(z2, r);
+        } else {
+            StrictGaussian.upperTailPair(z1 < 0 ? -z1 : z1, z2 < 0 ? -z2 : z2, tails);
+            memoValueA = fromTail(z1, tails[0], r);
+            memoValueB = fromTail(z2, tails[1], r);
+        }
         memoIndexA = i;
-        memoValueA = f;
-        return f;
+        memoIndexB = i + 1;
+        return memoValueA;
+    }
+
+    /** F(ζ) from q = Q(|ζ|), as the definition combines them. */
+    private static long fromTail(double z, double q, long r) {
+        if (z < 0) {
+            return (long) Math.floor(q * r);
+        }
+        return r - (long) Math.floor(q * r);
     }
 
     /** F(ζ) for the given R: the definition, with the exact shortcut of {@link #TAIL_CUT} for the far tails. */
@@ -127,10 +148,7 @@ public final class DiscretizedGaussianModel implements EntropyModel {
         if (z >= TAIL_CUT) {
             return r;
         }
-        if (z < 0) {
-            return (long) Math.floor(StrictGaussian.upperTail(-z) * r);
-        }
-        return r - (long) Math.floor(StrictGaussian.upperTail(z) * r);
+        return fromTail(z, StrictGaussian.upperTail(z < 0 ? -z : z), r);
     }
 
     /** A cheap approximation of cum_i (not bit-exact), to guess a symbol. */

@@ -51,4 +51,27 @@ class StrictGaussianTest {
         assertTrue(Math.abs(jumpBelow - jumpAbove) / jumpAbove < 1e-12,
                 "the two branches agree at the switch: " + jumpBelow + " vs " + jumpAbove);
     }
+    /** The interleaved pair evaluation returns the bits of two single evaluations, in every branch combination. */
+    @Test
+    void pairEvaluationIsBitIdenticalToSingleCalls() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(77);
+        double[] special = {0.0, -0.0, Double.MIN_VALUE, 1e-300, 0.5, 1.9999999999999998, 2.0, 2.0000000000000004,
+            27.5, 27.500000000000004, 30.0, 100.0};
+        double[] out = new double[2];
+        double[] tails = new double[2];
+        for (int i = 0; i < 150_000; i++) {
+            double x1 = i < special.length * special.length ? special[i / special.length]
+                    : r.nextInt(3) == 0 ? 30 * r.nextDouble() : 4 * r.nextDouble();
+            double x2 = i < special.length * special.length ? special[i % special.length]
+                    : r.nextBoolean() ? x1 + r.nextDouble() / (1 + r.nextInt(100)) : 4 * r.nextDouble();
+            StrictGaussian.erfcPairNonNegative(x1, x2, out);
+            assertEquals(Double.doubleToRawLongBits(StrictGaussian.erfc(x1)), Double.doubleToRawLongBits(out[0]),
+                    "erfc(" + x1 + ")");
+            assertEquals(Double.doubleToRawLongBits(StrictGaussian.erfc(x2)), Double.doubleToRawLongBits(out[1]),
+                    "erfc(" + x2 + ")");
+            StrictGaussian.upperTailPair(x1, x2, tails);
+            assertEquals(Double.doubleToRawLongBits(StrictGaussian.upperTail(x1)), Double.doubleToRawLongBits(tails[0]));
+            assertEquals(Double.doubleToRawLongBits(StrictGaussian.upperTail(x2)), Double.doubleToRawLongBits(tails[1]));
+        }
+    }
 }
