@@ -54,6 +54,19 @@ public final class RansEncoder {
         count++;
     }
 
+    /** Appends, in order, every symbol pushed onto {@code other} since its last reset. */
+    public void append(RansEncoder other) {
+        int need = count + other.count;
+        if (need > starts.length) {
+            int size = Math.max(need, 2 * starts.length);
+            starts = Arrays.copyOf(starts, size);
+            freqs = Arrays.copyOf(freqs, size);
+        }
+        System.arraycopy(other.starts, 0, starts, count, other.count);
+        System.arraycopy(other.freqs, 0, freqs, count, other.count);
+        count = need;
+    }
+
     /** Appends symbol {@code s} of {@code model}. */
     public void push(EntropyModel model, int s) {
         int start = model.cumulativeFrequency(s);
