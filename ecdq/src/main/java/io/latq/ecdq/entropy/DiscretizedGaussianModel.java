@@ -34,11 +34,12 @@ package io.latq.ecdq.entropy;
  *       {@link StrictGaussian#upperTailPair}: the same operations as two single calls, interleaved so that the
  *       processor overlaps them. The pair is remembered, so the encoder's interval [cum_s, cum_{s+1}) and the
  *       decoder's confirmation followed by its interval cost one pair evaluation in all.</li>
- *   <li>{@link #symbolForCumulative} guesses the symbol with a cheap approximate CDF ({@link ApproximateGaussianCdf})
- *       and then confirms it with the exact cum_s and cum_{s+1}, stepping to a neighbour while the guess is off.
- *       The answer is the unique s with cum_s ≤ c &lt; cum_{s+1}, which is what a binary search over the exact
- *       values returns too, so decoding is unchanged by construction; only the number of evaluations drops (from
- *       about log2 M + 2 to 2).</li>
+ *   <li>{@link #symbolForCumulative} guesses the symbol from an approximate inverse CDF ({@link ApproximateGaussian}):
+ *       it solves Φ(ζ(i))·R − F(ζ_0) + i = c + ½ for a real i (ζ(i) is linear in i) and takes ⌊i⌋. It then confirms
+ *       the guess with the exact cum_s and cum_{s+1}, stepping to a neighbour while the guess is off. The answer is
+ *       the unique s with cum_s ≤ c &lt; cum_{s+1}, which is what a binary search over the exact values returns
+ *       too, so decoding is unchanged by construction; only the number of evaluations drops (from about
+ *       log2 M + 2 to 2). The guess misses only when c lies within about one count of an interval edge.</li>
  * </ul>
  * Mutable: {@link #configure} before each coded value. Not thread-safe.
  */
@@ -67,6 +68,7 @@ public final class DiscretizedGaussianModel implements EntropyModel {
     private long r;
     private double mu;
     private double invT;
+    private double t;
     private long f0;
     private int cumM;
     // the last pair of boundaries evaluated by quantizedCdf (index, value); index −1 = empty; cleared by configure
@@ -95,6 +97,7 @@ public final class DiscretizedGaussianModel implements EntropyModel {
         this.r = TOTAL - m - 1;
         this.mu = mu;
         this.invT = 1.0 / t;
+        this.t = t;
         this.memoIndexA = -1;
         this.memoIndexB = -1;
         this.f0 = quantizedCdfOf(boundary(0), r);
@@ -151,9 +154,43 @@ public final class DiscretizedGaussianModel implements EntropyModel {
         return fromTail(z, StrictGaussian.upperTail(z < 0 ? -z : z), r);
     }
 
+    /**
+     * A guess in [0, M) of the symbol whose interval holds {@code cum}, without erfc: solve
+     * Φ(ζ(i))·R − F(ζ_0) + i = cum + ½ for real i by two rounds of i ← (Φ⁻¹((cum + ½ + F(ζ_0) − i)/R)·t + μ + ½ − k0),
+     * starting from the window centre (the + i term is a small correction). In the far tails, where the quantile
+     * table ends, it binary-searches the approximate cumulative frequencies instead.
+     */
+    int guess(int cum) {
+        double offset = mu + 0.5 - (double) k0; // i = ζ·t + offset inverts ζ_i = (k0 + i − ½ − μ)/t
+        double i = 0.5 * m;
+        for (int round = 0; round < 2; round++) {
+            double z = ApproximateGaussian.quantile((cum + 0.5 + f0 - i) / r);
+            if (z != z) {
+                return searchApproximate(cum);
+            }
+            i = z * t + offset;
+        }
+        return i < 0 ? 0 : i >= m ? m - 1 : (int) i;
+    }
+
+    /** The binary search over approximate cumulative frequencies, for guesses in the far tails. */
+    private int searchApproximate(int cum) {
+        int lo = 0;
+        int hi = m;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (approximateCumulative(mid) <= cum) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** A cheap approximation of cum_i (not bit-exact), to guess a symbol. */
     private double approximateCumulative(int i) {
-        return ApproximateGaussianCdf.cdf(boundary(i)) * r - f0 + i;
+        return ApproximateGaussian.cdf(boundary(i)) * r - f0 + i;
     }
 
     /** The smallest integer in the window (symbol 0). */
@@ -201,19 +238,8 @@ public final class DiscretizedGaussianModel implements EntropyModel {
         if (cum >= cumM) {
             return m;
         }
-        // guess: binary search over the approximate cumulative frequencies (no erfc)
-        int lo = 0;
-        int hi = m;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (approximateCumulative(mid) <= cum) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
+        int s = guess(cum);
         // confirm with the exact values; cum(0) = 0 ≤ cum < cumM = cum(m) bounds the steps
-        int s = lo;
         while (cumulativeFrequency(s) > cum) {
             s--;
         }

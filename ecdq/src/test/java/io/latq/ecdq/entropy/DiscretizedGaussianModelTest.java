@@ -132,13 +132,54 @@ class DiscretizedGaussianModelTest {
         }
     }
 
-    /** The guess's CDF is accurate (so guesses are nearly always right); correctness does not depend on it. */
+    /** The guess's CDF and quantile are accurate (so guesses are nearly always right); correctness does not depend on it. */
     @Test
-    void approximateCdfIsCloseToTheExactOne() {
+    void approximateCdfAndQuantileAreCloseToTheExactOnes() {
         double worst = 0;
         for (double z = -12; z < 12; z += 1.0 / 1024 + 1e-7) {
-            worst = Math.max(worst, Math.abs(ApproximateGaussianCdf.cdf(z) - StrictGaussian.cdf(z)));
+            worst = Math.max(worst, Math.abs(ApproximateGaussian.cdf(z) - StrictGaussian.cdf(z)));
         }
-        assertTrue(worst < 2e-10, "worst absolute error " + worst);
+        assertTrue(worst < 2e-10, "worst absolute error of cdf " + worst);
+        NormalDistribution nd = new NormalDistribution(0, 1);
+        double worstBody = 0;
+        double worstEnds = 0;
+        for (double p = 0.5 / ApproximateGaussian.QUANTILE_STEPS; p < 1; p += 1.0 / 7919) {
+            double q = ApproximateGaussian.quantile(p);
+            if (p * ApproximateGaussian.QUANTILE_STEPS < 1 || p * ApproximateGaussian.QUANTILE_STEPS > ApproximateGaussian.QUANTILE_STEPS - 1) {
+                assertTrue(Double.isNaN(q), "outside the table at p=" + p);
+                continue;
+            }
+            double err = Math.abs(q - nd.inverseCumulativeProbability(p));
+            if (p >= 0.01 && p <= 0.99) {
+                worstBody = Math.max(worstBody, err);
+            } else {
+                worstEnds = Math.max(worstEnds, err);
+            }
+        }
+        assertTrue(worstBody < 1e-4, "quantile error in [0.01, 0.99]: " + worstBody);
+        assertTrue(worstEnds < 0.05, "quantile error near the ends: " + worstEnds);
+    }
+
+    /** The guess (before the exact confirmation) is right for nearly every cumulative value, so decoding costs 2 erfc. */
+    @Test
+    void guessIsNearlyAlwaysRight() {
+        DiscretizedGaussianModel fast = new DiscretizedGaussianModel();
+        SplittableRandom rnd = new SplittableRandom(5);
+        int tries = 0;
+        int misses = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            double t = rnd.nextInt(4) == 0 ? 16 + 16 * rnd.nextDouble() : 0.3 + 5 * rnd.nextDouble();
+            double mu = rnd.nextInt(-1000, 1000) + rnd.nextDouble();
+            fast.configure(mu, t);
+            for (int q = 0; q < 100; q++) {
+                int c = rnd.nextInt(fast.cumulativeFrequency(fast.escapeSymbol()));
+                int exact = fast.symbolForCumulative(c);
+                tries++;
+                if (fast.guess(c) != exact) {
+                    misses++;
+                }
+            }
+        }
+        assertTrue(misses < 0.01 * tries, misses + " wrong guesses of " + tries);
     }
 }
