@@ -151,6 +151,7 @@ final class BlockCoder {
         byte[] payload = new byte[0];
         double ideal = 0;
         if (coder != null) {
+            coder.flush(enc);
             len = enc.finish();
             off = enc.offset();
             payload = enc.buffer();
@@ -183,6 +184,7 @@ final class BlockCoder {
             basis.coordinates(q, 0, work, a);
             coder.encode(a, u, out);
         }
+        coder.flush(out);
     }
 
     /** Decodes a block into {@code out[0..block.samples())}, values as stored before container conversion. */

@@ -188,6 +188,41 @@ public final class DiscretizedGaussianModel implements EntropyModel {
         return lo;
     }
 
+    /**
+     * cum_e when it needs no erfc (e = 0, e ≥ M, or ζ_e beyond ±{@link #TAIL_CUT}), else −1; for
+     * {@link GaussianIntervalBatch}, which evaluates the others as F(ζ_e) + {@link #edgeOffset}(e).
+     */
+    int knownCumulative(int e) {
+        if (e == 0 || e >= m) {
+            return cumulativeFrequency(e);
+        }
+        double z = boundary(e);
+        if (Math.abs(z) >= TAIL_CUT) {
+            return (int) (quantizedCdfOf(z, r) - f0 + e);
+        }
+        return -1;
+    }
+
+    /** ζ_e, for {@link GaussianIntervalBatch}. */
+    double boundaryOf(int e) {
+        return boundary(e);
+    }
+
+    /** R, for {@link GaussianIntervalBatch}. */
+    long tailScale() {
+        return r;
+    }
+
+    /** cum_e − F(ζ_e) = e − F(ζ_0), for {@link GaussianIntervalBatch}. */
+    long edgeOffset(int e) {
+        return e - f0;
+    }
+
+    /** F(ζ) from q = Q(|ζ|), for {@link GaussianIntervalBatch}; the same combination as {@link #quantizedCdfOf}. */
+    static long quantizedCdfFromTail(double z, double q, long r) {
+        return fromTail(z, q, r);
+    }
+
     /** A cheap approximation of cum_i (not bit-exact), to guess a symbol. */
     private double approximateCumulative(int i) {
         return ApproximateGaussian.cdf(boundary(i)) * r - f0 + i;
