@@ -69,6 +69,7 @@ public final class DiscretizedGaussianModel implements EntropyModel {
     private double mu;
     private double invT;
     private double t;
+    private double invR; // 1/R, for the guess only
     private long f0;
     private int cumM;
     // the last pair of boundaries evaluated by quantizedCdf (index, value); index −1 = empty; cleared by configure
@@ -98,6 +99,7 @@ public final class DiscretizedGaussianModel implements EntropyModel {
         this.mu = mu;
         this.invT = 1.0 / t;
         this.t = t;
+        this.invR = 1.0 / r;
         this.memoIndexA = -1;
         this.memoIndexB = -1;
         this.f0 = quantizedCdfOf(boundary(0), r);
@@ -164,7 +166,7 @@ public final class DiscretizedGaussianModel implements EntropyModel {
         double offset = mu + 0.5 - (double) k0; // i = ζ·t + offset inverts ζ_i = (k0 + i − ½ − μ)/t
         double i = 0.5 * m;
         for (int round = 0; round < 2; round++) {
-            double z = ApproximateGaussian.quantile((cum + 0.5 + f0 - i) / r);
+            double z = ApproximateGaussian.quantile((cum + 0.5 + f0 - i) * invR);
             if (z != z) {
                 return searchApproximate(cum);
             }
