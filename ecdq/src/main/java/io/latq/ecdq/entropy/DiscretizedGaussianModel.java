@@ -33,7 +33,8 @@ package io.latq.ecdq.entropy;
  *   <li>Boundaries are evaluated in pairs (i, i+1), the two edges of symbol i, with
  *       {@link StrictGaussian#upperTailPair}: the same operations as two single calls, interleaved so that the
  *       processor overlaps them. The pair is remembered, so the encoder's interval [cum_s, cum_{s+1}) and the
- *       decoder's confirmation followed by its interval cost one pair evaluation in all.</li>
+ *       decoder's confirmation followed by its interval cost one pair evaluation in all. The encoder goes further:
+ *       {@link GaussianIntervalBatch} defers the intervals of many symbols and evaluates them four at a time.</li>
  *   <li>{@link #symbolForCumulative} guesses the symbol from an approximate inverse CDF ({@link ApproximateGaussian}):
  *       it solves Φ(ζ(i))·R − F(ζ_0) + i = c + ½ for a real i (ζ(i) is linear in i) and takes ⌊i⌋. It then confirms
  *       the guess with the exact cum_s and cum_{s+1}, stepping to a neighbour while the guess is off. The answer is
