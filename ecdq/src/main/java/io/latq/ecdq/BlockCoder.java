@@ -64,7 +64,7 @@ final class BlockCoder {
     }
 
     /** Result of encoding one block. */
-    record Encoded(byte[] bytes, double sse, double maxAbsError, long finiteCount, double idealBits) {
+    record Encoded(byte[] bytes, int samples, double sse, double maxAbsError, long finiteCount, double idealBits) {
     }
 
     /**
@@ -151,25 +151,25 @@ final class BlockCoder {
         byte[] payload = new byte[0];
         double ideal = 0;
         if (coder != null) {
+            coder.flush(enc);
             len = enc.finish();
             off = enc.offset();
             payload = enc.buffer();
             ideal = enc.idealBits();
         }
         byte[] bytes = BlockFormat.encode(block, count, nf, nfOffsets, nfBits, payload, off, len);
-        return new Encoded(bytes, sse, maxAbs, finite, ideal);
+        return new Encoded(bytes, count, sse, maxAbs, finite, ideal);
     }
 
     /**
-     * The entropy-coded size in bytes of the given vectors (back to back in {@code vecs}, non-finite entries coded
-     * as the mean) with their real dither positions {@code index[i]} (global vector numbers); used to search the
-     * MSE for a rate target.
+     * Pushes onto {@code out} the symbols of vectors {@code from..to−1} of {@code vecs} (back to back, non-finite
+     * entries coded as the mean), each with its real dither position {@code index[i]} (a global vector number).
+     * Used to measure the coded size of the pass-1 subsample (rate search, model fit) without writing a file.
      */
-    double payloadBytes(double[] vecs, long[] index, int count) throws LatqException {
-        enc.reset();
+    void pushVectors(double[] vecs, long[] index, int from, int to, RansEncoder out) throws LatqException {
         int vpb = header.vectorsPerBlock();
         double mean = header.mean();
-        for (int v = 0; v < count; v++) {
+        for (int v = from; v < to; v++) {
             dither.position(index[v] / vpb, index[v] % vpb);
             lattice.sampleFundamentalRegion(dither, u, 0);
             for (int k = 0; k < n; k++) {
@@ -182,9 +182,9 @@ final class BlockCoder {
             }
             lattice.quantize(z, 0, q, 0);
             basis.coordinates(q, 0, work, a);
-            coder.encode(a, u, enc);
+            coder.encode(a, u, out);
         }
-        return enc.finish();
+        coder.flush(out);
     }
 
     /** Decodes a block into {@code out[0..block.samples())}, values as stored before container conversion. */

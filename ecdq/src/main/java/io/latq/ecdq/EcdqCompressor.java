@@ -10,8 +10,6 @@ import io.latq.lattice.Lattice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
@@ -110,34 +108,40 @@ public final class EcdqCompressor {
         EcdqHeader proto = header(st.format, opt, lattice, hash, nsm, mean, sigma, EcdqDesign.forMse(sigma,
                 Double.MAX_VALUE, nsm, n, lattice.log2Volume()), vpb, st.nonFinite);
         double targetMse;
-        switch (opt.target()) {
-            case MSE:
-                targetMse = opt.targetValue();
-                break;
-            case SNR_DB:
-                targetMse = sigma > 0 ? EcdqDesign.mseForSnr(sigma, opt.targetValue()) : 1;
-                break;
-            default:
-                targetMse = mseForRate(opt.targetValue(), st, proto, lattice, basis, tracker);
-                break;
-        }
-        if (!(targetMse > 0) || Double.isInfinite(targetMse)) {
-            throw new IllegalArgumentException("target gives MSE " + targetMse + "; it must be positive and finite");
-        }
-        EcdqDesign design = EcdqDesign.forMse(sigma, targetMse, nsm, n, lattice.log2Volume());
-        double spread = design.modelSpread();
-        if (fit && !design.zeroRate()) {
-            double best = Double.POSITIVE_INFINITY;
-            for (double c : SPREAD_WEIGHTS) {
-                double bytes = subsampleBytes(design, design.modelSpread(c), st, proto, lattice, basis);
-                tracker.coded(subSamples);
-                if (bytes < best) {
-                    best = bytes;
-                    spread = design.modelSpread(c);
-                }
+        EcdqDesign design;
+        double spread;
+        try (SubsampleCoder sub = st.subCount > 0 ? new SubsampleCoder(st.sub, st.subIndex, st.subCount, proto,
+                lattice, basis, opt.threads()) : null) {
+            switch (opt.target()) {
+                case MSE:
+                    targetMse = opt.targetValue();
+                    break;
+                case SNR_DB:
+                    targetMse = sigma > 0 ? EcdqDesign.mseForSnr(sigma, opt.targetValue()) : 1;
+                    break;
+                default:
+                    targetMse = mseForRate(opt.targetValue(), st, proto, sub, tracker);
+                    break;
             }
-        } else if (fit) {
-            tracker.total -= Tracker.CODE * SPREAD_WEIGHTS.length * subSamples;
+            if (!(targetMse > 0) || Double.isInfinite(targetMse)) {
+                throw new IllegalArgumentException("target gives MSE " + targetMse
+                        + "; it must be positive and finite");
+            }
+            design = EcdqDesign.forMse(sigma, targetMse, nsm, n, lattice.log2Volume());
+            spread = design.modelSpread();
+            if (fit && !design.zeroRate()) {
+                long best = Long.MAX_VALUE;
+                for (double c : SPREAD_WEIGHTS) {
+                    long bytes = sub.bytes(design, design.modelSpread(c));
+                    tracker.coded(subSamples);
+                    if (bytes < best) {
+                        best = bytes;
+                        spread = design.modelSpread(c);
+                    }
+                }
+            } else if (fit) {
+                tracker.total -= Tracker.CODE * SPREAD_WEIGHTS.length * subSamples;
+            }
         }
         EcdqHeader header = withSpread(header(st.format, opt, lattice, hash, nsm, mean, sigma, design, vpb,
                 st.nonFinite), spread);
@@ -304,8 +308,8 @@ public final class EcdqCompressor {
     }
 
     /** Bisection on log D so that the estimated file rate meets {@code rate} bits/sample. */
-    private static double mseForRate(double rate, Stats st, EcdqHeader proto, Lattice lattice, TriangularBasis basis,
-                                     Tracker tracker) throws LatqException {
+    private static double mseForRate(double rate, Stats st, EcdqHeader proto, SubsampleCoder sub, Tracker tracker)
+            throws IOException {
         if (!(rate >= 0) || Double.isInfinite(rate)) {
             throw new IllegalArgumentException("target rate must be finite and ≥ 0, got " + rate);
         }
@@ -334,7 +338,7 @@ public final class EcdqCompressor {
             double mid = 0.5 * (lo + hi);
             EcdqDesign d = EcdqDesign.forMse(sigma, StrictMath.exp(mid), g, n, proto.log2Volume());
             double r = d.zeroRate() ? 0
-                    : 8.0 * subsampleBytes(d, d.modelSpread(), st, proto, lattice, basis) / ((double) st.subCount * n);
+                    : 8.0 * sub.bytes(d, d.modelSpread()) / ((double) st.subCount * n);
             tracker.coded(subSamples);
             if (r > payloadRate) {
                 lo = mid;
@@ -345,22 +349,14 @@ public final class EcdqCompressor {
         return StrictMath.exp(hi);
     }
 
-    /** Entropy-coded bytes of the subsample under design {@code d} with model spread {@code spread}. */
-    private static double subsampleBytes(EcdqDesign d, double spread, Stats st, EcdqHeader proto, Lattice lattice,
-                                         TriangularBasis basis) throws LatqException {
-        EcdqHeader h = new EcdqHeader(proto.source(), proto.latticeSpec(), proto.dimension(), proto.generatorHash(),
-                proto.log2Volume(), proto.nsm(), proto.seed(), proto.mean(), proto.sigma(), d.alpha(), d.beta(),
-                proto.targetKind(), proto.targetValue(), proto.modelId(), spread, proto.vectorsPerBlock(), true, 0);
-        return new BlockCoder(lattice, basis, h).payloadBytes(st.sub, st.subIndex, st.subCount);
-    }
-
     private static CompressionReport encodeFile(Path input, String type, Path output, EcdqOptions opt,
                                                 Lattice lattice, TriangularBasis basis, EcdqHeader header,
                                                 EcdqDesign design, Tracker tracker) throws IOException {
         int spb = header.samplesPerBlock();
         long blocks = header.blockCount();
         int threads = opt.threads();
-        int window = threads == 1 ? 1 : 2 * threads;
+        // blocks in flight: 2 per thread keeps every worker busy while this thread reads input and writes output
+        int depth = threads == 1 ? 1 : 2 * threads;
         double sse = 0;
         double maxAbs = 0;
         long finite = 0;
@@ -370,25 +366,27 @@ public final class EcdqCompressor {
              SampleReader reader = SampleFiles.open(input, type);
              Workers<BlockCoder> workers = new Workers<>(threads, () -> new BlockCoder(lattice, basis, header))) {
             out.stream().write(header.toBytes());
-            double[][] bufs = new double[window][spb];
-            long b = 0;
-            while (b < blocks) {
-                List<Workers.Job<BlockCoder, BlockCoder.Encoded>> jobs = new ArrayList<>();
-                for (int w = 0; w < window && b < blocks; w++, b++) {
-                    int count = header.samplesInBlock(b);
-                    double[] buf = bufs[w];
-                    readFully(reader, buf, count);
-                    long block = b;
-                    jobs.add(c -> c.encode(block, buf, count, block * spb, null));
-                }
-                for (BlockCoder.Encoded e : workers.runAll(jobs)) {
+            double[][] bufs = new double[depth][spb];
+            Workers<BlockCoder>.Pipeline<BlockCoder.Encoded> pipeline = workers.pipeline(depth);
+            for (long b = 0; b < blocks || !pipeline.isEmpty(); b++) {
+                if (pipeline.full() || (b >= blocks && !pipeline.isEmpty())) {
+                    // results are taken oldest first, so blocks are written in order whatever the thread count;
+                    // taking block b − depth also frees its buffer, bufs[b % depth], for block b
+                    BlockCoder.Encoded e = pipeline.takeOldest();
                     out.stream().write(e.bytes());
                     sse += e.sse();
                     maxAbs = Math.max(maxAbs, e.maxAbsError());
                     finite += e.finiteCount();
                     modelBits += e.idealBits();
+                    tracker.coded(e.samples());
                 }
-                tracker.coded(windowSamples(header, b - jobs.size(), b));
+                if (b < blocks) {
+                    int count = header.samplesInBlock(b);
+                    double[] buf = bufs[(int) (b % depth)];
+                    readFully(reader, buf, count);
+                    long block = b;
+                    pipeline.submit(c -> c.encode(block, buf, count, block * spb, null));
+                }
             }
             if (reader.read(new double[1], 0, 1) > 0) {
                 throw new LatqException("input changed between passes (more samples than counted)");
@@ -404,15 +402,6 @@ public final class EcdqCompressor {
             return new CompressionReport(header.sampleCount(), size, mse, maxAbs, header.sigma(), design.targetMse(),
                     header.nsm(), header.alpha(), header.beta(), modelBits, nonFinite, blocks);
         }
-    }
-
-    /** Samples in blocks [from, to). */
-    private static long windowSamples(EcdqHeader h, long from, long to) {
-        long s = 0;
-        for (long b = from; b < to; b++) {
-            s += h.samplesInBlock(b);
-        }
-        return s;
     }
 
     private static void readFully(SampleReader r, double[] buf, int count) throws IOException {

@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -62,34 +60,33 @@ public final class EcdqDecompressor {
             long blocks = h.blockCount();
             int spb = h.samplesPerBlock();
             long maxPayload = h.zeroRate() ? 0 : BlockFormat.maxPayload((long) h.vectorsPerBlock() * h.dimension());
-            int window = threads == 1 ? 1 : 2 * threads;
-            double[][] bufs = new double[window][spb];
+            // blocks in flight: 2 per thread keeps every worker busy while this thread reads and writes
+            int depth = threads == 1 ? 1 : 2 * threads;
+            double[][] bufs = new double[depth][spb];
             long nonFinite = 0;
             long decoded = 0;
             progress.progress(0, h.sampleCount());
             try (Workers<BlockCoder> workers = new Workers<>(threads, () -> new BlockCoder(lattice, basis, h))) {
-                long b = 0;
-                while (b < blocks) {
-                    List<Workers.Job<BlockCoder, double[]>> jobs = new ArrayList<>();
-                    List<Integer> counts = new ArrayList<>();
-                    for (int w = 0; w < window && b < blocks; w++, b++) {
+                Workers<BlockCoder>.Pipeline<Decoded> pipeline = workers.pipeline(depth);
+                for (long b = 0; b < blocks || !pipeline.isEmpty(); b++) {
+                    if (pipeline.full() || (b >= blocks && !pipeline.isEmpty())) {
+                        // oldest first: output in block order; this also frees bufs[b % depth] for block b
+                        Decoded d = pipeline.takeOldest();
+                        writer.write(d.samples(), 0, d.count());
+                        decoded += d.count();
+                        progress.progress(decoded, h.sampleCount());
+                    }
+                    if (b < blocks) {
                         int count = h.samplesInBlock(b);
                         BlockFormat.Block blk = BlockFormat.read(in, b, count, maxPayload, left);
                         left -= blk.storedBytes();
                         nonFinite += blk.nonFiniteOffsets().length;
-                        double[] buf = bufs[w];
-                        counts.add(count);
-                        jobs.add(c -> {
+                        double[] buf = bufs[(int) (b % depth)];
+                        pipeline.submit(c -> {
                             c.decode(blk, buf);
-                            return buf;
+                            return new Decoded(buf, count);
                         });
                     }
-                    List<double[]> done = workers.runAll(jobs);
-                    for (int i = 0; i < done.size(); i++) {
-                        writer.write(done.get(i), 0, counts.get(i));
-                        decoded += counts.get(i);
-                    }
-                    progress.progress(decoded, h.sampleCount());
                 }
             }
             if (nonFinite != h.nonFiniteCount()) {
@@ -101,6 +98,10 @@ public final class EcdqDecompressor {
             out.commit();
             return new Result(h, h.sampleCount(), written);
         }
+    }
+
+    /** A decoded block: its samples in {@code samples[0..count)}. */
+    private record Decoded(double[] samples, int count) {
     }
 
     /** Resolves the header's lattice and checks it is the one the file was written with. */

@@ -1,6 +1,7 @@
 package io.latq.ecdq;
 
 import io.latq.ecdq.entropy.DiscretizedGaussianModel;
+import io.latq.ecdq.entropy.GaussianIntervalBatch;
 import io.latq.ecdq.entropy.RansDecoder;
 import io.latq.ecdq.entropy.RansEncoder;
 
@@ -27,7 +28,8 @@ import io.latq.ecdq.entropy.RansEncoder;
  * about 1e−3 bit, while the window stays at most 417 symbols however fine the quantizer.
  *
  * <p>Values outside the model window are sent as the escape symbol followed by the 64-bit coordinate, so
- * heavy-tailed data never fail. Allocation-free per point.
+ * heavy-tailed data never fail. The encoder defers the model intervals to a {@link GaussianIntervalBatch}, which
+ * computes them four erfc at a time with the same result; {@link #flush} completes them. Allocation-free per point.
  */
 public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
     /** Spread (in cells) from which coordinates are coded as bucket + uniform offset. */
@@ -36,6 +38,7 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
     private final TriangularBasis basis;
     private final double spread;
     private final DiscretizedGaussianModel model = new DiscretizedGaussianModel();
+    private final GaussianIntervalBatch batch = new GaussianIntervalBatch();
     private final double[] rotated;
 
     /**
@@ -60,13 +63,18 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
             long k = a[j];
             long bucket = b == 0 ? k : Math.floorDiv(k, 1L << b);
             int s = model.symbolOf(bucket);
-            enc.push(model, s);
+            batch.push(model, s, enc);
             if (s == model.escapeSymbol()) {
                 enc.pushRaw64(k);
             } else if (b > 0) {
                 enc.pushBits(k - (bucket << b), b);
             }
         }
+    }
+
+    @Override
+    public void flush(RansEncoder enc) {
+        batch.flush(enc);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.latq.ecdq;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,44 +43,20 @@ final class Workers<S> implements AutoCloseable {
 
     /** Runs all jobs and returns their results in order; the first failure (in order) is rethrown. */
     <R> List<R> runAll(List<Job<S, R>> jobs) throws IOException {
-        List<R> out = new ArrayList<>(jobs.size());
-        if (pool == null) {
-            S s = states.peek();
-            for (Job<S, R> j : jobs) {
-                out.add(j.run(s));
-            }
-            return out;
-        }
-        List<Future<R>> futures = new ArrayList<>(jobs.size());
+        Pipeline<R> p = pipeline(Math.max(1, jobs.size()));
         for (Job<S, R> j : jobs) {
-            futures.add(pool.submit(() -> {
-                S s = states.take();
-                try {
-                    return j.run(s);
-                } finally {
-                    states.add(s);
-                }
-            }));
+            p.submit(j);
         }
+        List<R> out = new ArrayList<>(jobs.size());
         IOException first = null;
         RuntimeException firstRt = null;
-        for (Future<R> f : futures) {
+        while (!p.isEmpty()) {
             try {
-                out.add(f.get());
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (first == null && firstRt == null) {
-                    if (c instanceof IOException) {
-                        first = (IOException) c;
-                    } else if (c instanceof RuntimeException) {
-                        firstRt = (RuntimeException) c;
-                    } else {
-                        firstRt = new IllegalStateException(c);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted");
+                out.add(p.takeOldest());
+            } catch (IOException e) {
+                first = first == null && firstRt == null ? e : first;
+            } catch (RuntimeException e) {
+                firstRt = first == null && firstRt == null ? e : firstRt;
             }
         }
         if (first != null) {
@@ -88,6 +66,84 @@ final class Workers<S> implements AutoCloseable {
             throw firstRt;
         }
         return out;
+    }
+
+    /**
+     * An in-order pipeline holding at most {@code depth} jobs in flight. The caller submits jobs while it is not
+     * {@link Pipeline#full() full} and takes results oldest first, so the workers stay busy while the caller reads
+     * the next input or writes the previous output, and memory stays bounded by {@code depth} jobs.
+     */
+    <R> Pipeline<R> pipeline(int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("pipeline depth must be at least 1");
+        }
+        return new Pipeline<>(depth);
+    }
+
+    /** See {@link #pipeline(int)}. Used by one caller thread. */
+    final class Pipeline<R> {
+        private final int depth;
+        private final ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
+
+        private Pipeline(int depth) {
+            this.depth = depth;
+        }
+
+        boolean full() {
+            return inFlight.size() >= depth;
+        }
+
+        boolean isEmpty() {
+            return inFlight.isEmpty();
+        }
+
+        /** Starts {@code job} (on the caller's thread when there is one worker). */
+        void submit(Job<S, R> job) {
+            if (full()) {
+                throw new IllegalStateException("pipeline full: take the oldest result first");
+            }
+            if (pool == null) {
+                CompletableFuture<R> done = new CompletableFuture<>();
+                try {
+                    done.complete(job.run(states.peek()));
+                } catch (IOException | RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+                inFlight.add(done);
+                return;
+            }
+            inFlight.add(pool.submit(() -> {
+                S s = states.take();
+                try {
+                    return job.run(s);
+                } finally {
+                    states.add(s);
+                }
+            }));
+        }
+
+        /** Waits for the oldest job and returns its result, rethrowing its failure. */
+        R takeOldest() throws IOException {
+            Future<R> f = inFlight.poll();
+            if (f == null) {
+                throw new IllegalStateException("pipeline empty");
+            }
+            try {
+                return f.get();
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException) {
+                    throw (IOException) c;
+                }
+                if (c instanceof RuntimeException) {
+                    throw (RuntimeException) c;
+                }
+                throw new IllegalStateException(c);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted");
+            }
+        }
     }
 
     @Override

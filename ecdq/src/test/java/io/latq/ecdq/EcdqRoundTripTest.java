@@ -119,6 +119,24 @@ class EcdqRoundTripTest {
         assertArrayEquals(Files.readAllBytes(dir.resolve("d1.f64")), Files.readAllBytes(dir.resolve("d3.f64")));
     }
 
+    /** The rate search and the model fit code the subsample on all threads; the chosen design must not change. */
+    @Test
+    void rateTargetOutputIsIdenticalForAnyThreadCount() throws Exception {
+        double[] x = awkwardData(30_000, 12, false);
+        Path in = TestData.writeF64(dir.resolve("x.f64"), x);
+        for (String lattice : new String[] {"Z1", "E8"}) {
+            EcdqOptions opt = EcdqOptions.mse(0).withTarget(EcdqOptions.Target.RATE, 2.5).withLattice(lattice)
+                    .withVectorsPerBlock(lattice.equals("Z1") ? 4000 : 500).withForce(true);
+            CompressionReport r1 = EcdqCompressor.compress(in, null, dir.resolve("r1.lq"), opt.withThreads(1),
+                    LatticeSpecs::parse);
+            CompressionReport r3 = EcdqCompressor.compress(in, null, dir.resolve("r3.lq"), opt.withThreads(3),
+                    LatticeSpecs::parse);
+            assertArrayEquals(Files.readAllBytes(dir.resolve("r1.lq")), Files.readAllBytes(dir.resolve("r3.lq")),
+                    lattice);
+            assertEquals(r1.line(), r3.line());
+        }
+    }
+
     @Test
     void zeroRateWhenTheTargetExceedsTheVariance() throws Exception {
         double[] x = TestData.gaussian(1000, 2.0, 0.5, 5);

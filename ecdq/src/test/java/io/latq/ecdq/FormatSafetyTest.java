@@ -43,12 +43,16 @@ class FormatSafetyTest {
 
     /** Decodes {@code bytes}; returns the output or null if refused. Fails on any other exception or leftovers. */
     private byte[] decodeOrRefuse(byte[] bytes) throws IOException {
+        return decodeOrRefuse(bytes, 1);
+    }
+
+    private byte[] decodeOrRefuse(byte[] bytes, int threads) throws IOException {
         Path f = dir.resolve("m.lq");
         Path out = dir.resolve("m.f64");
         Files.deleteIfExists(out);
         Files.write(f, bytes);
         try {
-            EcdqDecompressor.decompress(f, out, false, 1, LatticeSpecs::parse);
+            EcdqDecompressor.decompress(f, out, false, threads, LatticeSpecs::parse);
         } catch (LatqFormatException e) {
             assertFalse(e.getMessage().contains("\n"), "one-line message");
             assertFalse(Files.exists(out), "no output on failure");
@@ -63,6 +67,18 @@ class FormatSafetyTest {
     private void assertNoTempFiles() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "temp file left behind");
+        }
+    }
+
+    /** The multi-threaded decoder (blocks in a pipeline) refuses damage in the same way, and leaves nothing. */
+    @Test
+    void damageIsRefusedWithSeveralThreads() throws Exception {
+        assertArrayEquals(goodDecoded, decodeOrRefuse(good, 3));
+        for (int pos = 0; pos < good.length; pos += 5) {
+            byte[] m = good.clone();
+            m[pos] ^= 0x20;
+            assertEquals(null, decodeOrRefuse(m, 3), "flipped byte " + pos);
+            assertEquals(null, decodeOrRefuse(Arrays.copyOf(good, pos), 3), "prefix of length " + pos);
         }
     }
 

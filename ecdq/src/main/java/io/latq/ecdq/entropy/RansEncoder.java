@@ -54,6 +54,46 @@ public final class RansEncoder {
         count++;
     }
 
+    /**
+     * Appends a placeholder for a symbol whose interval is not known yet, and returns its index for {@link #fill}.
+     * A model can thus compute the intervals of many symbols together, in the order they were pushed, as long as
+     * every placeholder is filled before {@link #finish} (which refuses an unfilled one).
+     */
+    public int reserve() {
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            freqs = Arrays.copyOf(freqs, count * 2);
+        }
+        starts[count] = 0;
+        freqs[count] = 0;
+        return count++;
+    }
+
+    /** Sets the interval [start, start+freq) of the placeholder {@code index} returned by {@link #reserve}. */
+    public void fill(int index, int start, int freq) {
+        if (freq <= 0 || start < 0 || start + freq > EntropyModel.TOTAL) {
+            throw new IllegalStateException("invalid symbol interval [" + start + ", " + (start + freq) + ")");
+        }
+        if (index < 0 || index >= count || freqs[index] != 0) {
+            throw new IllegalStateException("symbol " + index + " is not an unfilled placeholder");
+        }
+        starts[index] = start;
+        freqs[index] = freq;
+    }
+
+    /** Appends, in order, every symbol pushed onto {@code other} since its last reset. */
+    public void append(RansEncoder other) {
+        int need = count + other.count;
+        if (need > starts.length) {
+            int size = Math.max(need, 2 * starts.length);
+            starts = Arrays.copyOf(starts, size);
+            freqs = Arrays.copyOf(freqs, size);
+        }
+        System.arraycopy(other.starts, 0, starts, count, other.count);
+        System.arraycopy(other.freqs, 0, freqs, count, other.count);
+        count = need;
+    }
+
     /** Appends symbol {@code s} of {@code model}. */
     public void push(EntropyModel model, int s) {
         int start = model.cumulativeFrequency(s);
@@ -98,6 +138,9 @@ public final class RansEncoder {
         long x = L;
         for (int i = count - 1; i >= 0; i--) {
             int freq = freqs[i];
+            if (freq == 0) {
+                throw new IllegalStateException("symbol " + i + " was reserved but never filled");
+            }
             long xMax = ((L >> P) << 8) * freq;
             while (x >= xMax) {
                 if (pos == 0) {

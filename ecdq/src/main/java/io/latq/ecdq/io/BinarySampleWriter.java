@@ -2,6 +2,9 @@ package io.latq.ecdq.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /** Encodes fixed-width samples to a stream; used for raw files and the data parts of .npy and .wav. */
 class BinarySampleWriter implements SampleWriter {
@@ -26,13 +29,38 @@ class BinarySampleWriter implements SampleWriter {
         int perBuf = buf.length / width;
         for (int start = 0; start < len; start += perBuf) {
             int n = Math.min(perBuf, len - start);
-            for (int i = 0; i < n; i++) {
-                put(i * width, encode(src[off + start + i]));
+            int from = off + start;
+            // float samples through byte-array views (one store each; the same bytes as put())
+            if (type == SampleType.F64 && !bigEndian) {
+                for (int i = 0; i < n; i++) {
+                    LE64.set(buf, i * 8, Double.doubleToRawLongBits(src[from + i]));
+                }
+            } else if (type == SampleType.F64) {
+                for (int i = 0; i < n; i++) {
+                    BE64.set(buf, i * 8, Double.doubleToRawLongBits(src[from + i]));
+                }
+            } else if (type == SampleType.F32 && !bigEndian) {
+                for (int i = 0; i < n; i++) {
+                    LE32.set(buf, i * 4, SampleType.doubleToFloatBits(src[from + i]));
+                }
+            } else if (type == SampleType.F32) {
+                for (int i = 0; i < n; i++) {
+                    BE32.set(buf, i * 4, SampleType.doubleToFloatBits(src[from + i]));
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    put(i * width, encode(src[from + i]));
+                }
             }
             out.write(buf, 0, n * width);
         }
         written += len;
     }
+
+    private static final VarHandle LE64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle BE64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle BE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private long encode(double v) {
         switch (type) {
