@@ -77,9 +77,7 @@ public final class ProgressBar implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (drawn) {
-            err.println();
-            err.flush();
-        }
+        // Erase the bar, so that what follows on stderr (an error line, say) stands alone.
+        clear();
     }
 }

@@ -33,7 +33,7 @@ class CliCommandsTest {
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return new Run(code, out.toString(), CliRunner.visible(err.toString()));
     }
 
     private String p(String name) {

@@ -24,7 +24,22 @@ final class CliRunner {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
-        return new CliRunner(code, out.toString(), err.toString());
+        return new CliRunner(code, out.toString(), visible(err.toString()));
+    }
+
+    /**
+     * What a terminal shows of {@code text}: on each line only what follows the last carriage return (the progress
+     * bar redraws and finally erases itself with '\r'), and no blank lines.
+     */
+    static String visible(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            String shown = line.substring(line.lastIndexOf('\r') + 1);
+            if (!shown.isBlank()) {
+                sb.append(shown).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     /** The error output is exactly one line with the latq prefix and no stack trace. */

@@ -74,10 +74,6 @@ public final class EcdqCompressor {
         }
         Lattice lattice = resolve(resolver, opt.latticeSpec());
         int n = lattice.dimension();
-        double nsm = opt.nsm();
-        if (Double.isNaN(nsm)) {
-            nsm = EcdqDesign.latticeNsm(lattice, opt.latticeSpec(), opt.threads());
-        }
         DMatrixRMaj generator = lattice.generator();
         TriangularBasis basis = TriangularBasis.of(generator);
         byte[] hash = EcdqHeader.generatorHash(generator);
@@ -94,6 +90,11 @@ public final class EcdqCompressor {
         if (st.firstNonFinite >= 0 && !opt.keepNonFinite()) {
             throw new LatqException("sample " + st.firstNonFinite + " is " + st.firstNonFiniteValue
                     + " (use --keep-nonfinite to carry non-finite values)");
+        }
+        // After pass 1, so that bad input is refused before a possibly long NSM estimate.
+        double nsm = opt.nsm();
+        if (Double.isNaN(nsm)) {
+            nsm = EcdqDesign.latticeNsm(lattice, opt.latticeSpec(), opt.threads());
         }
         double sigma = st.finite > 0 ? Math.sqrt(st.m2 / st.finite) : 0;
         double mean = st.finite > 0 ? st.mean : 0;
