@@ -153,8 +153,15 @@ final class DesignCommand implements Runnable {
             if (!optimize && sig.size() != 1) {
                 throw usage("give one --sigma without --optimize");
             }
-            if (ks != null && ks.size() != levels) {
-                throw usage("--k needs " + levels + " values (one per level), got " + ks.size());
+            if (ks != null) {
+                if (ks.size() != levels) {
+                    throw usage("--k needs " + levels + " values (one per level), got " + ks.size());
+                }
+                for (int i = 0; i < ks.size(); i++) {
+                    if (ks.get(i) < (i == 0 ? 0 : ks.get(i - 1)) || ks.get(i) > n) {
+                        throw usage("--k must satisfy 0 <= K1 <= ... <= Kr <= N = " + n + ", got " + ks);
+                    }
+                }
             }
             int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             if (t < 1) {

@@ -365,8 +365,9 @@ final class GoodnessCommand implements Callable<Integer> {
             double y = py.applyAsDouble(g);
             b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                     + "stroke-dasharray=\"6 4\"/>%n", px.applyAsDouble(x0), y, px.applyAsDouble(x1), y, color));
-            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">%s</text>%n",
-                    px.applyAsDouble(x1) + 6, y + 4, color, label));
+            // label inside the plot, just above the line at its right end (the right margin holds the legend)
+            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" "
+                    + "text-anchor=\"end\">%s</text>%n", px.applyAsDouble(x1) - 4, y - 4, color, label));
         }
 
         private static double niceStep(double raw) {

@@ -55,6 +55,15 @@ public final class LevelRankings {
      */
     public static LevelRankings compute(int n, double sigma, int levels, Method method, int mu, int frames,
                                         long seed) {
+        return compute(n, sigma, levels, method, mu, frames, seed, TalVardyConstruction.DEFAULT_BINS);
+    }
+
+    /**
+     * As {@link #compute(int, double, int, Method, int, int, long)}, with the number of |LLR| bins used to quantise
+     * the level channel before Tal–Vardy merging (more bins: tighter bounds, slower).
+     */
+    public static LevelRankings compute(int n, double sigma, int levels, Method method, int mu, int frames,
+                                        long seed, int bins) {
         PolarTransform.log2(n);
         if (levels < 1 || levels > PolarLatticeDesign.MAX_LEVELS) {
             throw new IllegalArgumentException("levels must be in 1.." + PolarLatticeDesign.MAX_LEVELS + ", got "
@@ -69,7 +78,7 @@ public final class LevelRankings {
             ModTwoGaussianChannel ch = new ModTwoGaussianChannel(Math.scalb(sigma, -i));
             caps[i] = ch.capacity();
             FrozenSetConstruction c = method == Method.TAL_VARDY
-                    ? TalVardyConstruction.forDensity(ch.llrDensity(), mu, TalVardyConstruction.DEFAULT_BINS)
+                    ? TalVardyConstruction.forDensity(ch.llrDensity(), mu, bins)
                     : new MonteCarloConstruction(ch.llrSampler(), frames, seed + i);
             BitChannelReliabilities rel = c.construct(n);
             orders[i] = rel.order();

@@ -6,6 +6,8 @@ import io.latq.polar.PolarTransform;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.Arrays;
+
 /**
  * A polar lattice (Construction D in the Barnes–Sloane form over the partition chain Z/2Z/…/2^rZ) with its multilevel
  * successive-cancellation quantizer.
@@ -68,7 +70,7 @@ public final class PolarLattice implements Lattice {
         this.frozen = new boolean[r][n];
         this.llr = new LevelLlr[r];
         for (int i = 0; i < r; i++) {
-            java.util.Arrays.fill(frozen[i], true);
+            Arrays.fill(frozen[i], true);
             int[] a = design.informationSet(i + 1);
             for (int t : a) {
                 frozen[i][t] = false;
@@ -204,27 +206,12 @@ public final class PolarLattice implements Lattice {
         workspace.get().quantize(x, xOff, out, outOff);
     }
 
-    /**
-     * The integer level contributions c_1..c_r and the final rounding r(y) of the last SC {@link #quantize} of the
-     * calling thread (for tests and diagnostics): row i &lt; r is c_{i+1}, row r is r(y). Allocates. Empty for list
-     * quantizers.
-     */
-    int[][] lastContributions() {
-        Workspace w = workspace.get();
-        int[][] c = new int[w.lastC.length][];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = w.lastC[i].clone();
-        }
-        return c;
-    }
-
     /** Per-thread decoders and buffers. */
     private final class Workspace {
         final double[] y = new double[n];
         final double[] levelLlr = new double[n];
         final double[] acc = new double[n];
         final int[] c = new int[n];
-        final int[][] lastC;
         final ScLevelDecoder[] sc;
         final SclLevelDecoder[] scl;
         // list state: per surviving path its residual, its accumulated point and its metric (double-buffered)
@@ -247,7 +234,6 @@ public final class PolarLattice implements Lattice {
                     sc[i] = new ScLevelDecoder(frozen[i], options.kernel(), true);
                 }
             }
-            lastC = new int[list ? 0 : r + 1][n];
             int l = list ? listSize : 0;
             yPath = new double[l][n];
             accPath = new double[l][n];
@@ -263,7 +249,7 @@ public final class PolarLattice implements Lattice {
                 return;
             }
             System.arraycopy(x, xOff, y, 0, n);
-            java.util.Arrays.fill(acc, 0.0);
+            Arrays.fill(acc, 0.0);
             for (int i = 0; i < r; i++) {
                 llr[i].llr(y, levelLlr, n);
                 sc[i].decode(levelLlr, c);
@@ -272,13 +258,9 @@ public final class PolarLattice implements Lattice {
                     acc[j] += scale * c[j];
                     y[j] = (y[j] - c[j]) * 0.5;
                 }
-                System.arraycopy(c, 0, lastC[i], 0, n);
             }
-            int[] last = lastC[r];
             for (int j = 0; j < n; j++) {
-                double q = Rounding.roundHalfUp(y[j]);
-                last[j] = (int) q;
-                out[outOff + j] = acc[j] + cube * q;
+                out[outOff + j] = acc[j] + cube * Rounding.roundHalfUp(y[j]);
             }
         }
 
@@ -294,7 +276,7 @@ public final class PolarLattice implements Lattice {
             double[][] accNew = accNext;
             double[] metNew = metricNext;
             System.arraycopy(x, xOff, yCur[0], 0, n);
-            java.util.Arrays.fill(accCur[0], 0.0);
+            Arrays.fill(accCur[0], 0.0);
             metCur[0] = 0.0;
             int count = 1;
             for (int i = 0; i < r; i++) {

@@ -2,6 +2,8 @@ package io.latq.polarlattice;
 
 import io.latq.polar.PolarTransform;
 
+import java.util.Arrays;
+
 /**
  * Successive-cancellation list decisions for one level of a polar lattice, natural order, frozen bits 0, returning
  * integer contributions c = u·F^{⊗m} over Z.
@@ -426,7 +428,7 @@ public final class SclLevelDecoder {
                 }
                 metric[p] += pen;
                 int t = target(d, pos, p);
-                java.util.Arrays.fill(targetArray(d), t, t + size, 0);
+                Arrays.fill(targetArray(d), t, t + size, 0);
             }
         }
     }

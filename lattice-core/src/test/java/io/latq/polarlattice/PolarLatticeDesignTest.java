@@ -89,7 +89,7 @@ class PolarLatticeDesignTest {
 
     @Test
     void rankingsCutNestedSetsOfTheRequestedSizes() {
-        LevelRankings rk = LevelRankings.compute(64, 0.55, 3, LevelRankings.Method.TAL_VARDY, 16, 0, 0);
+        LevelRankings rk = LevelRankings.compute(64, 0.55, 3, LevelRankings.Method.TAL_VARDY, 16, 0, 0, 256);
         PolarLatticeDesign d = rk.design(new int[] {5, 40, 60}, 1, null);
         assertArrayEquals(new int[] {5, 40, 60}, d.ks());
         for (int i = 1; i < 3; i++) {
@@ -114,9 +114,9 @@ class PolarLatticeDesignTest {
     @Test
     void talVardyAndMonteCarloRankingsAgreeOnTheInformationSets() {
         // Two independent constructions on the same level channel: their capacity-sized sets should mostly agree.
-        int n = 256;
-        LevelRankings tv = LevelRankings.compute(n, 0.55, 2, LevelRankings.Method.TAL_VARDY, 16, 0, 0);
-        LevelRankings mc = LevelRankings.compute(n, 0.55, 2, LevelRankings.Method.MONTE_CARLO, 0, 3000, 7);
+        int n = 128;
+        LevelRankings tv = LevelRankings.compute(n, 0.55, 2, LevelRankings.Method.TAL_VARDY, 16, 0, 0, 1024);
+        LevelRankings mc = LevelRankings.compute(n, 0.55, 2, LevelRankings.Method.MONTE_CARLO, 0, 1500, 7);
         int[] k = tv.capacityMatchedSizes();
         for (int level = 1; level <= 2; level++) {
             int[] a = Arrays.copyOf(tv.order(level), k[level - 1]);
