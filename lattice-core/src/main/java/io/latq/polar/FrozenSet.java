@@ -1,8 +1,6 @@
 package io.latq.polar;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.latq.json.Json;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -138,10 +136,10 @@ public final class FrozenSet {
         b.append("latq-polar-frozen-set-v1\n");
         b.append("n=").append(n).append('\n');
         b.append("information_set=");
-        join(b, informationSet);
+        Json.joinInts(b, informationSet);
         b.append("\nreliability_order=");
         if (reliabilityOrder != null) {
-            join(b, reliabilityOrder);
+            Json.joinInts(b, reliabilityOrder);
         }
         b.append('\n');
         return b.toString();
@@ -149,25 +147,7 @@ public final class FrozenSet {
 
     /** Lower-case hex SHA-256 of {@link #canonicalForm()}. */
     public String sha256() {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(canonicalForm().getBytes(StandardCharsets.UTF_8));
-            StringBuilder b = new StringBuilder(64);
-            for (byte x : d) {
-                b.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
-            }
-            return b.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
-    }
-
-    private static void join(StringBuilder b, int[] a) {
-        for (int j = 0; j < a.length; j++) {
-            if (j > 0) {
-                b.append(',');
-            }
-            b.append(a[j]);
-        }
+        return Json.sha256Hex(canonicalForm());
     }
 
     /** Pretty JSON with the keys of the documented schema (see class Javadoc and docs/polar-codes.md). */
@@ -193,11 +173,11 @@ public final class FrozenSet {
             b.append("  \"channel\": ").append(Json.quote(channel)).append(",\n");
         }
         b.append("  \"information_set\": [");
-        join(b, informationSet);
+        Json.joinInts(b, informationSet);
         b.append("],\n");
         if (reliabilityOrder != null) {
             b.append("  \"reliability_order\": [");
-            join(b, reliabilityOrder);
+            Json.joinInts(b, reliabilityOrder);
             b.append("],\n");
         }
         if (reliability != null) {

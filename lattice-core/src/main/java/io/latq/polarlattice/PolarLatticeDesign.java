@@ -1,10 +1,8 @@
 package io.latq.polarlattice;
 
+import io.latq.json.Json;
 import io.latq.polar.PolarTransform;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -210,7 +208,7 @@ public final class PolarLatticeDesign {
         b.append("levels=").append(sets.length).append('\n');
         for (int i = 0; i < sets.length; i++) {
             b.append('A').append(i + 1).append('=');
-            join(b, sets[i]);
+            Json.joinInts(b, sets[i]);
             b.append('\n');
         }
         return b.toString();
@@ -218,36 +216,18 @@ public final class PolarLatticeDesign {
 
     /** Lower-case hex SHA-256 of {@link #canonicalForm()}. */
     public String sha256() {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(canonicalForm().getBytes(StandardCharsets.UTF_8));
-            StringBuilder b = new StringBuilder(64);
-            for (byte x : d) {
-                b.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
-            }
-            return b.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
-    }
-
-    private static void join(StringBuilder b, int[] a) {
-        for (int j = 0; j < a.length; j++) {
-            if (j > 0) {
-                b.append(',');
-            }
-            b.append(a[j]);
-        }
+        return Json.sha256Hex(canonicalForm());
     }
 
     /** Pretty JSON with the keys listed in the class comment. */
     public String toJson() {
         StringBuilder b = new StringBuilder("{\n");
-        b.append("  \"format\": ").append(MiniJson.quote(FORMAT)).append(",\n");
+        b.append("  \"format\": ").append(Json.quote(FORMAT)).append(",\n");
         b.append("  \"version\": 1,\n");
         b.append("  \"n\": ").append(n).append(",\n");
         b.append("  \"sigma\": ").append(Double.toString(sigma)).append(",\n");
         if (construction != null) {
-            b.append("  \"construction\": ").append(MiniJson.quote(construction)).append(",\n");
+            b.append("  \"construction\": ").append(Json.quote(construction)).append(",\n");
         }
         b.append("  \"list_size\": ").append(listSize).append(",\n");
         b.append("  \"log2_volume\": ").append(log2Volume()).append(",\n");
@@ -259,14 +239,14 @@ public final class PolarLatticeDesign {
                             ? Double.toString(capacities[i]) : "null")
                     .append(", \"k\": ").append(sets[i].length)
                     .append(",\n     \"information_set\": [");
-            join(b, sets[i]);
+            Json.joinInts(b, sets[i]);
             b.append("]}").append(i + 1 < sets.length ? ",\n" : "\n");
         }
         b.append("  ],\n");
         if (notes != null) {
-            b.append("  \"notes\": ").append(MiniJson.quote(notes)).append(",\n");
+            b.append("  \"notes\": ").append(Json.quote(notes)).append(",\n");
         }
-        b.append("  \"sha256\": ").append(MiniJson.quote(sha256())).append('\n');
+        b.append("  \"sha256\": ").append(Json.quote(sha256())).append('\n');
         b.append("}\n");
         return b.toString();
     }
@@ -281,7 +261,7 @@ public final class PolarLatticeDesign {
     public static PolarLatticeDesign fromJson(String text) {
         Object root;
         try {
-            root = MiniJson.parse(text);
+            root = Json.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("design: " + e.getMessage());
         }

@@ -1,4 +1,4 @@
-package io.latq.polar;
+package io.latq.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON reader and string escaper (RFC 8259 subset that is enough for latq's data files): objects become
+ * A minimal JSON reader and string escaper, shared by latq's data files (frozen sets, polar-lattice designs) (RFC 8259 subset that is enough for latq's data files): objects become
  * {@link LinkedHashMap}, arrays {@link ArrayList}, numbers {@link Double}, plus String, Boolean and null.
  */
-final class Json {
+public final class Json {
 
     private final String s;
     private int pos;
@@ -23,7 +23,7 @@ final class Json {
      *
      * @throws IllegalArgumentException on malformed input
      */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json p = new Json(text);
         p.skipWs();
         Object v = p.value();
@@ -35,7 +35,7 @@ final class Json {
     }
 
     /** A JSON string literal for {@code v}, quotes included. */
-    static String quote(String v) {
+    public static String quote(String v) {
         StringBuilder b = new StringBuilder(v.length() + 2).append('"');
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
@@ -67,7 +67,7 @@ final class Json {
     }
 
     /** A JSON number for a double; non-finite values become strings "Infinity", "-Infinity", "NaN". */
-    static String number(double v) {
+    public static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return quote(Double.toString(v));
         }
@@ -237,6 +237,31 @@ final class Json {
             return Double.valueOf(s.substring(start, pos));
         } catch (NumberFormatException e) {
             throw error("bad number");
+        }
+    }
+
+    /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}: the content hash of latq's data files. */
+    public static String sha256Hex(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder b = new StringBuilder(64);
+            for (byte x : d) {
+                b.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
+            }
+            return b.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    /** Appends the integers of {@code a} separated by commas (no spaces), as in the canonical forms. */
+    public static void joinInts(StringBuilder b, int[] a) {
+        for (int j = 0; j < a.length; j++) {
+            if (j > 0) {
+                b.append(',');
+            }
+            b.append(a[j]);
         }
     }
 }
