@@ -20,7 +20,7 @@ class DesignCommandTest {
     @Test
     void writesAValidatedDesignWithCapacityMatchedSizes() throws Exception {
         Path out = dir.resolve("d.json");
-        PolarCliRunner r = PolarCliRunner.run("design", "polar", "--n", "64", "--sigma", "0.55", "--mu", "16", "-o",
+        CliRunner r = CliRunner.run("design", "polar", "--n", "64", "--sigma", "0.55", "--mu", "16", "-o",
                 out.toString());
         assertEquals(0, r.exitCode, r.err);
         PolarLatticeDesign d = PolarLatticeDesign.fromJson(Files.readString(out));
@@ -34,7 +34,7 @@ class DesignCommandTest {
     @Test
     void explicitSizesAndJsonSummary() throws Exception {
         Path out = dir.resolve("d.json");
-        PolarCliRunner r = PolarCliRunner.run("design", "polar", "--n", "32", "--levels", "3", "--k", "2,20,31",
+        CliRunner r = CliRunner.run("design", "polar", "--n", "32", "--levels", "3", "--k", "2,20,31",
                 "--mu", "8", "-o", out.toString(), "--json");
         assertEquals(0, r.exitCode, r.err);
         PolarLatticeDesign d = PolarLatticeDesign.fromJson(Files.readString(out));
@@ -50,8 +50,8 @@ class DesignCommandTest {
         Path b = dir.resolve("b.json");
         String[] base = {"design", "polar", "--n", "64", "--sigma", "0.5", "--mu", "8", "--optimize", "--samples",
             "300", "--seed", "5", "--no-progress"};
-        PolarCliRunner r1 = PolarCliRunner.run(concat(base, "-o", a.toString(), "--threads", "1"));
-        PolarCliRunner r2 = PolarCliRunner.run(concat(base, "-o", b.toString(), "--threads", "2"));
+        CliRunner r1 = CliRunner.run(concat(base, "-o", a.toString(), "--threads", "1"));
+        CliRunner r2 = CliRunner.run(concat(base, "-o", b.toString(), "--threads", "2"));
         assertEquals(0, r1.exitCode, r1.err);
         assertEquals(0, r2.exitCode, r2.err);
         PolarLatticeDesign da = PolarLatticeDesign.fromJson(Files.readString(a));
@@ -74,7 +74,7 @@ class DesignCommandTest {
             {"design", "polar", "--n", "64", "-o", dir.resolve("no/such/dir/x.json").toString()},
             {"design"},
         }) {
-            PolarCliRunner r = PolarCliRunner.run(args);
+            CliRunner r = CliRunner.run(args);
             assertTrue(r.isOneLineError(), String.join(" ", args) + " -> " + r.err);
             assertFalse(Files.exists(out));
         }

@@ -20,7 +20,7 @@ class GoodnessCommandTest {
     void writesCsvAndSvgAndFitsMu() throws Exception {
         Path csv = dir.resolve("g.csv");
         Path svg = dir.resolve("g.svg");
-        PolarCliRunner r = PolarCliRunner.run("goodness", "--n", "64..256", "--list", "1,2", "--samples", "400",
+        CliRunner r = CliRunner.run("goodness", "--n", "64..256", "--list", "1,2", "--samples", "400",
                 "--csv", csv.toString(), "--plot", svg.toString(), "--threads", "2", "--no-progress");
         assertEquals(0, r.exitCode, r.err);
         List<String> lines = Files.readAllLines(csv);
@@ -47,7 +47,7 @@ class GoodnessCommandTest {
             {"goodness", "--n", "64", "--list", "0", "--csv", csv.toString(), "--plot", svg.toString()},
             {"goodness", "--n", "32", "--csv", csv.toString(), "--plot", svg.toString()},
         }) {
-            PolarCliRunner r = PolarCliRunner.run(args);
+            CliRunner r = CliRunner.run(args);
             assertTrue(r.isOneLineError(), String.join(" ", args) + " -> " + r.err);
             assertFalse(Files.exists(csv));
             assertFalse(Files.exists(svg));

@@ -45,7 +45,7 @@ class QuantizeCommandTest {
         Path in = dir.resolve("in-" + seed + ".f64");
         Path out = dir.resolve("out-" + seed + ".f64");
         writeRows(in, x);
-        PolarCliRunner r = PolarCliRunner.run("quantize", "--lattice", spec, "-i", in.toString(), "-o",
+        CliRunner r = CliRunner.run("quantize", "--lattice", spec, "-i", in.toString(), "-o",
                 out.toString(), "--threads", "2");
         assertEquals(0, r.exitCode, r.err);
         double[] q = readRows(out);
@@ -69,7 +69,7 @@ class QuantizeCommandTest {
         Path in = dir.resolve("ragged.f64");
         writeRows(in, new double[9]);
         Path out = dir.resolve("o.f64");
-        PolarCliRunner r = PolarCliRunner.run("quantize", "--lattice", "E8", "-i", in.toString(), "-o",
+        CliRunner r = CliRunner.run("quantize", "--lattice", "E8", "-i", in.toString(), "-o",
                 out.toString());
         assertTrue(r.isOneLineError(), r.err);
         assertTrue(r.err.contains("72 bytes") && r.err.contains("64 bytes"), r.err);
@@ -85,11 +85,11 @@ class QuantizeCommandTest {
         writeRows(in, new double[16]);
         Path out = dir.resolve("out.f64");
         Files.writeString(out, "keep me");
-        PolarCliRunner r = PolarCliRunner.run("quantize", "--lattice", "E8", "-i", in.toString(), "-o",
+        CliRunner r = CliRunner.run("quantize", "--lattice", "E8", "-i", in.toString(), "-o",
                 out.toString());
         assertTrue(r.isOneLineError(), r.err);
         assertEquals("keep me", Files.readString(out));
-        PolarCliRunner f = PolarCliRunner.run("quantize", "--lattice", "E8", "-i", in.toString(), "-o",
+        CliRunner f = CliRunner.run("quantize", "--lattice", "E8", "-i", in.toString(), "-o",
                 out.toString(), "--force");
         assertEquals(0, f.exitCode, f.err);
         assertEquals(128, Files.size(out));
@@ -109,7 +109,7 @@ class QuantizeCommandTest {
             {"quantize", "--lattice", "polar:n=100", "-i", in.toString(), "-o", out.toString()},
             {"quantize", "--lattice", "E8", "-i", in.toString(), "-o", in.toString()},
         }) {
-            PolarCliRunner r = PolarCliRunner.run(args);
+            CliRunner r = CliRunner.run(args);
             assertTrue(r.isOneLineError(), String.join(" ", args) + " -> " + r.err);
             assertFalse(Files.exists(out));
         }
