@@ -4,7 +4,7 @@ import io.latq.ecdq.CompressionReport;
 import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqDecompressor;
 import io.latq.ecdq.EcdqOptions;
-import io.latq.ecdq.LatqFormatException;
+import io.latq.common.LatqFormatException;
 import io.latq.ecdq.entropy.DiscretizedGaussianModel;
 import io.latq.ecdq.entropy.EntropyModel;
 import io.latq.ecdq.entropy.GaussianIntervalBatch;

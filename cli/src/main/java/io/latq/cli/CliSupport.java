@@ -1,6 +1,6 @@
 package io.latq.cli;
 
-import io.latq.ecdq.LatqException;
+import io.latq.common.LatqException;
 import picocli.CommandLine;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.latq.cli;
 
 import io.latq.ecdq.EcdqInspector;
-import io.latq.ecdq.format.EcdqHeader;
+import io.latq.ecdq.file.EcdqHeader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

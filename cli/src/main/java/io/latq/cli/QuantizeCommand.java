@@ -1,7 +1,7 @@
 package io.latq.cli;
 
 import io.latq.ecdq.AtomicOutput;
-import io.latq.ecdq.LatqException;
+import io.latq.common.LatqException;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 

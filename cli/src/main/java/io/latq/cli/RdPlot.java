@@ -1,6 +1,6 @@
 package io.latq.cli;
 
-import io.latq.ecdq.EcdqDesign;
+import io.latq.ecdq.quantizer.EcdqDesign;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.latq.ecdq;
 
+import io.latq.common.LatqException;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

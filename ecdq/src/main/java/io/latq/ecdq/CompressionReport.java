@@ -1,5 +1,7 @@
 package io.latq.ecdq;
 
+import io.latq.ecdq.quantizer.EcdqDesign;
+
 import java.util.Locale;
 
 /**

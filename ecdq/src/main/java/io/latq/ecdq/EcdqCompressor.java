@@ -1,11 +1,18 @@
 package io.latq.ecdq;
 
-import io.latq.ecdq.format.BlockFormat;
-import io.latq.ecdq.format.EcdqHeader;
-import io.latq.ecdq.io.ContainerType;
-import io.latq.ecdq.io.SampleFiles;
-import io.latq.ecdq.io.SampleFormat;
-import io.latq.ecdq.io.SampleReader;
+import io.latq.common.LatqException;
+import io.latq.common.concurrent.Workers;
+import io.latq.ecdq.block.BlockCoder;
+import io.latq.ecdq.block.SubsampleCoder;
+import io.latq.ecdq.index.TriangularBasis;
+import io.latq.ecdq.quantizer.EcdqDesign;
+
+import io.latq.ecdq.block.BlockFormat;
+import io.latq.ecdq.file.EcdqHeader;
+import io.latq.ecdq.samples.ContainerType;
+import io.latq.ecdq.samples.SampleFiles;
+import io.latq.ecdq.samples.SampleFormat;
+import io.latq.ecdq.samples.SampleReader;
 import io.latq.lattice.Lattice;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,15 @@
 package io.latq.ecdq;
 
-import io.latq.ecdq.format.BlockFormat;
-import io.latq.ecdq.format.EcdqHeader;
-import io.latq.ecdq.io.SampleFiles;
-import io.latq.ecdq.io.SampleWriter;
+import io.latq.common.LatqException;
+import io.latq.common.LatqFormatException;
+import io.latq.common.concurrent.Workers;
+import io.latq.ecdq.block.BlockCoder;
+import io.latq.ecdq.index.TriangularBasis;
+
+import io.latq.ecdq.block.BlockFormat;
+import io.latq.ecdq.file.EcdqHeader;
+import io.latq.ecdq.samples.SampleFiles;
+import io.latq.ecdq.samples.SampleWriter;
 import io.latq.lattice.Lattice;
 import java.io.BufferedInputStream;
 import java.io.IOException;

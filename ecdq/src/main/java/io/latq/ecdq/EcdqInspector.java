@@ -1,7 +1,10 @@
 package io.latq.ecdq;
 
-import io.latq.ecdq.format.BlockFormat;
-import io.latq.ecdq.format.EcdqHeader;
+import io.latq.common.LatqException;
+import io.latq.common.LatqFormatException;
+
+import io.latq.ecdq.block.BlockFormat;
+import io.latq.ecdq.file.EcdqHeader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package io.latq.ecdq;
 
+import io.latq.ecdq.quantizer.EcdqDesign;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latq.lattice.LatticeSpecs;

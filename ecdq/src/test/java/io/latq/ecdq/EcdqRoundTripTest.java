@@ -1,13 +1,18 @@
 package io.latq.ecdq;
 
+import io.latq.common.LatqException;
+import io.latq.ecdq.block.BlockCoder;
+import io.latq.ecdq.index.TriangularBasis;
+import io.latq.ecdq.quantizer.EcdqDesign;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.latq.ecdq.format.BlockFormat;
-import io.latq.ecdq.format.EcdqHeader;
-import io.latq.ecdq.io.SampleFormat;
-import io.latq.ecdq.io.SampleType;
+import io.latq.ecdq.block.BlockFormat;
+import io.latq.ecdq.file.EcdqHeader;
+import io.latq.ecdq.samples.SampleFormat;
+import io.latq.ecdq.samples.SampleType;
 import io.latq.lattice.LatticeSpecs;
 import io.latq.lattice.Lattice;
 import java.io.ByteArrayInputStream;

@@ -1,12 +1,15 @@
 package io.latq.ecdq;
 
+import io.latq.common.LatqException;
+import io.latq.common.LatqFormatException;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.latq.ecdq.format.EcdqHeader;
+import io.latq.ecdq.file.EcdqHeader;
 import io.latq.lattice.LatticeSpecs;
 import java.io.IOException;
 import java.nio.ByteBuffer;

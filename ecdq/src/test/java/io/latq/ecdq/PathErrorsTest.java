@@ -1,10 +1,12 @@
 package io.latq.ecdq;
 
+import io.latq.common.LatqException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.latq.ecdq.io.SampleComparison;
+import io.latq.ecdq.samples.SampleComparison;
 import io.latq.lattice.LatticeSpecs;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.latq.ecdq;
+package io.latq.common;
 
 import java.io.IOException;
 

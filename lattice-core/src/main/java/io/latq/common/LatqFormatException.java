@@ -1,4 +1,4 @@
-package io.latq.ecdq;
+package io.latq.common;
 
 /**
  * A malformed file: a compressed latq file that is truncated, corrupted (CRC mismatch), of a future version or with

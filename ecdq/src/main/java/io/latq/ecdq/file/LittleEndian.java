@@ -1,6 +1,6 @@
-package io.latq.ecdq.format;
+package io.latq.ecdq.file;
 
-import io.latq.ecdq.LatqFormatException;
+import io.latq.common.LatqFormatException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,4 +1,7 @@
-package io.latq.ecdq;
+package io.latq.ecdq.quantizer;
+
+import io.latq.ecdq.EcdqCompressor;
+import io.latq.ecdq.entropy.SuccessiveGaussianPointCoder;
 
 import io.latq.lattice.Lattice;
 

@@ -1,7 +1,11 @@
-package io.latq.ecdq;
+package io.latq.ecdq.block;
+
+import io.latq.common.concurrent.Workers;
+import io.latq.ecdq.index.TriangularBasis;
+import io.latq.ecdq.quantizer.EcdqDesign;
 
 import io.latq.ecdq.entropy.RansEncoder;
-import io.latq.ecdq.format.EcdqHeader;
+import io.latq.ecdq.file.EcdqHeader;
 import io.latq.lattice.Lattice;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,7 +20,7 @@ import java.util.List;
  * as one rANS stream. The symbol sequence, hence the byte count, is exactly the one a single thread produces, so
  * the chosen design never depends on the thread count.
  */
-final class SubsampleCoder implements AutoCloseable {
+public final class SubsampleCoder implements AutoCloseable {
     private final double[] vecs;
     private final long[] index;
     private final int count;
@@ -32,7 +36,7 @@ final class SubsampleCoder implements AutoCloseable {
      * @param index their global vector numbers (dither positions)
      * @param proto header whose design fields are replaced for each measurement
      */
-    SubsampleCoder(double[] vecs, long[] index, int count, EcdqHeader proto, Lattice lattice, TriangularBasis basis,
+    public SubsampleCoder(double[] vecs, long[] index, int count, EcdqHeader proto, Lattice lattice, TriangularBasis basis,
                    int threads) {
         this.vecs = vecs;
         this.index = index;
@@ -49,7 +53,7 @@ final class SubsampleCoder implements AutoCloseable {
     }
 
     /** The payload bytes of the subsample coded with scale α = d.alpha() and model spread {@code spread}. */
-    long bytes(EcdqDesign d, double spread) throws IOException {
+    public long bytes(EcdqDesign d, double spread) throws IOException {
         EcdqHeader h = new EcdqHeader(proto.source(), proto.latticeSpec(), proto.dimension(), proto.generatorHash(),
                 proto.log2Volume(), proto.nsm(), proto.seed(), proto.mean(), proto.sigma(), d.alpha(), d.beta(),
                 proto.targetKind(), proto.targetValue(), proto.modelId(), spread, proto.vectorsPerBlock(), true, 0);

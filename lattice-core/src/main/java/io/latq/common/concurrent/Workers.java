@@ -1,4 +1,4 @@
-package io.latq.ecdq;
+package io.latq.common.concurrent;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -18,15 +18,15 @@ import java.util.function.Supplier;
  * come back in submission order, so output never depends on the thread count. With one thread everything runs on
  * the caller's thread.
  */
-final class Workers<S> implements AutoCloseable {
-    interface Job<S, R> {
+public final class Workers<S> implements AutoCloseable {
+    public interface Job<S, R> {
         R run(S state) throws IOException;
     }
 
     private final ExecutorService pool;
     private final BlockingQueue<S> states;
 
-    Workers(int threads, Supplier<S> stateFactory) {
+    public Workers(int threads, Supplier<S> stateFactory) {
         if (threads < 1 || threads > 1024) {
             throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
         }
@@ -42,7 +42,7 @@ final class Workers<S> implements AutoCloseable {
     }
 
     /** Runs all jobs and returns their results in order; the first failure (in order) is rethrown. */
-    <R> List<R> runAll(List<Job<S, R>> jobs) throws IOException {
+    public <R> List<R> runAll(List<Job<S, R>> jobs) throws IOException {
         Pipeline<R> p = pipeline(Math.max(1, jobs.size()));
         for (Job<S, R> j : jobs) {
             p.submit(j);
@@ -73,7 +73,7 @@ final class Workers<S> implements AutoCloseable {
      * {@link Pipeline#full() full} and takes results oldest first, so the workers stay busy while the caller reads
      * the next input or writes the previous output, and memory stays bounded by {@code depth} jobs.
      */
-    <R> Pipeline<R> pipeline(int depth) {
+    public <R> Pipeline<R> pipeline(int depth) {
         if (depth < 1) {
             throw new IllegalArgumentException("pipeline depth must be at least 1");
         }
@@ -81,7 +81,7 @@ final class Workers<S> implements AutoCloseable {
     }
 
     /** See {@link #pipeline(int)}. Used by one caller thread. */
-    final class Pipeline<R> {
+    public final class Pipeline<R> {
         private final int depth;
         private final ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
 
@@ -89,16 +89,16 @@ final class Workers<S> implements AutoCloseable {
             this.depth = depth;
         }
 
-        boolean full() {
+        public boolean full() {
             return inFlight.size() >= depth;
         }
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return inFlight.isEmpty();
         }
 
         /** Starts {@code job} (on the caller's thread when there is one worker). */
-        void submit(Job<S, R> job) {
+        public void submit(Job<S, R> job) {
             if (full()) {
                 throw new IllegalStateException("pipeline full: take the oldest result first");
             }
@@ -123,7 +123,7 @@ final class Workers<S> implements AutoCloseable {
         }
 
         /** Waits for the oldest job and returns its result, rethrowing its failure. */
-        R takeOldest() throws IOException {
+        public R takeOldest() throws IOException {
             Future<R> f = inFlight.poll();
             if (f == null) {
                 throw new IllegalStateException("pipeline empty");

@@ -1,6 +1,6 @@
-package io.latq.ecdq.io;
+package io.latq.ecdq.samples;
 
-import io.latq.ecdq.LatqFormatException;
+import io.latq.common.LatqFormatException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

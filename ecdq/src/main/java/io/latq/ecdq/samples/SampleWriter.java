@@ -1,4 +1,4 @@
-package io.latq.ecdq.io;
+package io.latq.ecdq.samples;
 
 import java.io.IOException;
 

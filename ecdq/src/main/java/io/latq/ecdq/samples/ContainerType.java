@@ -1,4 +1,4 @@
-package io.latq.ecdq.io;
+package io.latq.ecdq.samples;
 
 /** The kind of file the samples came from; decompression writes the same kind back. Codes are stored in files. */
 public enum ContainerType {

@@ -1,4 +1,4 @@
-package io.latq.ecdq;
+package io.latq.ecdq.index;
 
 import org.ejml.data.DMatrixRMaj;
 

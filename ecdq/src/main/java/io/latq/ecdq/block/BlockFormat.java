@@ -1,6 +1,6 @@
-package io.latq.ecdq.format;
+package io.latq.ecdq.block;
 
-import io.latq.ecdq.LatqFormatException;
+import io.latq.common.LatqFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

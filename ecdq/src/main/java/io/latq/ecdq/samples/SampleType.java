@@ -1,4 +1,4 @@
-package io.latq.ecdq.io;
+package io.latq.ecdq.samples;
 
 /**
  * How one sample is stored, and what storing a reconstructed value in that type does to it

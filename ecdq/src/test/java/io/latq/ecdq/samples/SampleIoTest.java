@@ -1,4 +1,4 @@
-package io.latq.ecdq.io;
+package io.latq.ecdq.samples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +9,7 @@ import io.latq.ecdq.CompressionReport;
 import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqDecompressor;
 import io.latq.ecdq.EcdqOptions;
-import io.latq.ecdq.LatqFormatException;
+import io.latq.common.LatqFormatException;
 import io.latq.lattice.LatticeSpecs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,11 +1,17 @@
-package io.latq.ecdq;
+package io.latq.ecdq.block;
+
+import io.latq.common.LatqException;
+import io.latq.common.LatqFormatException;
+import io.latq.ecdq.entropy.LatticePointCoder;
+import io.latq.ecdq.entropy.SuccessiveGaussianPointCoder;
+import io.latq.ecdq.index.TriangularBasis;
 
 import io.latq.ecdq.dither.CounterDither;
 import io.latq.ecdq.entropy.RansDecoder;
 import io.latq.ecdq.entropy.RansEncoder;
-import io.latq.ecdq.format.BlockFormat;
-import io.latq.ecdq.format.EcdqHeader;
-import io.latq.ecdq.io.SampleType;
+import io.latq.ecdq.block.BlockFormat;
+import io.latq.ecdq.file.EcdqHeader;
+import io.latq.ecdq.samples.SampleType;
 import io.latq.lattice.Lattice;
 
 /**
@@ -24,7 +30,7 @@ import io.latq.lattice.Lattice;
  * computes the same x̂ with the same floating-point operations, so the reconstruction the encoder tracks is exactly
  * the one the decoder writes.
  */
-final class BlockCoder {
+public final class BlockCoder {
     private final Lattice lattice;
     private final EcdqHeader header;
     private final TriangularBasis basis;
@@ -45,7 +51,7 @@ final class BlockCoder {
     private int[] nfOffsets = new int[16];
     private long[] nfBits = new long[16];
 
-    BlockCoder(Lattice lattice, TriangularBasis basis, EcdqHeader header) {
+    public BlockCoder(Lattice lattice, TriangularBasis basis, EcdqHeader header) {
         this.lattice = lattice;
         this.header = header;
         this.basis = basis;
@@ -64,7 +70,7 @@ final class BlockCoder {
     }
 
     /** Result of encoding one block. */
-    record Encoded(byte[] bytes, int samples, double sse, double maxAbsError, long finiteCount, double idealBits) {
+    public record Encoded(byte[] bytes, int samples, double sse, double maxAbsError, long finiteCount, double idealBits) {
     }
 
     /**
@@ -73,7 +79,7 @@ final class BlockCoder {
      *
      * @param firstSampleIndex global index of x[0], for error messages
      */
-    Encoded encode(long block, double[] x, int count, long firstSampleIndex, double[] recon) throws LatqException {
+    public Encoded encode(long block, double[] x, int count, long firstSampleIndex, double[] recon) throws LatqException {
         int nf = 0;
         double sse = 0;
         double maxAbs = 0;
@@ -166,7 +172,7 @@ final class BlockCoder {
      * entries coded as the mean), each with its real dither position {@code index[i]} (a global vector number).
      * Used to measure the coded size of the pass-1 subsample (rate search, model fit) without writing a file.
      */
-    void pushVectors(double[] vecs, long[] index, int from, int to, RansEncoder out) throws LatqException {
+    public void pushVectors(double[] vecs, long[] index, int from, int to, RansEncoder out) throws LatqException {
         int vpb = header.vectorsPerBlock();
         double mean = header.mean();
         for (int v = from; v < to; v++) {
@@ -188,7 +194,7 @@ final class BlockCoder {
     }
 
     /** Decodes a block into {@code out[0..block.samples())}, values as stored before container conversion. */
-    void decode(BlockFormat.Block blk, double[] out) throws LatqFormatException {
+    public void decode(BlockFormat.Block blk, double[] out) throws LatqFormatException {
         try {
             decodeChecked(blk, out);
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {

@@ -1,4 +1,6 @@
-package io.latq.ecdq;
+package io.latq.ecdq.entropy;
+
+import io.latq.common.LatqFormatException;
 
 import io.latq.ecdq.entropy.RansDecoder;
 import io.latq.ecdq.entropy.RansEncoder;

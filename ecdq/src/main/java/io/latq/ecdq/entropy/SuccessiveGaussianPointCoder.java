@@ -1,4 +1,7 @@
-package io.latq.ecdq;
+package io.latq.ecdq.entropy;
+
+import io.latq.common.LatqFormatException;
+import io.latq.ecdq.index.TriangularBasis;
 
 import io.latq.ecdq.entropy.DiscretizedGaussianModel;
 import io.latq.ecdq.entropy.GaussianIntervalBatch;

@@ -1,6 +1,6 @@
-package io.latq.ecdq.io;
+package io.latq.ecdq.samples;
 
-import io.latq.ecdq.LatqException;
+import io.latq.common.LatqException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

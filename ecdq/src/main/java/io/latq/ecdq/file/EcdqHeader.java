@@ -1,9 +1,9 @@
-package io.latq.ecdq.format;
+package io.latq.ecdq.file;
 
-import io.latq.ecdq.LatqFormatException;
-import io.latq.ecdq.io.ContainerType;
-import io.latq.ecdq.io.SampleFormat;
-import io.latq.ecdq.io.SampleType;
+import io.latq.common.LatqFormatException;
+import io.latq.ecdq.samples.ContainerType;
+import io.latq.ecdq.samples.SampleFormat;
+import io.latq.ecdq.samples.SampleType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

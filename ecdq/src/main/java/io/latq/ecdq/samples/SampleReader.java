@@ -1,11 +1,11 @@
-package io.latq.ecdq.io;
+package io.latq.ecdq.samples;
 
 import java.io.Closeable;
 import java.io.IOException;
 
 /**
  * Streams the samples of a file as doubles, in file order, in chunks of the caller's size, so memory does not
- * depend on the input size. Malformed content is reported as {@link io.latq.ecdq.LatqFormatException}.
+ * depend on the input size. Malformed content is reported as {@link io.latq.common.LatqFormatException}.
  */
 public interface SampleReader extends Closeable {
     /**
