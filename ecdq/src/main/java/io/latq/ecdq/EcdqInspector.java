@@ -4,7 +4,8 @@ import io.latq.common.LatqException;
 import io.latq.common.LatqFormatException;
 
 import io.latq.ecdq.block.BlockFormat;
-import io.latq.ecdq.file.EcdqHeader;
+import io.latq.ecdq.file.FileLayout;
+import io.latq.ecdq.file.HeaderReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ public final class EcdqInspector {
      * The result: the header (always valid when returned), blocks read, and {@code problem} = null when the whole
      * file passed the integrity checks, else the one-line reason.
      */
-    public record Inspection(EcdqHeader header, long fileSize, int headerBytes, List<BlockInfo> blocks,
+    public record Inspection(FileLayout header, long fileSize, int headerBytes, List<BlockInfo> blocks,
                              String problem) {
         public boolean ok() {
             return problem == null;
@@ -45,15 +46,15 @@ public final class EcdqInspector {
         }
         long size = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            EcdqHeader h = EcdqHeader.read(in, size);
-            int headerBytes = h.toBytes().length;
+            FileLayout h = (FileLayout) HeaderReader.read(in, size);
+            int headerBytes = h.headerBytes();
             long left = size - headerBytes;
             List<BlockInfo> blocks = new ArrayList<>();
-            long maxPayload = h.zeroRate() ? 0 : BlockFormat.maxPayload((long) h.vectorsPerBlock() * h.dimension());
             String problem = null;
             try {
                 for (long b = 0; b < h.blockCount(); b++) {
-                    BlockFormat.Block blk = BlockFormat.read(in, b, h.samplesInBlock(b), maxPayload, left);
+                    BlockFormat.Block blk = BlockFormat.read(in, b, (int) h.samplesInBlock(b), h.cellsPerBlock(),
+                            h.maxPayload(b), left, h.blockCrcSeed());
                     left -= blk.storedBytes();
                     blocks.add(new BlockInfo(b, blk.samples(), blk.nonFiniteOffsets().length, blk.payload().length,
                             blk.storedBytes()));

@@ -31,25 +31,42 @@ public final class BlockFormat {
     }
 
     /** A block as read from a file (payload still entropy coded). */
-    public record Block(long index, int samples, int[] nonFiniteOffsets, long[] nonFiniteBits, byte[] payload,
-                        int storedBytes) {
+    public record Block(long index, int samples, byte[] cells, int[] nonFiniteOffsets, long[] nonFiniteBits,
+                        byte[] payload, int storedBytes) {
     }
 
     /** Serializes one block, CRC included. */
     public static byte[] encode(long index, int samples, int nonFiniteCount, int[] nfOffsets, long[] nfBits,
                                 byte[] payload, int payloadOff, int payloadLen) {
-        int size = BLOCK_FIXED + NONFINITE_ENTRY * nonFiniteCount + payloadLen + 4;
+        return encode(index, samples, null, nonFiniteCount, nfOffsets, nfBits, payload, payloadOff, payloadLen, null);
+    }
+
+    /**
+     * Serializes one block, CRC included. Version 2 adds the cell variance codes after the fixed part and binds the
+     * block to its file: the CRC runs over the file identifier first, then the block bytes ({@code fileId} null and
+     * {@code cells} null give the version-1 layout).
+     */
+    public static byte[] encode(long index, int samples, byte[] cells, int nonFiniteCount, int[] nfOffsets,
+                                long[] nfBits, byte[] payload, int payloadOff, int payloadLen, byte[] fileId) {
+        int nc = cells == null ? 0 : cells.length;
+        int size = BLOCK_FIXED + nc + NONFINITE_ENTRY * nonFiniteCount + payloadLen + 4;
         ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt((int) index);
         b.putInt(samples);
         b.putInt(nonFiniteCount);
         b.putInt(payloadLen);
+        if (cells != null) {
+            b.put(cells);
+        }
         for (int i = 0; i < nonFiniteCount; i++) {
             b.putInt(nfOffsets[i]);
             b.putLong(nfBits[i]);
         }
         b.put(payload, payloadOff, payloadLen);
         CRC32C crc = new CRC32C();
+        if (fileId != null) {
+            crc.update(fileId);
+        }
         crc.update(b.array(), 0, size - 4);
         b.putInt((int) crc.getValue());
         return b.array();
@@ -61,6 +78,15 @@ public final class BlockFormat {
      */
     public static Block read(InputStream in, long expectedIndex, int expectedSamples, long maxPayload,
                              long bytesLeft) throws IOException {
+        return read(in, expectedIndex, expectedSamples, 0, maxPayload, bytesLeft, null);
+    }
+
+    /**
+     * Reads a block with {@code cellCount} cell codes (0 in version 1) whose CRC starts with {@code fileId} (null in
+     * version 1). A block spliced in from another file fails the CRC even when everything else matches.
+     */
+    public static Block read(InputStream in, long expectedIndex, int expectedSamples, int cellCount, long maxPayload,
+                             long bytesLeft, byte[] fileId) throws IOException {
         String what = "block " + expectedIndex;
         byte[] fixed = in.readNBytes(BLOCK_FIXED);
         if (fixed.length < BLOCK_FIXED) {
@@ -71,7 +97,7 @@ public final class BlockFormat {
         long samples = f.getInt() & 0xFFFFFFFFL;
         long nf = f.getInt() & 0xFFFFFFFFL;
         long payloadLen = f.getInt() & 0xFFFFFFFFL;
-        long rest = NONFINITE_ENTRY * nf + payloadLen + 4;
+        long rest = cellCount + NONFINITE_ENTRY * nf + payloadLen + 4;
         if (samples != expectedSamples || nf > samples || payloadLen > maxPayload) {
             throw new LatqFormatException(what + " is corrupt (invalid sizes)");
         }
@@ -84,15 +110,21 @@ public final class BlockFormat {
             throw new LatqFormatException("file is truncated (in " + what + ")");
         }
         CRC32C crc = new CRC32C();
+        if (fileId != null) {
+            crc.update(fileId);
+        }
         crc.update(fixed);
         crc.update(body, 0, body.length - 4);
         ByteBuffer b = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
         if (b.getInt(body.length - 4) != (int) crc.getValue()) {
-            throw new LatqFormatException(what + " is corrupt (CRC32C mismatch)");
+            throw new LatqFormatException(what + (fileId == null ? " is corrupt (CRC32C mismatch)"
+                    : " is corrupt or belongs to another file (CRC32C mismatch)"));
         }
         if (index != (expectedIndex & 0xFFFFFFFFL)) {
             throw new LatqFormatException(what + " is out of place (stored index " + index + ")");
         }
+        byte[] cells = new byte[cellCount];
+        b.get(cells);
         int[] offsets = new int[(int) nf];
         long[] bits = new long[(int) nf];
         int prev = -1;
@@ -106,7 +138,7 @@ public final class BlockFormat {
         }
         byte[] payload = new byte[(int) payloadLen];
         b.get(payload);
-        return new Block(index, (int) samples, offsets, bits, payload, BLOCK_FIXED + body.length);
+        return new Block(index, (int) samples, cells, offsets, bits, payload, BLOCK_FIXED + body.length);
     }
 
     /** Serializes the trailer. */

@@ -3,10 +3,6 @@ package io.latq.ecdq.entropy;
 import io.latq.common.LatqFormatException;
 import io.latq.ecdq.index.TriangularBasis;
 
-import io.latq.ecdq.entropy.DiscretizedGaussianModel;
-import io.latq.ecdq.entropy.GaussianIntervalBatch;
-import io.latq.ecdq.entropy.RansDecoder;
-import io.latq.ecdq.entropy.RansEncoder;
 
 /**
  * Codes a lattice point coordinate by coordinate in a lower-triangular basis ({@link TriangularBasis}), each
@@ -59,10 +55,19 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
 
     @Override
     public void encode(long[] a, double[] dither, RansEncoder enc) {
+        encode(a, dither, null, enc);
+    }
+
+    /**
+     * Encodes with a model spread per coordinate ({@code spreads[j]} for coordinate j; null = the constant spread).
+     * Per-coordinate spreads are a valid model only when the basis is not rotated
+     * ({@link TriangularBasis#isSignedIdentity()}): then coordinate j of the rotated frame is sample j up to sign.
+     */
+    public void encode(long[] a, double[] dither, double[] spreads, RansEncoder enc) {
         int n = basis.dimension();
         basis.rotate(dither, 0, rotated);
         for (int j = n - 1; j >= 0; j--) {
-            int b = configure(j, a);
+            int b = configure(j, a, spreads == null ? spread : spreads[j]);
             long k = a[j];
             long bucket = b == 0 ? k : Math.floorDiv(k, 1L << b);
             int s = model.symbolOf(bucket);
@@ -82,10 +87,15 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
 
     @Override
     public void decode(double[] dither, RansDecoder dec, long[] a) throws LatqFormatException {
+        decode(dither, null, dec, a);
+    }
+
+    /** Decodes a point coded by {@link #encode(long[], double[], double[], RansEncoder)} with the same spreads. */
+    public void decode(double[] dither, double[] spreads, RansDecoder dec, long[] a) throws LatqFormatException {
         int n = basis.dimension();
         basis.rotate(dither, 0, rotated);
         for (int j = n - 1; j >= 0; j--) {
-            int b = configure(j, a);
+            int b = configure(j, a, spreads == null ? spread : spreads[j]);
             int s = dec.decode(model);
             long k;
             if (s == model.escapeSymbol()) {
@@ -105,11 +115,11 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
     }
 
     /** Configures the model for coordinate j and returns the number b of uniform offset bits (0: no split). */
-    private int configure(int j, long[] a) {
+    private int configure(int j, long[] a, double s) {
         double ljj = basis.diagonal(j);
         double c = basis.offset(j, a);
         double mu = (rotated[j] - c) / ljj;
-        double t = spread / ljj;
+        double t = s / ljj;
         if (!(t >= SPLIT_SPREAD)) {
             model.configure(mu, t);
             return 0;

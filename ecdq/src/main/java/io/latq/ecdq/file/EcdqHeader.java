@@ -1,9 +1,7 @@
 package io.latq.ecdq.file;
 
 import io.latq.common.LatqFormatException;
-import io.latq.ecdq.samples.ContainerType;
 import io.latq.ecdq.samples.SampleFormat;
-import io.latq.ecdq.samples.SampleType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -41,7 +39,7 @@ import org.ejml.data.DMatrixRMaj;
 public record EcdqHeader(SampleFormat source, String latticeSpec, int dimension, byte[] generatorHash,
                          double log2Volume, double nsm, long seed, double mean, double sigma, double alpha,
                          double beta, int targetKind, double targetValue, int modelId, double modelSpread,
-                         int vectorsPerBlock, boolean keepNonFinite, long nonFiniteCount) {
+                         int vectorsPerBlock, boolean keepNonFinite, long nonFiniteCount) implements FileLayout {
 
     /** {@code \x89 L A T Q \r \n \x1A}: a non-ASCII first byte and a CR LF pair catch text-mode mangling. */
     public static final byte[] MAGIC = {(byte) 0x89, 'L', 'A', 'T', 'Q', '\r', '\n', 0x1A};
@@ -82,11 +80,48 @@ public record EcdqHeader(SampleFormat source, String latticeSpec, int dimension,
     /** Number of blocks: ⌈count / samplesPerBlock⌉. */
     public long blockCount() {
         long spb = samplesPerBlock();
-        return (sampleCount() + spb - 1) / spb;
+        long count = sampleCount();
+        return count / spb + (count % spb != 0 ? 1 : 0);
+    }
+
+    @Override
+    public int version() {
+        return VERSION;
+    }
+
+    @Override
+    public long maxBlockSamples() {
+        return Math.min(samplesPerBlock(), sampleCount());
+    }
+
+    @Override
+    public int cellsPerBlock() {
+        return 0;
+    }
+
+    @Override
+    public long maxPayload(long b) {
+        return zeroRate() ? 0 : io.latq.ecdq.block.BlockFormat.maxPayload((long) vectorsPerBlock * dimension);
+    }
+
+    @Override
+    public byte[] blockCrcSeed() {
+        return null;
+    }
+
+    @Override
+    public int headerBytes() {
+        return toBytes().length;
+    }
+
+    @Override
+    public String latticeName() {
+        return latticeSpec;
     }
 
     /** Samples in block {@code b}. */
-    public int samplesInBlock(long b) {
+    @Override
+    public long samplesInBlock(long b) {
         long start = b * samplesPerBlock();
         return (int) Math.min(samplesPerBlock(), sampleCount() - start);
     }
@@ -113,8 +148,7 @@ public record EcdqHeader(SampleFormat source, String latticeSpec, int dimension,
     /** The full header: preamble, body and CRC32C. */
     public byte[] toBytes() {
         byte[] spec = latticeSpec.getBytes(StandardCharsets.UTF_8);
-        long[] shape = source.shape();
-        int bodyLen = 4 + 8 + 1 + 8 * shape.length + 4 + 4 + 2 + 4 + 4
+        int bodyLen = SourceCodec.size(source)
                 + 2 + spec.length + 4 + 32 + 8 + 8
                 + 8 + 8 + 8 + 8 + 8
                 + 1 + 8
@@ -124,20 +158,7 @@ public record EcdqHeader(SampleFormat source, String latticeSpec, int dimension,
         b.putShort((short) VERSION);
         b.putShort((short) ((keepNonFinite ? FLAG_KEEP_NONFINITE : 0) | (zeroRate() ? FLAG_ZERO_RATE : 0)));
         b.putInt(bodyLen);
-        b.put((byte) source.container().code());
-        b.put((byte) source.type().code());
-        b.put((byte) (source.bigEndian() ? 1 : 0));
-        b.put((byte) 0);
-        b.putLong(source.sampleCount());
-        b.put((byte) shape.length);
-        for (long d : shape) {
-            b.putLong(d);
-        }
-        b.putInt(source.channels());
-        b.putInt(source.sampleRate());
-        b.putShort((short) source.wavFormatTag());
-        b.putInt(source.channelMask());
-        b.putInt(source.csvColumns());
+        SourceCodec.write(b, source);
         b.putShort((short) spec.length);
         b.put(spec);
         b.putInt(dimension);
@@ -176,72 +197,21 @@ public record EcdqHeader(SampleFormat source, String latticeSpec, int dimension,
      * @param fileSize total size of the file, used to refuse sizes that claim more than the file holds
      */
     public static EcdqHeader read(InputStream in, long fileSize) throws IOException {
-        if (fileSize == 0) {
-            throw new LatqFormatException("file is empty");
+        Object h = HeaderReader.read(in, fileSize);
+        if (h instanceof EcdqHeader v1) {
+            return v1;
         }
-        byte[] pre = in.readNBytes(PREAMBLE);
-        if (pre.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(pre, MAGIC.length), MAGIC)) {
-            boolean prefix = pre.length < MAGIC.length
-                    && Arrays.equals(pre, Arrays.copyOf(MAGIC, pre.length));
-            throw new LatqFormatException(prefix ? "file is truncated (in the magic number)"
-                    : "not a latq ECDQ file (bad magic number)");
-        }
-        if (pre.length < PREAMBLE) {
-            throw new LatqFormatException("file is truncated (in the header)");
-        }
-        LittleEndian p = new LittleEndian(pre, 0, PREAMBLE, "header");
-        p.bytes(MAGIC.length);
-        int version = p.u16();
-        int flags = p.u16();
-        long bodyLen = p.u32();
-        if (version != VERSION) {
-            throw new LatqFormatException("file format version " + version + (version > VERSION
-                    ? " is newer than this latq supports (" + VERSION + ")" : " is not supported"));
-        }
-        if (bodyLen > fileSize - PREAMBLE - 4) {
-            throw new LatqFormatException("header claims " + bodyLen + " bytes but the file holds "
-                    + Math.max(0, fileSize - PREAMBLE - 4) + " after the preamble (truncated?)");
-        }
-        if (bodyLen > MAX_BODY) {
-            throw new LatqFormatException("header length " + bodyLen + " exceeds the maximum " + MAX_BODY);
-        }
-        byte[] all = new byte[PREAMBLE + (int) bodyLen + 4];
-        System.arraycopy(pre, 0, all, 0, PREAMBLE);
-        int got = in.readNBytes(all, PREAMBLE, (int) bodyLen + 4);
-        if (got != bodyLen + 4) {
-            throw new LatqFormatException("file is truncated (in the header)");
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(all, 0, PREAMBLE + (int) bodyLen);
-        int stored = ByteBuffer.wrap(all, PREAMBLE + (int) bodyLen, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        if (stored != (int) crc.getValue()) {
-            throw new LatqFormatException("header is corrupt (CRC32C mismatch)");
-        }
+        throw new LatqFormatException("file format version " + FileHeader.VERSION + " is not a version-1 header");
+    }
+
+    /** Parses a version-1 body whose preamble and CRC {@link HeaderReader} has checked. */
+    static EcdqHeader parseBody(byte[] all, int flags, long bodyLen, long fileSize) throws LatqFormatException {
         if ((flags & ~(FLAG_KEEP_NONFINITE | FLAG_ZERO_RATE)) != 0) {
             throw new LatqFormatException("header has unknown flags 0x" + Integer.toHexString(flags));
         }
         LittleEndian r = new LittleEndian(all, PREAMBLE, (int) bodyLen, "header");
-        ContainerType container = ContainerType.ofCode(r.u8());
-        SampleType type = SampleType.ofCode(r.u8());
-        int order = r.u8();
-        r.u8();
-        long count = r.i64();
-        int ndim = r.u8();
-        if (container == null || type == null || order > 1 || count < 0 || ndim > 32) {
-            throw new LatqFormatException("header has an invalid source description");
-        }
-        long[] shape = new long[ndim];
-        for (int i = 0; i < ndim; i++) {
-            shape[i] = r.i64();
-        }
-        int channels = (int) r.u32();
-        int rate = (int) r.u32();
-        int tag = r.u16();
-        int mask = (int) r.u32();
-        int csvColumns = (int) r.u32();
-        SampleFormat source = new SampleFormat(container, type, order == 1, shape, channels, rate, tag, mask,
-                csvColumns, count);
-        validateSource(source);
+        SampleFormat source = SourceCodec.read(r);
+        long count = source.sampleCount();
         int specLen = r.u16();
         if (specLen > MAX_SPEC) {
             throw new LatqFormatException("lattice spec of " + specLen + " bytes is too long");
@@ -274,6 +244,14 @@ public record EcdqHeader(SampleFormat source, String latticeSpec, int dimension,
                 || (!zero && !(spread > 0 && Double.isFinite(spread)))) {
             throw new LatqFormatException("header has invalid scale parameters");
         }
+        // every block takes at least its fixed part and CRC: a count the file cannot hold is refused here, which
+        // also keeps every later block index and offset far from overflow
+        long spb = vpb * dim;
+        long blocks = count / spb + (count % spb != 0 ? 1 : 0);
+        if (blocks > (fileSize - all.length) / 20) {
+            throw new LatqFormatException("header claims " + count + " samples in " + blocks
+                    + " blocks but the file is only " + fileSize + " bytes (truncated or crafted)");
+        }
         if (modelId != MODEL_SUCCESSIVE_GAUSSIAN) {
             throw new LatqFormatException("header names unknown entropy model " + modelId);
         }
@@ -282,33 +260,5 @@ public record EcdqHeader(SampleFormat source, String latticeSpec, int dimension,
         }
         return new EcdqHeader(source, spec, (int) dim, hash, log2Volume, nsm, seed, mean, sigma, alpha, beta,
                 targetKind, targetValue, modelId, spread, (int) vpb, (flags & FLAG_KEEP_NONFINITE) != 0, nonFinite);
-    }
-
-    private static void validateSource(SampleFormat s) throws LatqFormatException {
-        long prod = 1;
-        try {
-            for (long d : s.shape()) {
-                if (d < 0) {
-                    throw new LatqFormatException("header has a negative shape entry");
-                }
-                prod = Math.multiplyExact(prod, d);
-            }
-        } catch (ArithmeticException e) {
-            throw new LatqFormatException("header shape overflows");
-        }
-        if (prod != s.sampleCount()) {
-            throw new LatqFormatException("header shape does not match its sample count");
-        }
-        if (s.container() == ContainerType.WAV) {
-            if (s.channels() < 1 || s.channels() > 65535 || s.sampleCount() % s.channels() != 0) {
-                throw new LatqFormatException("header has an invalid WAV channel count");
-            }
-        }
-        if ((s.container() == ContainerType.NPY || s.container() == ContainerType.RAW) && s.type().isPcm()) {
-            throw new LatqFormatException("header has a PCM sample type outside WAV");
-        }
-        if (s.container() == ContainerType.CSV && s.type() != SampleType.F64) {
-            throw new LatqFormatException("header has a non-f64 CSV");
-        }
     }
 }
