@@ -130,11 +130,11 @@ class DctTest {
     void pinnedForwardAndInverseBits() {
         double[] x = {1.0, -2.5, 3.25, 0.125, -7.0, 4.5, 0.0, 2.0};
         long[] forward = {
-            0x3fdf1cd9cceef23aL, 0xbff2e94644c67100L, 0x4004cd9fe0fa81deL, 0xbff89c0ece948424L,
-            0xc009cf34ace92036L, 0x400e4e97d3fc6756L, 0x401a7f5e022c48c7L, 0xc00b559a6b7f6440L};
+            0x3fdf1cd9cceef23aL, 0xbff2e94644c670feL, 0x4004cd9fe0fa81deL, 0xbff89c0ece948426L,
+            0xc009cf34ace92037L, 0x400e4e97d3fc6756L, 0x401a7f5e022c48c6L, 0xc00b559a6b7f643fL};
         long[] inverse = {
-            0xbfd65480269a0494L, 0xbfd744e340e82250L, 0x4005c512ee1fe6f6L, 0xc00816ea67908d18L,
-            0xc010efad6543afb0L, 0x3ffb120b964f37a5L, 0x401d0e7ea4693859L, 0xbfec8417f24a1952L};
+            0xbfd65480269a049cL, 0xbfd744e340e82250L, 0x4005c512ee1fe6f5L, 0xc00816ea67908d1aL,
+            0xc010efad6543afafL, 0x3ffb120b964f37a6L, 0x401d0e7ea4693859L, 0xbfec8417f24a194eL};
         double[] f = new Dct(8).forward(x);
         double[] g = new Dct(8).inverse(x);
         for (int k = 0; k < 8; k++) {
