@@ -28,7 +28,8 @@ import java.util.Arrays;
  * correlation of adjacent Hann segments at 50 % overlap (Welch 1967, eq. for overlapping segments), i.e. ≈ 1.06/K;
  * adjacent bins are correlated (Hann main lobe ±2 bins), so M must resolve the spectrum's narrowest feature.
  *
- * <p>Deterministic (fixed order everywhere). Not thread-safe.
+ * <p>Samples must be finite (a NaN or infinity poisons the estimate; latq's compressor substitutes the mean for
+ * non-finite samples). Deterministic (fixed order everywhere). Not thread-safe.
  */
 public final class SpectrumEstimator {
     /** Default (maximum) segment length. */
@@ -86,8 +87,8 @@ public final class SpectrumEstimator {
      * least ~15 overlapped segments), but at least 2.
      */
     public static int segmentLengthFor(long n, int maxLength) {
-        long cap = Math.min(maxLength, Math.max(2, n / 8));
-        return (int) Long.highestOneBit(Math.min(cap, MAX_SEGMENT_LENGTH));
+        long cap = Math.max(2, Math.min(Math.min(maxLength, MAX_SEGMENT_LENGTH), n / 8));
+        return (int) Long.highestOneBit(cap);
     }
 
     public int segmentLength() {
