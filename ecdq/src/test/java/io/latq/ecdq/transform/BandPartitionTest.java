@@ -77,6 +77,26 @@ class BandPartitionTest {
                 BandPartition.forTiles(new int[] {64}, 3).bandOfBins());
     }
 
+    /**
+     * Portability of the edges: ⌈2^(j/q)⌉ must not depend on the last bits of pow. For j/q not an integer, 2^(j/q)
+     * is irrational; check it stays far (relative 1e−9 ≫ 1 ulp) from an integer over every q and every radius a
+     * tile can have (up to 2^14 covers k ≤ 16 axes of 4096), so any pow accurate to a few ulps gives the same edges.
+     */
+    @Test
+    void edgesAreRobustToPowRounding() {
+        for (int q = 1; q <= BandPartition.MAX_BANDS_PER_OCTAVE; q++) {
+            for (int j = 1; j <= 14 * q; j++) {
+                double v = StrictMath.pow(2.0, (double) j / q);
+                if (j % q == 0) {
+                    assertEquals(Math.scalb(1.0, j / q), v);
+                } else {
+                    double frac = Math.abs(v - Math.rint(v));
+                    assertTrue(frac > 1e-9 * v, "q=" + q + " j=" + j + " 2^(j/q)=" + v);
+                }
+            }
+        }
+    }
+
     @Test
     void isqrtIsExact() {
         for (long x = 0; x < 100000; x++) {
