@@ -16,7 +16,6 @@
  *       {@link io.latq.ecdq.transform.ProcessRateDistortion},
  *       {@link io.latq.ecdq.transform.SpectrumEstimator}: Gaussian R(D) of component variances and of a
  *       process from its estimated spectrum.</li>
- *   <li>{@link io.latq.ecdq.transform.LogVarianceQuantizer}: one-byte log-domain variance code.</li>
  * </ul>
  *
  * <p>See {@code docs/transform.md}.
