@@ -4,6 +4,7 @@ import io.latq.common.BoundedFiles;
 import io.latq.json.Json;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeSpecProvider;
+import io.latq.polar.PolarTransform;
 
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -53,11 +54,14 @@ public final class PolarLatticeSpecProvider implements LatticeSpecProvider {
         return parseArgs(argument).file() != null;
     }
 
-    /** N for {@code n=N} (known without loading the design), -1 for {@code file=}. */
+    /**
+     * N for {@code n=N} when N is a power of two (known without loading the design), else -1: for {@code file=}, and
+     * for an N that cannot have a design, so that sizing the spec builds it and reports why.
+     */
     @Override
     public int dimension(String argument) {
         Args a = parseArgs(argument);
-        return a.n() != null && a.file() == null ? a.n() : -1;
+        return a.n() != null && PolarTransform.isPowerOfTwo(a.n()) ? a.n() : -1;
     }
 
     /** Parses the argument of a {@code polar:} spec (the text after the colon). */

@@ -45,6 +45,9 @@ class PolarSpecPolicyTest {
                 () -> LatticeSpecs.dimensionOf("(polar:n=16384)^5", SpecPolicy.EMBEDDED));
         assertTrue(e.getMessage().contains("exceeds the maximum"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
+                () -> LatticeSpecs.dimensionOf("polar:n=1000", SpecPolicy.EMBEDDED));
+        assertTrue(e.getMessage().contains("no shipped design"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
                 () -> LatticeSpecs.parse("polar:n=131072", SpecPolicy.EMBEDDED));
         assertTrue(e.getMessage().contains("at most " + PolarLatticeDesign.MAX_N), e.getMessage());
     }
