@@ -215,15 +215,16 @@ public final class LatticeSpecs {
      * @throws IllegalArgumentException with a one-line message if the spec is malformed or exceeds the limits
      */
     public static boolean readsFiles(String spec) {
-        Parser p = new Parser(checkLength(spec), SpecPolicy.TRUSTED, Mode.SYNTAX);
-        guarded(SpecPolicy.TRUSTED, p::run);
+        // SYNTAX mode opens and builds nothing; the enclosing policy is kept for anything nested
+        Parser p = new Parser(checkLength(spec), effective(SpecPolicy.TRUSTED), Mode.SYNTAX);
+        guarded(p.policy, p::run);
         return p.anyReadsFiles;
     }
 
     /** Whether the whole spec is one {@code prefix:argument} (no scaling, product, power or parentheses). */
     static boolean isSinglePrefixed(String spec) {
-        Parser p = new Parser(checkLength(spec), SpecPolicy.TRUSTED, Mode.SYNTAX);
-        return guarded(SpecPolicy.TRUSTED, p::run) instanceof Ext;
+        Parser p = new Parser(checkLength(spec), effective(SpecPolicy.TRUSTED), Mode.SYNTAX);
+        return guarded(p.policy, p::run) instanceof Ext;
     }
 
     private static Node run(String spec, SpecPolicy policy, Mode mode) {
@@ -543,7 +544,7 @@ public final class LatticeSpecs {
                 throw providerError(s, e);
             }
             anyReadsFiles |= reads;
-            if (reads && policy == SpecPolicy.EMBEDDED) {
+            if (reads && policy == SpecPolicy.EMBEDDED && mode != Mode.SYNTAX) {
                 // Refused before the factory runs: a spec from data never opens a file.
                 throw new IllegalArgumentException("bad lattice spec '" + quote(s) + "': '" + prefix
                         + ":' with this argument reads a file, and a lattice spec read from data may not open files");

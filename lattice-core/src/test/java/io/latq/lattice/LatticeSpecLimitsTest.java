@@ -178,6 +178,8 @@ class LatticeSpecLimitsTest {
 
         @Override
         public Lattice parse(String argument) {
+            // a syntax check in between must neither fail nor lift the enclosing policy
+            assertTrue(LatticeSpecs.readsFiles(argument) == argument.contains("gen:"));
             return LatticeSpecs.parse(argument); // asks for TRUSTED
         }
 

@@ -88,8 +88,9 @@ public final class AtomicOutput implements AutoCloseable {
     /**
      * Checks that {@code target} may be written ({@link #checkTarget}) and creates the temporary file next to it.
      *
-     * @throws LatqException with a one-line message if the target may not be written
-     * @throws IOException   if the temporary file cannot be created
+     * @throws LatqException with a one-line message if the target may not be written or the temporary file cannot
+     *                       be created (for example in a read-only directory)
+     * @throws IOException   on other I/O errors
      */
     public static AtomicOutput create(Path target, boolean force) throws IOException {
         checkTarget(target, force);
@@ -108,6 +109,10 @@ public final class AtomicOutput implements AutoCloseable {
                     throw new LatqException("cannot create a temporary file in " + shown(dir));
                 }
                 continue;
+            } catch (FileSystemException e) {
+                LIVE.remove(temp);
+                throw new LatqException("cannot write " + shown(target) + ": cannot create a file in " + shown(dir)
+                        + (e.getReason() != null ? " (" + BoundedFiles.excerpt(e.getReason(), 200) + ")" : ""), e);
             } catch (IOException | RuntimeException e) {
                 LIVE.remove(temp);
                 throw e;
