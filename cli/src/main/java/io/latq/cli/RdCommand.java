@@ -1,6 +1,6 @@
 package io.latq.cli;
 
-import io.latq.ecdq.AtomicOutput;
+import io.latq.common.output.AtomicOutput;
 import io.latq.ecdq.CompressionReport;
 import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqDecompressor;
@@ -140,9 +140,11 @@ public final class RdCommand implements Callable<Integer> {
                     Files.deleteIfExists(back);
                     long base = (long) (li * points + p) * RUN_UNITS;
                     CompressionReport r = EcdqCompressor.compress(data, "f64", lq,
-                            EcdqOptions.mse(target).withLattice(lat).withNsm(nsms[li]).withThreads(threads),
-                            resolver, (done, total) -> bar.update(base + share(done, total, COMPRESS_UNITS)));
-                    EcdqDecompressor.decompress(lq, back, false, threads, resolver, (done, total) ->
+                            EcdqOptions.mse(target).withLattice(lat).withNsm(nsms[li]).withThreads(threads)
+                                    .withSeed(seed),
+                            (done, total) -> bar.update(base + share(done, total, COMPRESS_UNITS)));
+                    EcdqDecompressor.decompress(lq, back, EcdqDecompressor.Options.defaults().withThreads(threads),
+                            (done, total) ->
                             bar.update(base + COMPRESS_UNITS + share(done, total, RUN_UNITS - COMPRESS_UNITS)));
                     double mse = SampleComparison.compare(data, "f64", back, "f64").mse();
                     Point pt = new Point(lat, nsms[li], target, mse, 8.0 * Files.size(lq) / samples);

@@ -1,6 +1,7 @@
 package io.latq.ecdq;
 
 import io.latq.common.LatqException;
+import io.latq.common.output.AtomicOutput;
 import io.latq.common.concurrent.Workers;
 import io.latq.ecdq.block.BlockFormat;
 import io.latq.ecdq.block.TransformBlockCoder;
@@ -8,13 +9,13 @@ import io.latq.ecdq.file.EcdqHeader;
 import io.latq.ecdq.file.FileHeader;
 import io.latq.ecdq.index.TriangularBasis;
 import io.latq.ecdq.quantizer.EcdqDesign;
-import io.latq.ecdq.quantizer.WaterLevel;
 import io.latq.ecdq.samples.ContainerType;
 import io.latq.ecdq.samples.SampleFiles;
 import io.latq.ecdq.samples.SampleReader;
 import io.latq.ecdq.samples.SourceStatistics;
 import io.latq.ecdq.transform.CellStatistics;
 import io.latq.ecdq.transform.PlanChooser;
+import io.latq.ecdq.transform.ReverseWaterFilling;
 import io.latq.ecdq.transform.TransformPlan;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeDescription;
@@ -211,8 +212,15 @@ public final class EcdqCompressor {
         return encodeFile(input, type, output, opt, lattice, basis, header, tracker, sigma, targetMse, all);
     }
 
-    /** Refuses a lattice whose dense triangular basis (two n×n double matrices) would not fit the heap. */
+    /** Largest lattice dimension the coder takes: its dense triangular basis is two n×n double matrices. */
+    public static final int MAX_CODER_DIMENSION = 4096;
+
+    /** Refuses a lattice whose dense triangular basis would not fit the limit or the heap. */
     static void checkMemory(int n, String spec) throws LatqException {
+        if (n > MAX_CODER_DIMENSION) {
+            throw new LatqException("lattice '" + spec + "' has dimension " + n + "; the ECDQ coder takes at most "
+                    + MAX_CODER_DIMENSION);
+        }
         long need = 16L * n * n;
         long max = Runtime.getRuntime().maxMemory();
         if (need > max / 2) {
@@ -244,12 +252,18 @@ public final class EcdqCompressor {
         if (perChannel) {
             for (int c = 0; c < channels; c++) {
                 double[][] vw = s.ofChannel(c);
-                theta[c] = WaterLevel.solve(vw[0], vw[1], vw[0].length, d);
+                theta[c] = level(vw[0], vw[1], d);
             }
         } else {
-            Arrays.fill(theta, WaterLevel.solve(s.variance, s.weight, s.variance.length, d));
+            Arrays.fill(theta, level(s.variance, s.weight, d));
         }
         return theta;
+    }
+
+    /** θ for components v, w at mean distortion d; positive even when every component is zero. */
+    static double level(double[] v, double[] w, double d) {
+        double theta = v.length == 0 ? d : ReverseWaterFilling.solve(v, w, d).theta();
+        return theta > 0 ? theta : d;
     }
 
     /** Trial encodings of the kept blocks: their coded size under a candidate header. */
@@ -419,8 +433,7 @@ public final class EcdqCompressor {
         if (!(mse > 0)) {
             return Double.NaN;
         }
-        double theta = WaterLevel.solve(v, w, cells, mse);
-        return WaterLevel.rate(v, w, cells, theta);
+        return ReverseWaterFilling.solve(v, w, mse).rate();
     }
 
     private static void readFully(SampleReader r, double[] buf, int count) throws IOException {

@@ -1,5 +1,6 @@
 package io.latq.ecdq;
 
+import io.latq.common.output.AtomicOutput;
 import io.latq.common.LatqException;
 import io.latq.common.LatqFormatException;
 import io.latq.common.concurrent.Workers;
@@ -16,6 +17,8 @@ import io.latq.ecdq.samples.SampleFiles;
 import io.latq.ecdq.samples.SampleWriter;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeDescription;
+import io.latq.lattice.LatticeSpecs;
+import io.latq.lattice.SpecPolicy;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +81,7 @@ public final class EcdqDecompressor {
 
     /** A version-1 spec as data: built-in lattices only, never a file. */
     public static Lattice embeddedLattice(String spec) {
-        return LatticeDescription.of(spec).build();
+        return LatticeSpecs.parse(spec, SpecPolicy.EMBEDDED);
     }
 
     public static Result decompress(Path input, Path output, Options opt) throws IOException {
@@ -158,12 +161,21 @@ public final class EcdqDecompressor {
     /** Builds the lattice a header describes, checks it is the one the file was written with, and the coders. */
     static Supplier<Decoder> decoderFactory(FileLayout h, Function<String, Lattice> v1Lattices)
             throws LatqException {
+        if (h.dimension() > EcdqCompressor.MAX_CODER_DIMENSION) {
+            throw new LatqFormatException("header lattice dimension " + h.dimension() + " exceeds the coder's limit "
+                    + EcdqCompressor.MAX_CODER_DIMENSION);
+        }
         Lattice lattice;
         byte[] hash;
         if (h instanceof FileHeader v2) {
             try {
                 byte[] d = v2.lattice();
-                lattice = LatticeDescription.fromBytes(d, 0, d.length).build();
+                LatticeDescription description = LatticeDescription.fromBytes(d, 0, d.length);
+                if (description.dimension() != h.dimension()) {
+                    throw new LatqFormatException("header lattice has dimension " + description.dimension()
+                            + " but the header says " + h.dimension());
+                }
+                lattice = description.build();
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 throw new LatqFormatException("header lattice cannot be built: " + e.getMessage());
             }
@@ -171,6 +183,11 @@ public final class EcdqDecompressor {
         } else {
             EcdqHeader v1 = (EcdqHeader) h;
             try {
+                int dim = LatticeSpecs.dimensionOf(v1.latticeSpec(), SpecPolicy.EMBEDDED);
+                if (dim >= 0 && dim != h.dimension()) {
+                    throw new LatqFormatException("header lattice '" + abbreviate(v1.latticeSpec())
+                            + "' has dimension " + dim + " but the header says " + h.dimension());
+                }
                 lattice = v1Lattices.apply(v1.latticeSpec());
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 throw new LatqFormatException("header lattice '" + abbreviate(v1.latticeSpec()) + "' is refused: "

@@ -14,9 +14,8 @@ public final class BlockTransform {
     private final TransformPlan plan;
     private final int channels;
     private final double[] u;
-    private final DctKernel[] kernels = new DctKernel[TransformPlan.MAX_TILE + 1];
-    private final double[] line;
-    private final double[] lineOut;
+    private final int[] cachedRows = {-1, -1};
+    private final SeparableDct[] cached = new SeparableDct[2];
     private final double[] mix;
     private final double[] mixOut;
 
@@ -24,23 +23,8 @@ public final class BlockTransform {
         this.plan = plan;
         this.channels = plan.channels();
         this.u = plan.klt();
-        int maxLine = 1;
-        for (long d : plan.blockDims(plan.rowsPerBlock())) {
-            maxLine = (int) Math.max(maxLine, Math.min(d, Integer.MAX_VALUE - 8));
-        }
-        this.line = new double[maxLine];
-        this.lineOut = new double[maxLine];
         this.mix = new double[channels];
         this.mixOut = new double[channels];
-    }
-
-    private DctKernel kernel(int len) {
-        DctKernel k = kernels[len];
-        if (k == null) {
-            k = FastDct.kernel(len);
-            kernels[len] = k;
-        }
-        return k;
     }
 
     /**
@@ -104,46 +88,23 @@ public final class BlockTransform {
         }
     }
 
-    /** The separable tile DCT in place over one channel's positions [off, off + P), axis by axis. */
+    /** The separable tile DCT in place over one channel's positions [off, off + P). */
     private void separable(double[] a, int off, long rows, boolean forward) {
-        long[] dims = plan.blockDims(rows);
-        int[] tiles = plan.tiles();
-        long total = 1;
-        for (long d : dims) {
-            total *= d;
+        SeparableDct t = tileTransform((int) rows);
+        if (forward) {
+            t.forward(a, off);
+        } else {
+            t.inverse(a, off);
         }
-        for (int j = 0; j < dims.length; j++) {
-            int b = tiles[j];
-            int len = (int) dims[j];
-            if (b == 1 || len <= 1) {
-                continue;
-            }
-            long stride = 1;
-            for (int i = j + 1; i < dims.length; i++) {
-                stride *= dims[i];
-            }
-            long outer = total / (len * stride);
-            for (long o = 0; o < outer; o++) {
-                for (long in = 0; in < stride; in++) {
-                    int base = (int) (off + o * len * stride + in);
-                    int st = (int) stride;
-                    for (int i = 0; i < len; i++) {
-                        line[i] = a[base + i * st];
-                    }
-                    for (int start = 0; start < len; start += b) {
-                        int seg = Math.min(b, len - start);
-                        DctKernel k = kernel(seg);
-                        if (forward) {
-                            k.forward(line, start, lineOut, start);
-                        } else {
-                            k.inverse(line, start, lineOut, start);
-                        }
-                    }
-                    for (int i = 0; i < len; i++) {
-                        a[base + i * st] = lineOut[i];
-                    }
-                }
-            }
+    }
+
+    /** The tile transform of a block with {@code rows} rows; cached for the (at most two) heights of a file. */
+    private SeparableDct tileTransform(int rows) {
+        int slot = cachedRows[0] == rows ? 0 : cachedRows[1] == rows ? 1 : cachedRows[0] == -1 ? 0 : 1;
+        if (cachedRows[slot] != rows) {
+            cached[slot] = new SeparableDct(plan.blockShape(rows), plan.tiles());
+            cachedRows[slot] = rows;
         }
+        return cached[slot];
     }
 }

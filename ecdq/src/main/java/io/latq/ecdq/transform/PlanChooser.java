@@ -124,16 +124,16 @@ public final class PlanChooser {
         if (perChannel) {
             for (int c = 0; c < channels; c++) {
                 double[][] vw = s.ofChannel(c);
-                double theta = io.latq.ecdq.quantizer.WaterLevel.solve(vw[0], vw[1], vw[0].length, d);
                 double total = 0;
                 for (double w : vw[1]) {
                     total += w;
                 }
-                bits += io.latq.ecdq.quantizer.WaterLevel.rate(vw[0], vw[1], vw[0].length, theta) * total;
+                if (total > 0) {
+                    bits += ReverseWaterFilling.solve(vw[0], vw[1], d).rate() * total;
+                }
             }
         } else {
-            double theta = io.latq.ecdq.quantizer.WaterLevel.solve(s.variance, s.weight, s.variance.length, d);
-            bits = io.latq.ecdq.quantizer.WaterLevel.rate(s.variance, s.weight, s.variance.length, theta) * s.samples;
+            bits = s.samples == 0 ? 0 : ReverseWaterFilling.solve(s.variance, s.weight, d).rate() * s.samples;
         }
         bits += 8.0 * s.cells * s.blocks;
         return bits / Math.max(1, s.samples);

@@ -13,10 +13,9 @@ import java.util.Arrays;
  * last slab) times all later axes and channels, for one index of the leading untransformed axes, so every block is a
  * contiguous run of samples in file order and holds whole tiles.
  *
- * <p>Coefficients are grouped into bands by their frequency: the squared radius ρ = Σ_j k_j² of the tile bin
- * (k_j scaled to the full tile length in edge tiles, k_j·b_j/r_j rounded down) gives band 0 for ρ = 0 (DC) and
- * otherwise the quarter-octave index ⌊4·log2 √ρ⌋ = ⌊log2 ρ²⌋, renumbered densely in increasing order. A cell is one
- * band of one channel component in one block; its variance is sent as a {@link io.latq.ecdq.quantizer.VarianceCode}.
+ * <p>The tile transform and its edge rule are {@link SeparableDct}'s; coefficients are grouped into bands of
+ * similar frequency by {@link BandPartition} (four bands per octave). A cell is one band of one channel component
+ * in one block; its variance is sent as a {@link io.latq.ecdq.quantizer.VarianceCode}.
  */
 public final class TransformPlan {
     public static final int MAX_AXES = 3;
@@ -34,7 +33,7 @@ public final class TransformPlan {
     private final long height;
     private final long width;          // product of the transformed axes after the first
     private final long[] innerDims;    // timeShape[m−axes+1 .. m)
-    private final int[] bandOfBin;     // over the full tile, bins in C order
+    private final BandPartition partition;
     private final int bands;
 
     public TransformPlan(long[] timeShape, int channels, int axes, int[] tiles, long rowsPerBlock, double[] klt) {
@@ -84,24 +83,8 @@ public final class TransformPlan {
             throw new IllegalArgumentException("rows per block " + rowsPerBlock + " must be a positive multiple of "
                     + tiles[0]);
         }
-        // band numbering over the full tile
-        int nb = (int) bins;
-        long[] key = new long[nb];
-        int[] idx = new int[axes];
-        for (int bin = 0; bin < nb; bin++) {
-            int rem = bin;
-            for (int j = axes - 1; j >= 0; j--) {
-                idx[j] = rem % tiles[j];
-                rem /= tiles[j];
-            }
-            key[bin] = bandKey(idx);
-        }
-        long[] distinct = Arrays.stream(key).distinct().sorted().toArray();
-        this.bandOfBin = new int[nb];
-        for (int bin = 0; bin < nb; bin++) {
-            bandOfBin[bin] = Arrays.binarySearch(distinct, key[bin]);
-        }
-        this.bands = distinct.length;
+        this.partition = BandPartition.forTiles(tiles, BandPartition.DEFAULT_BANDS_PER_OCTAVE);
+        this.bands = partition.bandCount();
     }
 
     private static long nonNegative(long v) {
@@ -109,19 +92,6 @@ public final class TransformPlan {
             throw new IllegalArgumentException("negative array dimension");
         }
         return v;
-    }
-
-    /** −1 for DC, else ⌊log2 ρ²⌋ with ρ = Σ k_j². */
-    private static long bandKey(int[] k) {
-        long rho = 0;
-        for (int v : k) {
-            rho += (long) v * v;
-        }
-        if (rho == 0) {
-            return -1;
-        }
-        long sq = rho * rho;
-        return 63 - Long.numberOfLeadingZeros(sq);
     }
 
     /** The identity plan: no transform, blocks of {@code rowsPerBlock} positions of a flat stream. */
@@ -210,38 +180,23 @@ public final class TransformPlan {
 
     /**
      * The band of every position of a block with {@code rows} rows, positions in C order over
-     * (rows, innerDims...). Edge tiles map their bins to the full tile's frequency scale.
+     * (rows, innerDims...): the {@link BandPartition} band of the position's {@link SeparableDct} tile bin.
      */
     public int[] bandMap(int rows) {
-        long positions = rows * width;
-        if (positions > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("block too large");
+        SeparableDct t = new SeparableDct(blockShape(rows), tiles);
+        int[] out = new int[t.size()];
+        for (int pos = 0; pos < out.length; pos++) {
+            out[pos] = partition.bandOfBin(t.binOf(pos));
         }
-        int np = (int) positions;
-        int[] out = new int[np];
-        long[] dims = new long[axes];
-        dims[0] = rows;
-        for (int j = 1; j < axes; j++) {
-            dims[j] = innerDims[j - 1];
-        }
-        int[] k = new int[axes];
-        long[] p = new long[axes];
-        for (int pos = 0; pos < np; pos++) {
-            long rem = pos;
-            for (int j = axes - 1; j >= 0; j--) {
-                p[j] = rem % dims[j];
-                rem /= dims[j];
-            }
-            int bin = 0;
-            for (int j = 0; j < axes; j++) {
-                long b = tiles[j];
-                long start = p[j] - p[j] % b;
-                long len = Math.min(b, dims[j] - start);
-                long local = p[j] - start;
-                k[j] = (int) (local * b / len);
-                bin = bin * tiles[j] + k[j];
-            }
-            out[pos] = bandOfBin[bin];
+        return out;
+    }
+
+    /** {@link #blockDims} as ints, for {@link SeparableDct}. */
+    public int[] blockShape(long rows) {
+        long[] d = blockDims(rows);
+        int[] out = new int[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = Math.toIntExact(d[i]);
         }
         return out;
     }
