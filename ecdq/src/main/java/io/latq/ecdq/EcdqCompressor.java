@@ -93,7 +93,12 @@ public final class EcdqCompressor {
         TriangularBasis basis = TriangularBasis.of(generator);
         byte[] hash = EcdqHeader.generatorHash(generator);
 
-        // pass 1
+        // pass 1; a provisional total (refined after it) when the container tells the count up front
+        try (SampleReader r = SampleFiles.open(input, type)) {
+            if (r.format().container() != ContainerType.CSV) {
+                tracker.total = (Tracker.SCAN * 12 + Tracker.CODE) * r.format().sampleCount();
+            }
+        }
         SourceStatistics st = SourceStatistics.scan(input, type, opt.keepNonFinite(), TransformPlan.MAX_CHANNELS,
                 tracker::scanned);
         if (st.count == 0) {
@@ -147,6 +152,10 @@ public final class EcdqCompressor {
         } catch (IllegalArgumentException e) {
             throw new LatqException("transform '" + opt.transform() + "': " + e.getMessage());
         }
+        // progress: pass 1, one pass per candidate when there is a choice, the statistics pass, trials, coding
+        tracker.total = Tracker.SCAN * st.count * (2 + (candidates.size() > 1 ? candidates.size() : 0))
+                + Tracker.CODE * st.count;
+        tracker.report();
         TransformPlan plan = candidates.get(0);
         CellStatistics full = null;
         if (candidates.size() > 1) {
@@ -157,7 +166,7 @@ public final class EcdqCompressor {
                 long per = Math.max(1, p.maxBlockSamples());
                 long stride = Math.max(1, (blocks * per) / CHOOSE_SAMPLES);
                 CellStatistics s = CellStatistics.compute(input, type, p, mean, scale, b -> b % stride == 0,
-                        b -> false);
+                        b -> false, tracker::scanned);
                 double rate = PlanChooser.predictedRate(s, d, perChannel, c);
                 if (p.isIdentityInTime()) {
                     identity = Math.min(identity, rate);
@@ -175,7 +184,7 @@ public final class EcdqCompressor {
         long trialBlocks = Math.max(1, Math.min(blocks, TRIAL_SAMPLES / Math.max(1, plan.maxBlockSamples())));
         long trialStride = Math.max(1, blocks / trialBlocks);
         CellStatistics all = CellStatistics.compute(input, type, plan, mean, scale, b -> true,
-                b -> b % trialStride == 0 && b / trialStride < trialBlocks);
+                b -> b % trialStride == 0 && b / trialStride < trialBlocks, tracker::scanned);
         if (full == null) {
             full = all;
         }
@@ -190,7 +199,7 @@ public final class EcdqCompressor {
         FileHeader header = new FileHeader(st.format, fileId, description.toBytes(), n, hash, lattice.log2Volume(),
                 nsm, seed, opt.target().code(), opt.targetValue(), n == 1 ? 0.0 : 1.0, opt.keepNonFinite(),
                 st.nonFinite, plan, mean, scale, theta, 0);
-        Trials trials = new Trials(lattice, basis, all);
+        Trials trials = new Trials(lattice, basis, all, tracker);
         if (opt.target() == EcdqOptions.Target.RATE) {
             header = rateSearch(header, trials, all, opt.targetValue(), sigma, perChannel, c);
         }
@@ -207,7 +216,6 @@ public final class EcdqCompressor {
             }
             header = bestHeader;
         }
-        tracker.total = tracker.done + Tracker.CODE * st.count;
         double targetMse = opt.target() == EcdqOptions.Target.MSE ? opt.targetValue() : Double.NaN;
         return encodeFile(input, type, output, opt, lattice, basis, header, tracker, sigma, targetMse, all);
     }
@@ -271,14 +279,19 @@ public final class EcdqCompressor {
         private final Lattice lattice;
         private final TriangularBasis basis;
         private final CellStatistics kept;
+        private final Tracker tracker;
 
-        Trials(Lattice lattice, TriangularBasis basis, CellStatistics kept) {
+        Trials(Lattice lattice, TriangularBasis basis, CellStatistics kept, Tracker tracker) {
             this.lattice = lattice;
             this.basis = basis;
             this.kept = kept;
+            this.tracker = tracker;
         }
 
         long bytes(FileHeader h) throws LatqException {
+            // a trial's size is known only when it starts: it extends the total and the work done together
+            tracker.total += Tracker.CODE * samples();
+            tracker.coded(samples());
             TransformBlockCoder coder = new TransformBlockCoder(lattice, basis, h);
             long total = 0;
             for (int i = 0; i < kept.keptSamples.size(); i++) {

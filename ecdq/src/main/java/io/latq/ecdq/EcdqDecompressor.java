@@ -183,7 +183,10 @@ public final class EcdqDecompressor {
         } else {
             EcdqHeader v1 = (EcdqHeader) h;
             try {
-                int dim = LatticeSpecs.dimensionOf(v1.latticeSpec(), SpecPolicy.EMBEDDED);
+                // the dimension first, without building anything (a file-naming spec is left to the resolver,
+                // which refuses it unless the user supplied the file)
+                int dim = LatticeSpecs.readsFiles(v1.latticeSpec()) ? -1
+                        : LatticeSpecs.dimensionOf(v1.latticeSpec(), SpecPolicy.EMBEDDED);
                 if (dim >= 0 && dim != h.dimension()) {
                     throw new LatqFormatException("header lattice '" + abbreviate(v1.latticeSpec())
                             + "' has dimension " + dim + " but the header says " + h.dimension());

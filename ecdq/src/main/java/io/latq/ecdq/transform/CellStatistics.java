@@ -46,6 +46,13 @@ public final class CellStatistics {
      */
     public static CellStatistics compute(Path input, String type, TransformPlan plan, double[] mean, double[] scale,
                                          LongPredicate select, LongPredicate keep) throws IOException {
+        return compute(input, type, plan, mean, scale, select, keep, n -> { });
+    }
+
+    /** As above, reporting the samples read to {@code progress} after every block. */
+    public static CellStatistics compute(Path input, String type, TransformPlan plan, double[] mean, double[] scale,
+                                         LongPredicate select, LongPredicate keep,
+                                         java.util.function.LongConsumer progress) throws IOException {
         long blocks = plan.blockCount();
         int maxS = (int) plan.maxBlockSamples();
         double[] x = new double[maxS];
@@ -64,6 +71,7 @@ public final class CellStatistics {
             for (long b = 0; b < blocks; b++) {
                 int count = (int) plan.samplesInBlock(b);
                 readFully(r, x, count);
+                progress.accept(count);
                 boolean sel = select.test(b);
                 if (keep.test(b)) {
                     kept.add(java.util.Arrays.copyOf(x, count));

@@ -95,7 +95,7 @@ public final class PlanChooser {
             }
             for (long bs : BLOCK_SAMPLES) {
                 long perRow = width * channels;
-                long rows = blockRows > 0 ? blockRows : Math.max(b, ceilTo((bs + perRow - 1) / perRow, b));
+                long rows = blockRows > 0 ? ceilTo(blockRows, b) : Math.max(b, ceilTo((bs + perRow - 1) / perRow, b));
                 if (rows * perRow > maxBlockSamples) {
                     continue;
                 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latq.ecdq.CompressionReport;
 import io.latq.ecdq.EcdqCompressor;
+import io.latq.ecdq.TestData;
 import io.latq.ecdq.EcdqDecompressor;
 import io.latq.ecdq.EcdqOptions;
 import io.latq.common.LatqFormatException;
@@ -190,10 +191,9 @@ class SampleIoTest {
             double[] x = values(1000, formats[c].type(), c);
             Path in = write(cases[c][0], formats[c], x);
             Path lq = dir.resolve(cases[c][0] + ".lq");
-            CompressionReport rep = EcdqCompressor.compress(in, null, lq, EcdqOptions.mse(1e-4),
-                    LatticeSpecs::parse);
+            CompressionReport rep = EcdqCompressor.compress(in, null, lq, EcdqOptions.mse(1e-4));
             Path out = dir.resolve("out." + cases[c][0]);
-            EcdqDecompressor.decompress(lq, out, false, 1, LatticeSpecs::parse);
+            EcdqDecompressor.decompress(lq, out, TestData.dec(false, 1));
             SampleFormat[] f = new SampleFormat[1];
             double[] y = readAll(out, formats[c].container() == ContainerType.RAW ? "f32be" : null, f);
             assertEquals(formats[c], f[0], cases[c][0]);
