@@ -68,7 +68,7 @@ public final class NsmEstimator {
         }
         int batchCount = (int) batchCountL;
         int n = lattice.dimension();
-        double scale = 1.0 / (n * Math.pow(2.0, 2.0 * lattice.log2Volume() / n));
+        double scale = 1.0 / (n * StrictMath.pow(2.0, 2.0 * lattice.log2Volume() / n));
 
         long[] count = new long[batchCount];
         double[] mean = new double[batchCount];

@@ -44,11 +44,11 @@ public record NsmResult(String lattice, int dimension, long samples, long seed, 
     }
 
     public double granularGainDb() {
-        return 10.0 * Math.log10((1.0 / 12.0) / nsm);
+        return 10.0 * StrictMath.log10((1.0 / 12.0) / nsm);
     }
 
     public double gapToSphereBoundDb() {
-        return 10.0 * Math.log10(nsm / SPHERE_BOUND);
+        return 10.0 * StrictMath.log10(nsm / SPHERE_BOUND);
     }
 
     /** Vectors per second of wall-clock time. */

@@ -38,7 +38,7 @@ public final class ShippedDesigns {
         if (d == null) {
             double best = Double.POSITIVE_INFINITY;
             for (int l : TUNED_LISTS) {
-                double dist = Math.abs(Math.log((double) l / list));
+                double dist = Math.abs(StrictMath.log((double) l / list));
                 PolarLatticeDesign c = dist < best ? load(n, l) : null;
                 if (c != null) {
                     best = dist;

@@ -56,7 +56,7 @@ public final class PolarSimulation {
         if (!(rate > 0 && rate <= 1)) {
             throw new IllegalArgumentException("rate must be in (0, 1], got " + rate);
         }
-        return Math.sqrt(1.0 / (2.0 * rate * Math.pow(10.0, ebN0Db / 10.0)));
+        return Math.sqrt(1.0 / (2.0 * rate * StrictMath.pow(10.0, ebN0Db / 10.0)));
     }
 
     /** The code rate R = message bits / N used for the noise level. */
