@@ -70,7 +70,8 @@ final class RdPlot {
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">MSE (log scale)</text>%n",
                 (LEFT + W - RIGHT) / 2, H - 12));
         s.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%d\" text-anchor=\"middle\" "
-                + "transform=\"rotate(-90 16 %d)\">bits/sample</text>%n", (TOP + H - BOTTOM) / 2, (TOP + H - BOTTOM) / 2));
+                + "transform=\"rotate(-90 16 %d)\">bits/sample</text>%n",
+                (TOP + H - BOTTOM) / 2, (TOP + H - BOTTOM) / 2));
         // R(D)
         s.append(curve(sigma, 0, xLo, xHi, sx, sy, "black", null));
         // per lattice: bound and points

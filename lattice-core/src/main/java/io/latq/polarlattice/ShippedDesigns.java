@@ -48,7 +48,8 @@ public final class ShippedDesigns {
         }
         if (d == null) {
             throw new IllegalArgumentException("polar: no shipped design for n=" + n + " (shipped: " + available()
-                    + "); make one with 'latq design polar --n " + n + " -o design.json' and use polar:file=design.json");
+                    + "); make one with 'latq design polar --n " + n
+                    + " -o design.json' and use polar:file=design.json");
         }
         return d;
     }

@@ -33,7 +33,7 @@ public final class SplitMix64 {
         return mix(seed + k * GOLDEN_GAMMA);
     }
 
-    /** The first {@code count} outputs of SplitMix64 started at state {@code seed}: mix(seed, 1), …, mix(seed, count). */
+    /** The first {@code count} outputs of SplitMix64 started at {@code seed}: mix(seed, 1), …, mix(seed, count). */
     public static long[] stream(long seed, int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);

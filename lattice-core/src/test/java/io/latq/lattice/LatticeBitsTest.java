@@ -29,7 +29,8 @@ class LatticeBitsTest {
         DMatrixRMaj g = LatticeSpecs.parse("E8").generator();
         DMatrixRMaj h = half.generator();
         for (int i = 0; i < g.data.length; i++) {
-            assertEquals(Double.doubleToRawLongBits(0.5 * g.data[i]), Double.doubleToRawLongBits(h.data[i]), "entry " + i);
+            assertEquals(Double.doubleToRawLongBits(0.5 * g.data[i]), Double.doubleToRawLongBits(h.data[i]),
+                    "entry " + i);
         }
     }
 
