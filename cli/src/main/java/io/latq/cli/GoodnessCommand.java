@@ -212,17 +212,24 @@ final class GoodnessCommand implements Callable<Integer> {
         return ns.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    static final List<String> CSV_HEADER = List.of("n", "list", "lattice", "samples", "seed", "nsm", "stderr",
+            "ci95_low", "ci95_high", "granular_gain_db", "gap_to_sphere_bound_db", "log2_volume", "seconds",
+            "design_sha256");
+
     private static String csv(List<Point> points) {
-        StringBuilder b = new StringBuilder("n,list,lattice,samples,seed,nsm,stderr,ci95_low,ci95_high,"
-                + "granular_gain_db,gap_to_sphere_bound_db,log2_volume,seconds,design_sha256\n");
+        List<List<Object>> rows = new ArrayList<>();
         for (Point p : points) {
             NsmResult r = p.result();
-            b.append(String.format(Locale.ROOT, "%d,%d,%s,%d,%d,%.9f,%.3e,%.9f,%.9f,%.6f,%.6f,%.0f,%.3f,%s%n",
-                    p.n(), p.list(), r.lattice(), r.samples(), r.seed(), r.nsm(), r.stderr(), r.ci95Low(),
-                    r.ci95High(), r.granularGainDb(), r.gapToSphereBoundDb(), r.log2Volume(), r.seconds(),
-                    p.sha256()));
+            rows.add(List.of(p.n(), p.list(), r.lattice(), r.samples(), r.seed(), f("%.9f", r.nsm()),
+                    f("%.3e", r.stderr()), f("%.9f", r.ci95Low()), f("%.9f", r.ci95High()),
+                    f("%.6f", r.granularGainDb()), f("%.6f", r.gapToSphereBoundDb()), f("%.0f", r.log2Volume()),
+                    f("%.3f", r.seconds()), p.sha256()));
         }
-        return b.toString();
+        return CsvTable.of(CSV_HEADER, rows);
+    }
+
+    private static String f(String format, double value) {
+        return String.format(Locale.ROOT, format, value);
     }
 
     /** The SVG plot: G against log2 N, one colour per list size, 95% error bars, reference lines, fitted curves. */
