@@ -252,7 +252,7 @@ final class GoodnessCommand implements Callable<Integer> {
             double yMin = NsmResult.SPHERE_BOUND;
             double yMax = G_E8;
             for (Point p : points) {
-                double x = Math.log(p.n()) / Math.log(2);
+                double x = StrictMath.log(p.n()) / StrictMath.log(2);
                 xMin = Math.min(xMin, x);
                 xMax = Math.max(xMax, x);
                 yMin = Math.min(yMin, p.result().ci95Low());
@@ -316,7 +316,7 @@ final class GoodnessCommand implements Callable<Integer> {
                     if (p.list() != l) {
                         continue;
                     }
-                    double x = px.applyAsDouble(Math.log(p.n()) / Math.log(2));
+                    double x = px.applyAsDouble(StrictMath.log(p.n()) / StrictMath.log(2));
                     double y = py.applyAsDouble(p.result().nsm());
                     double lo = py.applyAsDouble(p.result().ci95Low());
                     double hi = py.applyAsDouble(p.result().ci95High());
@@ -338,7 +338,7 @@ final class GoodnessCommand implements Callable<Integer> {
                 if (f != null) {
                     StringBuilder fp = new StringBuilder();
                     for (double x = xMin; x <= xMax + 1e-9; x += (xMax - xMin) / 60) {
-                        double g = f.predict(Math.pow(2, x));
+                        double g = f.predict(StrictMath.pow(2, x));
                         if (g < fy0 || g > fy1) {
                             continue;
                         }
@@ -378,7 +378,7 @@ final class GoodnessCommand implements Callable<Integer> {
         }
 
         private static double niceStep(double raw) {
-            double p = Math.pow(10, Math.floor(Math.log10(raw)));
+            double p = StrictMath.pow(10, Math.floor(StrictMath.log10(raw)));
             for (double m : new double[] {1, 2, 2.5, 5, 10}) {
                 if (m * p >= raw) {
                     return m * p;

@@ -131,7 +131,8 @@ public final class RdCommand implements Callable<Integer> {
                 String lat = lattices.get(li);
                 for (int p = 0; p < points; p++) {
                     double t = points == 1 ? 0 : (double) p / (points - 1);
-                    double target = Math.exp(Math.log(range[0]) + t * (Math.log(range[1]) - Math.log(range[0])));
+                    double lo = StrictMath.log(range[0]);
+                    double target = StrictMath.exp(lo + t * (StrictMath.log(range[1]) - lo));
                     Path lq = tmp.resolve("x.lq");
                     Path back = tmp.resolve("y.f64");
                     Files.deleteIfExists(lq);
