@@ -13,8 +13,6 @@ import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeSpecs;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +41,8 @@ public final class RdCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--sigma", defaultValue = "1", description = "Source standard deviation (default ${DEFAULT-VALUE}).")
+    @Option(names = "--sigma", defaultValue = "1",
+            description = "Source standard deviation (default ${DEFAULT-VALUE}).")
     double sigma;
 
     @Option(names = "--lattice", defaultValue = "Z1,E8", description = "Lattices, comma-separated or repeated "
@@ -133,7 +132,8 @@ public final class RdCommand implements Callable<Integer> {
                 String lat = lattices.get(li);
                 for (int p = 0; p < points; p++) {
                     double t = points == 1 ? 0 : (double) p / (points - 1);
-                    double target = Math.exp(Math.log(range[0]) + t * (Math.log(range[1]) - Math.log(range[0])));
+                    double lo = StrictMath.log(range[0]);
+                    double target = StrictMath.exp(lo + t * (StrictMath.log(range[1]) - lo));
                     Path lq = tmp.resolve("x.lq");
                     Path back = tmp.resolve("y.f64");
                     Files.deleteIfExists(lq);
@@ -158,14 +158,12 @@ public final class RdCommand implements Callable<Integer> {
             deleteTree(tmp);
         }
         if (csv != null) {
-            StringBuilder w = new StringBuilder("lattice,nsm,target_mse,mse,bits_per_sample,rd_bits_per_sample,"
-                    + "ecdq_bound_bits_per_sample,gap_bits_per_sample\n");
+            List<List<Object>> rows = new ArrayList<>();
             for (Point p : pts) {
-                w.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s%n", p.lattice(), p.nsm(),
-                        p.targetMse(), p.mse(), p.bitsPerSample(), p.rd(sigma),
+                rows.add(List.of(p.lattice(), p.nsm(), p.targetMse(), p.mse(), p.bitsPerSample(), p.rd(sigma),
                         EcdqDesign.ecdqBound(sigma, p.mse(), p.nsm()), p.bitsPerSample() - p.rd(sigma)));
             }
-            AtomicOutput.writeString(csv, w.toString(), force);
+            AtomicOutput.writeString(csv, CsvTable.of(CSV_HEADER, rows), force);
         }
         if (plot != null) {
             AtomicOutput.writeString(plot, RdPlot.svg(pts, sigma, range), force);
@@ -195,6 +193,9 @@ public final class RdCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--mse must be a positive value or a range HIGH..LOW, got '" + s + "'");
         }
     }
+
+    static final List<String> CSV_HEADER = List.of("lattice", "nsm", "target_mse", "mse", "bits_per_sample",
+            "rd_bits_per_sample", "ecdq_bound_bits_per_sample", "gap_bits_per_sample");
 
     /** Progress units per compress/decompress run, and the compression's share of them. */
     private static final long RUN_UNITS = 1000;

@@ -1,7 +1,8 @@
 package io.latq.lattice;
 
 /**
- * A lattice family that {@link LatticeSpecs} parses as {@code prefix:argument}, found with {@link java.util.ServiceLoader}
+ * A lattice family that {@link LatticeSpecs} parses as {@code prefix:argument}, found with
+ * {@link java.util.ServiceLoader}
  * (listed in {@code META-INF/services/io.latq.lattice.LatticeSpecProvider}). This keeps io.latq.lattice free of
  * compile-time dependencies on the packages that add families (such as io.latq.polarlattice for {@code polar:}),
  * while {@code LatticeSpecs.parse("polar:n=1024")} works from any module without extra calls.
