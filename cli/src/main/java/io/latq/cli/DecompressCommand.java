@@ -1,7 +1,6 @@
 package io.latq.cli;
 
 import io.latq.ecdq.EcdqDecompressor;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

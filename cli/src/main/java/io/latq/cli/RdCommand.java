@@ -6,7 +6,6 @@ import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqDecompressor;
 import io.latq.ecdq.quantizer.EcdqDesign;
 import io.latq.ecdq.EcdqOptions;
-import io.latq.common.LatqException;
 import io.latq.ecdq.samples.SampleFiles;
 import io.latq.ecdq.samples.SampleComparison;
 import io.latq.lattice.Lattice;

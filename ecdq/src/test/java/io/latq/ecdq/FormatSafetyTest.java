@@ -195,7 +195,8 @@ class FormatSafetyTest {
     void outputsAreNeverClobberedWithoutForce() throws Exception {
         Path out = dir.resolve("exists.f64");
         Files.write(out, new byte[] {1, 2, 3});
-        LatqException e = assertThrows(LatqException.class, () -> EcdqDecompressor.decompress(dir.resolve("good.lq"), out, TestData.dec(false, 1)));
+        LatqException e = assertThrows(LatqException.class,
+                () -> EcdqDecompressor.decompress(dir.resolve("good.lq"), out, TestData.dec(false, 1)));
         assertTrue(e.getMessage().contains("already exists"));
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(out));
         EcdqDecompressor.decompress(dir.resolve("good.lq"), out, TestData.dec(true, 1));
@@ -248,7 +249,8 @@ class FormatSafetyTest {
     private void assertMessage(byte[] bytes, String expected) throws IOException {
         Path f = dir.resolve("m.lq");
         Files.write(f, bytes);
-        LatqFormatException e = assertThrows(LatqFormatException.class, () -> EcdqDecompressor.decompress(f, dir.resolve("m.f64"), TestData.dec(false, 1)));
+        LatqFormatException e = assertThrows(LatqFormatException.class,
+                () -> EcdqDecompressor.decompress(f, dir.resolve("m.f64"), TestData.dec(false, 1)));
         assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' lacks '" + expected + "'");
         assertFalse(Files.exists(dir.resolve("m.f64")));
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latq.ecdq.samples.SampleComparison;
-import io.latq.lattice.LatticeSpecs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -46,7 +45,8 @@ class PathErrorsTest {
         LatqException c = assertThrows(LatqException.class, () -> EcdqCompressor.compress(sub, null,
                 dir.resolve("o.lq"), EcdqOptions.mse(0.1)));
         assertEquals("input " + sub + " is a directory, not a sample file", c.getMessage());
-        LatqException d = assertThrows(LatqException.class, () -> EcdqDecompressor.decompress(sub, dir.resolve("o.f64"), TestData.dec(false, 1)));
+        LatqException d = assertThrows(LatqException.class,
+                () -> EcdqDecompressor.decompress(sub, dir.resolve("o.f64"), TestData.dec(false, 1)));
         assertEquals("input " + sub + " is a directory, not a latq file", d.getMessage());
         assertThrows(LatqException.class, () -> EcdqInspector.inspect(sub));
         assertThrows(LatqException.class, () -> SampleComparison.compare(sub, "f64", sub, "f64"));

@@ -48,7 +48,8 @@ import java.util.Objects;
  *                  n·n × f64       the generator row-major (row i = basis vector i), IEEE-754 bits, finite
  *   POLAR_DESIGN:  u32 n           block length, a power of two ≤ {@link PolarLatticeDesign#MAX_N}
  *                  u32 O           0 ≤ O ≤ {@value #MAX_OPTIONS_BYTES}
- *                  O bytes         options, UTF-8, canonical: list=L,select=metric|distortion,kernel=tabulated|exact|minsum
+ *                  O bytes         options, UTF-8, canonical:
+ *                                  list=L,select=metric|distortion,kernel=tabulated|exact|minsum
  *                  u32 J           1 ≤ J ≤ {@value #MAX_JSON_BYTES}
  *                  J bytes         the design JSON, UTF-8, with its "sha256"
  * </pre>
@@ -80,7 +81,10 @@ public final class LatticeDescription {
         }
     }
 
-    /** Longest BUILTIN spec, in UTF-8 bytes (the parser's own limit, {@link LatticeSpecs#MAX_SPEC_LENGTH} chars, also applies). */
+    /**
+     * Longest BUILTIN spec, in UTF-8 bytes (the parser's own limit, {@link LatticeSpecs#MAX_SPEC_LENGTH} chars, also
+     * applies).
+     */
     public static final int MAX_SPEC_BYTES = 4 * LatticeSpecs.MAX_SPEC_LENGTH;
 
     /** Largest GENERATOR dimension: that of {@link GeneratorMatrixLattice}. */

@@ -333,7 +333,8 @@ public final class PolarLatticeDesign {
                 construction == null ? null : construction.toString(), list, notes == null ? null : notes.toString());
         Object hash = m.get("sha256");
         if (hash != null && !d.sha256().equals(hash)) {
-            throw new IllegalArgumentException("design: sha256 mismatch: file says " + shown(hash) + ", content hashes to "
+            throw new IllegalArgumentException("design: sha256 mismatch: file says " + shown(hash)
+                    + ", content hashes to "
                     + d.sha256());
         }
         return d;

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -29,15 +28,6 @@ class NoNonStrictMathTest {
             "\\bMath\\.(log|log10|log1p|exp|expm1|pow|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|cbrt|hypot)"
             + "\\s*\\(");
 
-    /**
-     * ecdq files with hits when this test was written, reported but not failing until ecdq's rewrite replaces them.
-     * Remove an entry once its file is clean (the test prints a reminder); do not add entries.
-     */
-    static final Set<String> ECDQ_PENDING = Set.of(
-            "io/latq/ecdq/entropy/RansEncoder.java",
-            "io/latq/ecdq/CompressionReport.java",
-            "io/latq/ecdq/io/SampleComparison.java");
-
     @Test
     void latticeCoreUsesStrictMath() throws IOException {
         Path root = Path.of("src/main/java");
@@ -54,21 +44,7 @@ class NoNonStrictMathTest {
         if (!Files.isDirectory(root)) {
             return;
         }
-        List<String> failing = new ArrayList<>();
-        List<String> pending = new ArrayList<>();
-        for (String hit : scan(root)) {
-            String file = hit.substring(0, hit.indexOf(':'));
-            (ECDQ_PENDING.contains(file) ? pending : failing).add(hit);
-        }
-        for (String file : ECDQ_PENDING) {
-            if (pending.stream().noneMatch(h -> h.startsWith(file + ":"))) {
-                System.out.println("NoNonStrictMathTest: " + file + " is clean now; drop it from ECDQ_PENDING");
-            }
-        }
-        if (!pending.isEmpty()) {
-            System.out.println("NoNonStrictMathTest: pending non-strict Math calls in ecdq:\n"
-                    + String.join("\n", pending));
-        }
+        List<String> failing = scan(root);
         if (!failing.isEmpty()) {
             fail("non-strict Math calls in ecdq (use StrictMath):\n" + String.join("\n", failing));
         }

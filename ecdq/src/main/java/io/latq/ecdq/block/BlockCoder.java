@@ -1,6 +1,5 @@
 package io.latq.ecdq.block;
 
-import io.latq.common.LatqException;
 import io.latq.common.LatqFormatException;
 import io.latq.ecdq.entropy.LatticePointCoder;
 import io.latq.ecdq.entropy.SuccessiveGaussianPointCoder;
@@ -9,7 +8,6 @@ import io.latq.ecdq.index.TriangularBasis;
 import io.latq.ecdq.dither.CounterDither;
 import io.latq.ecdq.entropy.RansDecoder;
 import io.latq.ecdq.entropy.RansEncoder;
-import io.latq.ecdq.block.BlockFormat;
 import io.latq.ecdq.file.EcdqHeader;
 import io.latq.ecdq.samples.SampleType;
 import io.latq.lattice.Lattice;

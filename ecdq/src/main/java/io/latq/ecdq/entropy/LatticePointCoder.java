@@ -2,8 +2,6 @@ package io.latq.ecdq.entropy;
 
 import io.latq.common.LatqFormatException;
 
-import io.latq.ecdq.entropy.RansDecoder;
-import io.latq.ecdq.entropy.RansEncoder;
 
 /**
  * Entropy codes the integer coordinates a of one lattice point given the dither u that the decoder also knows,

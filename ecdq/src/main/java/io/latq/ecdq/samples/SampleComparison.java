@@ -27,10 +27,13 @@ public record SampleComparison(long samples, long nonFinite, double mse, double 
 
     /** 10·log10(σ²/MSE); +∞ for identical files. */
     public double snrDb() {
-        return 10 * Math.log10(referenceVariance / mse);
+        return 10 * StrictMath.log10(referenceVariance / mse);
     }
 
-    /** Compares {@code other} against {@code reference}; type names as in {@link SampleFiles#open} (null: extension). */
+    /**
+     * Compares {@code other} against {@code reference}; type names as in {@link SampleFiles#open} (null: by
+     * extension).
+     */
     public static SampleComparison compare(Path reference, String referenceType, Path other, String otherType)
             throws IOException {
         try (SampleReader ra = SampleFiles.open(reference, referenceType);

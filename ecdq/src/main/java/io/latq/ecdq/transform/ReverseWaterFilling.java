@@ -53,7 +53,10 @@ public final class ReverseWaterFilling {
             return theta;
         }
 
-        /** Achieved mean distortion Σ w_k min(θ, σ_k²) / W (equals the target unless the target exceeds the mean variance). */
+        /**
+         * Achieved mean distortion Σ w_k min(θ, σ_k²) / W (equals the target unless the target exceeds the mean
+         * variance).
+         */
         public double distortion() {
             return distortion;
         }

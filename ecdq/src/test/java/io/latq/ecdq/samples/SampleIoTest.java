@@ -11,7 +11,6 @@ import io.latq.ecdq.TestData;
 import io.latq.ecdq.EcdqDecompressor;
 import io.latq.ecdq.EcdqOptions;
 import io.latq.common.LatqFormatException;
-import io.latq.lattice.LatticeSpecs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -40,7 +40,8 @@ class BandStatisticsTest {
     /**
      * End to end: an AR(1) ρ = 0.95 signal, framed DCT of B = 256 with q = 4 bands per octave; the band water-filling
      * bound lies above the process bound ½log2((1−ρ²)/D) (a finite transform cannot beat it) and below the i.i.d.
-     * bound, and is within 0.1 b of the process bound (the gap of the 256-point DCT with 4 bands per octave on this source).
+     * bound, and is within 0.1 b of the process bound (the gap of the 256-point DCT with 4 bands per octave on this
+     * source).
      */
     @Test
     void bandBoundOnAr1() {
