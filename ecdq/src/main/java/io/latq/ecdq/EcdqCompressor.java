@@ -86,10 +86,18 @@ public final class EcdqCompressor {
             description = LatticeDescription.of(opt.latticeSpec());
             lattice = description.build();
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            throw new LatqException("lattice '" + opt.latticeSpec() + "': " + e.getMessage());
+            throw new LatqException("lattice '" + EcdqDecompressor.abbreviate(opt.latticeSpec()) + "': "
+                    + e.getMessage());
         }
         int n = lattice.dimension();
         checkMemory(n, opt.latticeSpec());
+        // the coder rescales the lattice per cell; a cell volume far outside double range cannot be rescaled exactly
+        double log2PerDim = lattice.log2Volume() / n;
+        if (!(Math.abs(log2PerDim) <= 400)) {
+            throw new LatqException("lattice '" + EcdqDecompressor.abbreviate(opt.latticeSpec())
+                    + "' is scaled out of range (cell volume 2^" + lattice.log2Volume() + "); ECDQ needs "
+                    + "|log2 V|/n <= 400, and the scale of the lattice does not change the quantizer");
+        }
         DMatrixRMaj generator = lattice.generator();
         TriangularBasis basis = TriangularBasis.of(generator);
         byte[] hash = EcdqHeader.generatorHash(generator);
@@ -241,13 +249,15 @@ public final class EcdqCompressor {
     /** Refuses a lattice whose dense triangular basis would not fit the limit or the heap. */
     static void checkMemory(int n, String spec) throws LatqException {
         if (n > MAX_CODER_DIMENSION) {
-            throw new LatqException("lattice '" + spec + "' has dimension " + n + "; the ECDQ coder takes at most "
+            throw new LatqException("lattice '" + EcdqDecompressor.abbreviate(spec) + "' has dimension " + n
+                    + "; the ECDQ coder takes at most "
                     + MAX_CODER_DIMENSION);
         }
         long need = 16L * n * n;
         long max = Runtime.getRuntime().maxMemory();
         if (need > max / 2) {
-            throw new LatqException("lattice '" + spec + "' of dimension " + n + " needs " + (need >> 20)
+            throw new LatqException("lattice '" + EcdqDecompressor.abbreviate(spec) + "' of dimension " + n
+                    + " needs " + (need >> 20)
                     + " MiB for its coder, more than this JVM can spare (" + (max >> 20) + " MiB heap)");
         }
     }
