@@ -98,7 +98,7 @@ class CraftedFilesTest {
         byte[] hash = new byte[32];
         if (!spec.contains("file=") && n <= 8) {
             try {
-                hash = EcdqHeader.generatorHash(LatticeSpecs.parse(spec).generator());
+                hash = EcdqHeader.generatorHash(LatticeSpecs.parse(spec));
             } catch (IllegalArgumentException e) {
                 // nested specs: any hash
             }
