@@ -207,11 +207,19 @@ public final class EcdqDecompressor {
                     + "' differs from the one this file was written with (generator hash mismatch)");
         }
         TriangularBasis basis = TriangularBasis.of(lattice.generator());
+        Supplier<Decoder> factory;
         if (h instanceof FileHeader v2) {
-            return () -> new TransformBlockCoder(lattice, basis, v2)::decode;
+            factory = () -> new TransformBlockCoder(lattice, basis, v2)::decode;
+        } else {
+            EcdqHeader v1 = (EcdqHeader) h;
+            factory = () -> new BlockCoder(lattice, basis, v1)::decode;
         }
-        EcdqHeader v1 = (EcdqHeader) h;
-        return () -> new BlockCoder(lattice, basis, v1)::decode;
+        try {
+            factory.get(); // the workers build the same coder: a header it cannot take is refused here, once
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new LatqFormatException("header parameters cannot be decoded (" + e.getMessage() + ")");
+        }
+        return factory;
     }
 
     static String abbreviate(String s) {

@@ -68,7 +68,7 @@ class FormatSafetyTest {
 
     private void assertNoTempFiles() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "temp file left behind");
+            assertTrue(s.noneMatch(TestData::isTemp), "temp file left behind");
         }
     }
 

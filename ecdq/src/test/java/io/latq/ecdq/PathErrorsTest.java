@@ -35,7 +35,7 @@ class PathErrorsTest {
         e = assertThrows(LatqException.class, () -> EcdqDecompressor.decompress(lq, notDir, TestData.dec(false, 1)));
         assertTrue(e.getMessage().endsWith(dir.resolve("x.f64") + " is not a directory"), e.getMessage());
         try (Stream<Path> s = Files.list(dir)) {
-            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary files");
+            assertTrue(s.noneMatch(TestData::isTemp), "no temporary files");
         }
     }
 

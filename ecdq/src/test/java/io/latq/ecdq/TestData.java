@@ -47,4 +47,10 @@ public final class TestData {
     public static EcdqDecompressor.Options dec(boolean force, int threads) {
         return EcdqDecompressor.Options.defaults().withForce(force).withThreads(threads);
     }
+
+    /** Whether {@code p} is a temporary output file (today's {@code .lq-XXXXXXXX.tmp} or the old {@code .part}). */
+    public static boolean isTemp(java.nio.file.Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".part") || n.startsWith(".lq-");
+    }
 }

@@ -328,6 +328,15 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
             ok &= Double.isFinite(mean[i]) && scale[i] > 0 && Double.isFinite(scale[i]) && theta[i] > 0
                     && Double.isFinite(theta[i]);
         }
+        // the unscaled lattice noise and every water level relative to it must stay far inside double range, so
+        // that every cell's step, gain and spread are finite and positive whatever the cell codes say
+        double sigma0Sq = nsm * StrictMath.pow(2.0, 2.0 * log2Volume / dim);
+        ok &= sigma0Sq >= 0x1p-600 && sigma0Sq <= 0x1p600;
+        for (int i = 0; i < c && ok; i++) {
+            double ratio = theta[i] / sigma0Sq;
+            ok &= ratio >= 0x1p-400 && ratio <= 0x1p400 && Math.abs(mean[i]) <= 0x1p900 && scale[i] >= 0x1p-900
+                    && scale[i] <= 0x1p900;
+        }
         if (!ok) {
             throw new LatqFormatException("header has invalid scale parameters");
         }
