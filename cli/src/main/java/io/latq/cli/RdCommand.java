@@ -27,18 +27,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code latq rd --sigma 1 --lattice Z1,E8 --mse 0.5..1e-4 [--points P] --csv rd.csv --plot rd.svg}: sweeps real
- * compress/decompress runs on generated Gaussian data (temporary files) and records the measured rate (compressed
- * file size) against the measured MSE (decompressed file against the original), with R(D) and each lattice's ECDQ
- * bound R(D) + ½log2(2πeG).
+ * {@code latq rd [-i FILE] --lattice Z1,E8 --mse 0.5..1e-4 [--points P] --csv rd.csv --plot rd.svg}: sweeps real
+ * compress/decompress runs on the user's file (or on generated Gaussian data) and records the measured rate
+ * (compressed file size) against the measured MSE (decompressed file against the original), with two bounds: the
+ * Gaussian-process R(D) of the file's estimated spectrum (the one the gap is taken against) and the i.i.d. R(D) of
+ * its variance.
  */
 @Command(name = "rd", mixinStandardHelpOptions = true,
-        description = "Measure rate vs MSE of real ECDQ runs on Gaussian data; write CSV and an SVG plot.")
+        description = "Measure rate vs MSE of real ECDQ runs on a file (or generated Gaussian data) against the "
+                + "process and i.i.d. R(D); write CSV and an SVG plot.")
 public final class RdCommand implements Callable<Integer> {
     private final Function<String, Lattice> resolver;
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-i", "--input"}, description = "Measure this sample file instead of generated Gaussian data.")
+    Path input;
+
+    @Option(names = "--type", description = "Input type (as for compress; default: from the extension).")
+    String type;
 
     @Option(names = "--sigma", defaultValue = "1",
             description = "Source standard deviation (default ${DEFAULT-VALUE}).")
@@ -87,10 +95,8 @@ public final class RdCommand implements Callable<Integer> {
     }
 
     /** One measured point. */
-    record Point(String lattice, double nsm, double targetMse, double mse, double bitsPerSample) {
-        double rd(double sigma) {
-            return EcdqDesign.rateDistortion(sigma, mse);
-        }
+    record Point(String lattice, double nsm, double targetMse, double mse, double bitsPerSample, double iidRd,
+                 double processRd) {
     }
 
     @Override
@@ -124,9 +130,16 @@ public final class RdCommand implements Callable<Integer> {
         List<Point> pts = new ArrayList<>();
         Path tmp = Files.createTempDirectory("latq-rd");
         long runs = (long) lattices.size() * points;
+        double dataSigma = sigma;
         try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "rd", runs * RUN_UNITS, !noProgress)) {
-            Path data = tmp.resolve("x.f64");
-            GenerateCommand.write(data, SampleFiles.formatForGenerated("f64", samples), 0, sigma, seed, false);
+            Path data = input;
+            String dataType = type;
+            String ext = input == null ? "f64" : SampleFiles.typeForExtension(input);
+            if (input == null) {
+                data = tmp.resolve("x.f64");
+                dataType = "f64";
+                GenerateCommand.write(data, SampleFiles.formatForGenerated("f64", samples), 0, sigma, seed, false);
+            }
             for (int li = 0; li < lattices.size(); li++) {
                 String lat = lattices.get(li);
                 for (int p = 0; p < points; p++) {
@@ -134,19 +147,21 @@ public final class RdCommand implements Callable<Integer> {
                     double lo = StrictMath.log(range[0]);
                     double target = StrictMath.exp(lo + t * (StrictMath.log(range[1]) - lo));
                     Path lq = tmp.resolve("x.lq");
-                    Path back = tmp.resolve("y.f64");
+                    Path back = tmp.resolve("y." + (dataType != null ? dataType : ext));
                     Files.deleteIfExists(lq);
                     Files.deleteIfExists(back);
                     long base = (long) (li * points + p) * RUN_UNITS;
-                    CompressionReport r = EcdqCompressor.compress(data, "f64", lq,
+                    CompressionReport r = EcdqCompressor.compress(data, dataType, lq,
                             EcdqOptions.mse(target).withLattice(lat).withNsm(nsms[li]).withThreads(threads)
                                     .withSeed(seed),
                             (done, total) -> bar.update(base + share(done, total, COMPRESS_UNITS)));
                     EcdqDecompressor.decompress(lq, back, EcdqDecompressor.Options.defaults().withThreads(threads),
                             (done, total) ->
                             bar.update(base + COMPRESS_UNITS + share(done, total, RUN_UNITS - COMPRESS_UNITS)));
-                    double mse = SampleComparison.compare(data, "f64", back, "f64").mse();
-                    Point pt = new Point(lat, nsms[li], target, mse, 8.0 * Files.size(lq) / samples);
+                    double mse = SampleComparison.compare(data, dataType, back, dataType).mse();
+                    dataSigma = r.sigma();
+                    Point pt = new Point(lat, nsms[li], target, mse, 8.0 * Files.size(lq) / r.samples(),
+                            r.iidRdBitsPerSample(), r.processRd());
                     pts.add(pt);
                     bar.clear();
                     out.printf(Locale.ROOT, "%s target_mse=%.6g %s%n", lat, target, r.line());
@@ -159,13 +174,15 @@ public final class RdCommand implements Callable<Integer> {
         if (csv != null) {
             List<List<Object>> rows = new ArrayList<>();
             for (Point p : pts) {
-                rows.add(List.of(p.lattice(), p.nsm(), p.targetMse(), p.mse(), p.bitsPerSample(), p.rd(sigma),
-                        EcdqDesign.ecdqBound(sigma, p.mse(), p.nsm()), p.bitsPerSample() - p.rd(sigma)));
+                rows.add(List.of(p.lattice(), p.nsm(), p.targetMse(), p.mse(), p.bitsPerSample(), p.processRd(),
+                        p.iidRd(), p.processRd() + EcdqDesign.ecdqRedundancy(p.nsm()),
+                        p.bitsPerSample() - p.processRd()));
             }
             AtomicOutput.writeString(csv, CsvTable.of(CSV_HEADER, rows), force);
         }
         if (plot != null) {
-            AtomicOutput.writeString(plot, RdPlot.svg(pts, sigma, range), force);
+            String title = input == null ? "ECDQ on N(0, " + (sigma * sigma) + ")" : "ECDQ on " + input.getFileName();
+            AtomicOutput.writeString(plot, RdPlot.svg(pts, dataSigma, range, title), force);
         }
         return 0;
     }
@@ -194,7 +211,8 @@ public final class RdCommand implements Callable<Integer> {
     }
 
     static final List<String> CSV_HEADER = List.of("lattice", "nsm", "target_mse", "mse", "bits_per_sample",
-            "rd_bits_per_sample", "ecdq_bound_bits_per_sample", "gap_bits_per_sample");
+            "rd_process_bits_per_sample", "rd_iid_bits_per_sample", "ecdq_bound_bits_per_sample",
+            "gap_bits_per_sample");
 
     /** Progress units per compress/decompress run, and the compression's share of them. */
     private static final long RUN_UNITS = 1000;

@@ -23,7 +23,7 @@ final class RdPlot {
     private RdPlot() {
     }
 
-    static String svg(List<RdCommand.Point> pts, double sigma, double[] range) {
+    static String svg(List<RdCommand.Point> pts, double sigma, double[] range, String title) {
         double dHi = Math.max(range[0], range[1]);
         double dLo = Math.min(range[0], range[1]);
         for (RdCommand.Point p : pts) {
@@ -34,7 +34,7 @@ final class RdPlot {
         double xLo = Math.floor(StrictMath.log10(dLo) - 1e-9);
         double yMax = 0.5;
         for (RdCommand.Point p : pts) {
-            yMax = Math.max(yMax, Math.max(p.bitsPerSample(), EcdqDesign.ecdqBound(sigma, p.mse(), p.nsm())));
+            yMax = Math.max(yMax, Math.max(p.bitsPerSample(), p.processRd() + EcdqDesign.ecdqRedundancy(p.nsm())));
         }
         yMax = Math.max(yMax, EcdqDesign.rateDistortion(sigma, StrictMath.pow(10, xLo)));
         yMax = Math.ceil(yMax + 0.25);
@@ -50,7 +50,7 @@ final class RdPlot {
                 + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", W, H, W, H));
         s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", W, H));
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" text-anchor=\"middle\" font-size=\"14\">"
-                + "ECDQ on N(0, %s): measured rate vs MSE</text>%n", W / 2, fmt(sigma * sigma)));
+                + "%s: measured rate vs MSE</text>%n", W / 2, escape(title)));
         // axes and grid
         for (double e = xLo; e <= xHi + 1e-9; e++) {
             double x = sx.applyAsDouble(StrictMath.pow(10, e));
@@ -72,8 +72,19 @@ final class RdPlot {
         s.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%d\" text-anchor=\"middle\" "
                 + "transform=\"rotate(-90 16 %d)\">bits/sample</text>%n",
                 (TOP + H - BOTTOM) / 2, (TOP + H - BOTTOM) / 2));
-        // R(D)
-        s.append(curve(sigma, 0, xLo, xHi, sx, sy, "black", null));
+        // the i.i.d. R(D) of the data's variance (grey), and the process bound through the measured MSEs (black)
+        s.append(curve(sigma, 0, xLo, xHi, sx, sy, "#888888", "2,3"));
+        List<RdCommand.Point> byMse = new ArrayList<>(pts);
+        byMse.sort(java.util.Comparator.comparingDouble(RdCommand.Point::mse).reversed());
+        StringBuilder bound = new StringBuilder();
+        for (RdCommand.Point p : byMse) {
+            if (Double.isFinite(p.processRd())) {
+                bound.append(bound.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f",
+                        sx.applyAsDouble(p.mse()), sy.applyAsDouble(p.processRd())));
+            }
+        }
+        s.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"black\" "
+                + "stroke-width=\"1.5\"/>%n", bound));
         // per lattice: bound and points
         Map<String, List<RdCommand.Point>> byLattice = new LinkedHashMap<>();
         for (RdCommand.Point p : pts) {
@@ -81,11 +92,22 @@ final class RdPlot {
         }
         int li = 0;
         int legendY = TOP + 10;
-        s.append(legend(LEFT + 12, legendY, "black", null, false, "R(D) = ½log2(σ²/D)"));
+        s.append(legend(LEFT + 12, legendY, "black", null, false, "process R(D) (estimated spectrum)"));
+        legendY += 18;
+        s.append(legend(LEFT + 12, legendY, "#888888", "2,3", false, "i.i.d. R(D) = ½log2(σ²/D)"));
         for (Map.Entry<String, List<RdCommand.Point>> e : byLattice.entrySet()) {
             String c = COLORS[li % COLORS.length];
             double nsm = e.getValue().get(0).nsm();
-            s.append(curve(sigma, EcdqDesign.ecdqRedundancy(nsm), xLo, xHi, sx, sy, c, "6,4"));
+            StringBuilder ecdq = new StringBuilder();
+            for (RdCommand.Point p : byMse) {
+                if (p.lattice().equals(e.getKey()) && Double.isFinite(p.processRd())) {
+                    ecdq.append(ecdq.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f",
+                            sx.applyAsDouble(p.mse()),
+                            sy.applyAsDouble(p.processRd() + EcdqDesign.ecdqRedundancy(nsm))));
+                }
+            }
+            s.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" "
+                    + "stroke-dasharray=\"6,4\"/>%n", ecdq, c));
             for (RdCommand.Point p : e.getValue()) {
                 s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>%n",
                         sx.applyAsDouble(p.mse()), sy.applyAsDouble(p.bitsPerSample()), c));
@@ -130,6 +152,10 @@ final class RdPlot {
     private static String line(double x1, double y1, double x2, double y2, String color, String dash) {
         return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"%s/>%n",
                 x1, y1, x2, y2, color, dash == null ? "" : " stroke-dasharray=\"" + dash + "\"");
+    }
+
+    private static String escape(String t) {
+        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String fmt(double v) {

@@ -161,6 +161,18 @@ public final class EcdqDecompressor {
     /** Builds the lattice a header describes, checks it is the one the file was written with, and the coders. */
     static Supplier<Decoder> decoderFactory(FileLayout h, Function<String, Lattice> v1Lattices)
             throws LatqException {
+        try {
+            return buildDecoders(h, v1Lattices);
+        } catch (RuntimeException e) {
+            // a crafted lattice or parameter set that passed every range check but cannot be built (e.g. an LLL
+            // reduction that overflows): data, not a bug of the caller
+            throw new LatqFormatException("header lattice cannot be used (" + abbreviate(String.valueOf(
+                    e.getMessage())) + ")");
+        }
+    }
+
+    private static Supplier<Decoder> buildDecoders(FileLayout h, Function<String, Lattice> v1Lattices)
+            throws LatqException {
         if (h.dimension() > EcdqCompressor.MAX_CODER_DIMENSION) {
             throw new LatqFormatException("header lattice dimension " + h.dimension() + " exceeds the coder's limit "
                     + EcdqCompressor.MAX_CODER_DIMENSION);
