@@ -64,7 +64,7 @@ class CliCommandsTest {
         assertEquals(0, c.code(), c.err());
         assertEquals(1, c.out().lines().count());
         for (String key : List.of("samples=20000", "bits/sample=", "mse=", "rmse=", "snr_db=", "max_abs_error=",
-                "rd_bits/sample=", "gap=")) {
+                "rd_process=", "gap=", "rd_iid=", "transform=")) {
             assertTrue(c.out().contains(key), c.out());
         }
         Run j = run(new CompressCommand(), "-i", p("x.npy"), "-o", p("x.lq"), "--snr", "20",
@@ -72,7 +72,8 @@ class CliCommandsTest {
         assertEquals(0, j.code(), j.err());
         assertEquals("", j.err(), "no progress bar");
         for (String key : List.of("\"samples\":", "\"bytes\":", "\"bits_per_sample\":", "\"mse\":", "\"snr_db\":",
-                "\"max_abs_error\":", "\"rd_bits_per_sample\":", "\"gap_bits_per_sample\":",
+                "\"max_abs_error\":", "\"rd_process_bits_per_sample\":", "\"gap_bits_per_sample\":",
+                "\"rd_iid_bits_per_sample\":", "\"transform\":",
                 "\"ecdq_bound_bits_per_sample\":", "\"model_bits_per_sample\":")) {
             assertTrue(j.out().contains(key), j.out());
         }

@@ -1,6 +1,5 @@
 package io.latq.cli;
 
-import io.latq.lattice.LatticeSpecs;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -24,10 +23,12 @@ class RdCsvTest {
 
     @Test
     void everyRowHasTheHeadersFieldCount() throws Exception {
-        // polar:n=64,list=2 keeps its comma; the second spec (resolved to Z1 here) also has a quote
-        String quoted = "my\"lat:a=1,b=2";
+        // polar:n=64,list=2 keeps its comma; the second spec names a generator file whose path has a quote
+        Path rows = dir.resolve("q\"rows.txt");
+        Files.writeString(rows, "1 0\n0 1\n");
+        String quoted = "gen:file=" + rows;
         Path csv = dir.resolve("rd.csv");
-        RdCommand rd = new RdCommand(s -> s.startsWith("polar:") ? LatticeSpecs.parse(s) : LatticeSpecs.parse("Z1"));
+        RdCommand rd = new RdCommand();
         CommandLine cl = new CommandLine(rd);
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(new StringWriter(), true));
@@ -48,7 +49,7 @@ class RdCsvTest {
         }
         assertEquals("polar:n=64,list=2", records.get(1).get(0));
         assertEquals(quoted, records.get(2).get(0));
-        assertTrue(text.contains("\"my\"\"lat:a=1,b=2\""), text);
+        assertTrue(text.contains("\"" + quoted.replace("\"", "\"\"") + "\""), text);
         for (CSVRecord r : records.subList(1, records.size())) {
             assertTrue(Double.parseDouble(r.get(3)) > 0, text); // mse
         }
