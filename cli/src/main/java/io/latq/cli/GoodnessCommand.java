@@ -2,7 +2,8 @@ package io.latq.cli;
 
 import io.latq.ecdq.AtomicOutput;
 
-import io.latq.nsm.NsmEstimator;
+import io.latq.engine.LatticeRecipe;
+import io.latq.engine.NsmEngine;
 import io.latq.nsm.NsmResult;
 import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polarlattice.GapScalingFit;
@@ -80,6 +81,9 @@ final class GoodnessCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Never show the progress bar.")
     boolean noProgress;
 
+    @CommandLine.Mixin
+    EngineMixin engineOptions;
+
     /** One measured point. */
     record Point(int n, int list, NsmResult result, String sha256) {
     }
@@ -126,18 +130,20 @@ final class GoodnessCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%6s %5s %9s %10s %10s %23s %8s %8s %9s%n", "N", "list", "samples", "G", "stderr",
                 "95% interval", "gain dB", "gap dB", "seconds");
         List<Point> points = new ArrayList<>();
+        try (NsmEngine engine = engineOptions.open(spec, t)) {
         for (PolarLattice lat : lattices) {
             int n = lat.dimension();
             long m = samples != null ? samples : Math.max(200, (1L << 22) / n);
             NsmResult r;
             try (ProgressBar bar = new ProgressBar(err, "goodness " + lat.name(), m, !noProgress)) {
-                r = new NsmEstimator(lat).estimate(m, seed, t, bar::update);
+                r = engine.estimate(LatticeRecipe.of(lat), m, seed, bar::update); // the design travels as JSON
             }
             points.add(new Point(n, lat.options().listSize(), r, lat.design().sha256()));
             out.printf(Locale.ROOT, "%6d %5d %9d %10.7f %10.2e [%10.7f,%10.7f] %8.4f %8.4f %9.1f%n", n,
                     lat.options().listSize(), r.samples(), r.nsm(), r.stderr(), r.ci95Low(), r.ci95High(),
                     r.granularGainDb(), r.gapToSphereBoundDb(), r.seconds());
             out.flush();
+        }
         }
         List<String> fits = new ArrayList<>();
         List<GapScalingFit> fitResults = new ArrayList<>();

@@ -55,11 +55,13 @@ class NsmEnginesTest {
                 back = (LatticeRecipe) in.readObject();
             }
             assertEquals(r, back);
+            org.junit.jupiter.api.Assertions.assertNotSame(originals[i], back.build()); // rebuilt, not carried
             NsmResult a = new NsmEstimator(back.build()).estimate(3000, 11);
             NsmResult b = new NsmEstimator(originals[i]).estimate(3000, 11);
             assertEquals(Double.doubleToRawLongBits(b.nsm()), Double.doubleToRawLongBits(a.nsm()));
         }
-        PolarLattice rebuilt = assertInstanceOf(PolarLattice.class, LatticeRecipe.of(polar).build());
+        PolarLattice rebuilt = assertInstanceOf(PolarLattice.class,
+                LatticeRecipe.ofPolar(polar.design(), polar.options()).build());
         assertEquals(polar.name(), rebuilt.name());
         assertEquals(polar.design().sha256(), rebuilt.design().sha256());
         assertEquals(polar.options(), rebuilt.options());
