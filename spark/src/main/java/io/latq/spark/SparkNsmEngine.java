@@ -49,8 +49,18 @@ public final class SparkNsmEngine implements NsmEngine {
      *                estimate (0: four per core of the cluster, at most one per batch)
      */
     public SparkNsmEngine(EngineOptions options) {
-        this(JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate(conf(options.master()))),
-                options.partitions(), true);
+        this(start(conf(options.master())), options.partitions(), true);
+    }
+
+    /** Starts the context; a bad master URL or an unreachable cluster becomes a one-line IllegalArgumentException. */
+    private static JavaSparkContext start(SparkConf conf) {
+        try {
+            return JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate(conf));
+        } catch (Exception e) { // SparkException is a checked exception to Java, though Scala throws it freely
+            String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+            throw new IllegalArgumentException("cannot start Spark with master '" + conf.get("spark.master") + "': "
+                    + msg, e);
+        }
     }
 
     /**
