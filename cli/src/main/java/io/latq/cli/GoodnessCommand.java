@@ -4,6 +4,7 @@ import io.latq.ecdq.AtomicOutput;
 
 import io.latq.engine.LatticeRecipe;
 import io.latq.engine.NsmEngine;
+import io.latq.engine.NsmTask;
 import io.latq.nsm.NsmResult;
 import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polarlattice.GapScalingFit;
@@ -131,12 +132,30 @@ final class GoodnessCommand implements Callable<Integer> {
                 "95% interval", "gain dB", "gap dB", "seconds");
         List<Point> points = new ArrayList<>();
         try (NsmEngine engine = engineOptions.open(spec, t)) {
+        List<NsmResult> together = null;
+        if (!engine.name().equals("local")) {
+            // on a cluster, all points run as one job: a large-N point has only a few batches, too few to fill it
+            List<NsmTask> tasks = new ArrayList<>();
+            long total = 0;
+            for (PolarLattice lat : lattices) {
+                long m = samples != null ? samples : Math.max(200, (1L << 22) / lat.dimension());
+                tasks.add(new NsmTask(LatticeRecipe.of(lat), m, seed));
+                total += m;
+            }
+            try (ProgressBar bar = new ProgressBar(err, "goodness (" + engine.name() + ")", total, !noProgress)) {
+                together = engine.estimateAll(tasks, bar::update);
+            }
+        }
         for (PolarLattice lat : lattices) {
             int n = lat.dimension();
             long m = samples != null ? samples : Math.max(200, (1L << 22) / n);
             NsmResult r;
-            try (ProgressBar bar = new ProgressBar(err, "goodness " + lat.name(), m, !noProgress)) {
-                r = engine.estimate(LatticeRecipe.of(lat), m, seed, bar::update); // the design travels as JSON
+            if (together != null) {
+                r = together.get(points.size());
+            } else {
+                try (ProgressBar bar = new ProgressBar(err, "goodness " + lat.name(), m, !noProgress)) {
+                    r = engine.estimate(LatticeRecipe.of(lat), m, seed, bar::update);
+                }
             }
             points.add(new Point(n, lat.options().listSize(), r, lat.design().sha256()));
             out.printf(Locale.ROOT, "%6d %5d %9d %10.7f %10.2e [%10.7f,%10.7f] %8.4f %8.4f %9.1f%n", n,

@@ -2,6 +2,8 @@ package io.latq.engine;
 
 import io.latq.nsm.NsmResult;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
@@ -28,6 +30,25 @@ public interface NsmEngine extends AutoCloseable {
      *                 any thread
      */
     NsmResult estimate(LatticeRecipe recipe, long samples, long seed, LongConsumer progress);
+
+    /**
+     * Runs several estimates; result i is bit-identical to {@code estimate} of task i. This default runs them one
+     * after another; a cluster engine runs all their batches as one job, so that the estimates share the cluster
+     * (their {@code seconds} is then the time of that whole job).
+     *
+     * @param progress receives the number of vectors done so far over all tasks, non-decreasing (may be null)
+     */
+    default List<NsmResult> estimateAll(List<NsmTask> tasks, LongConsumer progress) {
+        List<NsmResult> results = new ArrayList<>(tasks.size());
+        long before = 0;
+        for (NsmTask t : tasks) {
+            long offset = before;
+            results.add(estimate(t.recipe(), t.samples(), t.seed(),
+                    progress == null ? null : done -> progress.accept(offset + done)));
+            before += t.samples();
+        }
+        return results;
+    }
 
     /** Releases the engine's resources. */
     @Override

@@ -28,6 +28,20 @@ class NsmEnginesTest {
         }
     }
 
+    @Test
+    void estimateAllRunsEachTaskAndCountsProgressOverAll() {
+        java.util.List<Long> seen = new java.util.ArrayList<>();
+        try (NsmEngine e = new LocalNsmEngine(1)) {
+            java.util.List<NsmResult> rs = e.estimateAll(java.util.List.of(
+                    new NsmTask(LatticeRecipe.ofSpec("D4"), 2000, 1), new NsmTask(LatticeRecipe.ofSpec("E8"), 1500, 2)),
+                    seen::add);
+            NsmResult e8 = new NsmEstimator(LatticeSpecs.parse("E8")).estimate(1500, 2);
+            assertEquals(Double.doubleToRawLongBits(e8.nsm()), Double.doubleToRawLongBits(rs.get(1).nsm()));
+            assertEquals("D4", rs.get(0).lattice());
+        }
+        assertEquals(java.util.List.of(1024L, 2000L, 3024L, 3500L), seen);
+    }
+
     /** lattice-core's tests have no Spark engine on the class path: asking for it gives the one-line hint. */
     @Test
     void sparkWithoutSparkOnTheClassPathSaysHowToGetIt() {

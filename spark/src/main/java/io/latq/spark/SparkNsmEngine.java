@@ -3,6 +3,7 @@ package io.latq.spark;
 import io.latq.engine.EngineOptions;
 import io.latq.engine.LatticeRecipe;
 import io.latq.engine.NsmEngine;
+import io.latq.engine.NsmTask;
 import io.latq.lattice.Lattice;
 import io.latq.nsm.NsmBatch;
 import io.latq.nsm.NsmPlan;
@@ -30,6 +31,9 @@ import java.util.function.LongConsumer;
  * recomputes exactly what was lost, and the results of finished tasks are kept by Spark.
  *
  * <p><b>Progress.</b> A {@link ProgressListener} on the driver counts the vectors of the tasks that finished.
+ *
+ * <p><b>Many estimates.</b> {@link #estimateAll} runs the batches of several estimates (the points of a goodness
+ * sweep) as one job, so that estimates with few batches each still fill the cluster.
  */
 public final class SparkNsmEngine implements NsmEngine {
 
@@ -46,7 +50,8 @@ public final class SparkNsmEngine implements NsmEngine {
      * Starts (or joins) a Spark context for {@code options.master()}.
      *
      * @param options master (null: the one {@code spark-submit} set, else {@code local[*]}) and partitions per
-     *                estimate (0: four per core of the cluster, at most one per batch)
+     *                job (0: four per core of the cluster; at most one per batch, and a range of batches never
+     *                spans two estimates, so a job over several estimates may get a few more)
      */
     public SparkNsmEngine(EngineOptions options) {
         this(start(conf(options.master())), options.partitions(), true);
@@ -66,7 +71,7 @@ public final class SparkNsmEngine implements NsmEngine {
     /**
      * Uses an existing context, which {@link #close()} leaves running.
      *
-     * @param partitions partitions per estimate, or 0 for four per core of the cluster (at most one per batch)
+     * @param partitions partitions per job, or 0 for four per core of the cluster (see the other constructor)
      */
     public SparkNsmEngine(JavaSparkContext sc, int partitions) {
         this(sc, partitions, false);
@@ -115,37 +120,66 @@ public final class SparkNsmEngine implements NsmEngine {
 
     @Override
     public NsmResult estimate(LatticeRecipe recipe, long samples, long seed, LongConsumer progress) {
-        // Built on the driver too: it checks the recipe before any task starts, and the plan (with the normalization
-        // computed once, here) comes from it.
-        Lattice lattice = recipe.build();
-        NsmPlan plan = NsmPlan.of(lattice, samples, seed);
-        int batches = plan.batches();
-        int p = partitions > 0 ? partitions : 4 * Math.max(1, sc.defaultParallelism());
-        p = Math.min(p, batches);
-        List<BatchRange> ranges = new ArrayList<>(p);
-        long[] vectors = new long[p];
-        for (int j = 0; j < p; j++) {
-            // contiguous ranges, so partition j holds batches [from, to) and the collected list is in batch order
-            int from = (int) ((long) j * batches / p);
-            int to = (int) ((long) (j + 1) * batches / p);
-            ranges.add(new BatchRange(from, to));
-            for (int b = from; b < to; b++) {
-                vectors[j] += plan.batchSize(b);
+        return estimateAll(List.of(new NsmTask(recipe, samples, seed)), progress).get(0);
+    }
+
+    /**
+     * Runs the batches of all tasks as one Spark job: each task's batches are cut into contiguous ranges (a range
+     * never spans two tasks), one partition each, so the cluster stays busy even when every task has only a few
+     * batches (the large-N points of a goodness sweep). Each task is folded on its own, in batch order.
+     */
+    @Override
+    public List<NsmResult> estimateAll(List<NsmTask> tasks, LongConsumer progress) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        // Plans are made on the driver: this checks every recipe before any task starts, and the normalization of
+        // each plan is computed once, here.
+        List<NsmPlan> plans = new ArrayList<>(tasks.size());
+        List<LatticeRecipe> recipes = new ArrayList<>(tasks.size());
+        long totalBatches = 0;
+        for (NsmTask t : tasks) {
+            Lattice lattice = t.recipe().build();
+            NsmPlan plan = NsmPlan.of(lattice, t.samples(), t.seed());
+            plans.add(plan);
+            recipes.add(t.recipe());
+            totalBatches += plan.batches();
+        }
+        long target = partitions > 0 ? partitions : 4L * Math.max(1, sc.defaultParallelism());
+        long chunk = Math.max(1, (totalBatches + target - 1) / target); // batches per partition
+        List<BatchRange> ranges = new ArrayList<>();
+        List<Long> vectors = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            NsmPlan plan = plans.get(i);
+            int pieces = (int) Math.min(plan.batches(), (plan.batches() + chunk - 1) / chunk);
+            for (int j = 0; j < pieces; j++) {
+                // contiguous ranges of nearly equal size, so partition order is batch order
+                int from = (int) ((long) j * plan.batches() / pieces);
+                int to = (int) ((long) (j + 1) * plan.batches() / pieces);
+                ranges.add(new BatchRange(i, from, to));
+                long v = 0;
+                for (int b = from; b < to; b++) {
+                    v += plan.batchSize(b);
+                }
+                vectors.add(v);
             }
         }
+        int p = ranges.size();
         String id = "latq-nsm-" + ESTIMATES.incrementAndGet();
         Progress reporter = progress == null ? null : new Progress(progress);
-        ProgressListener listener = reporter == null ? null : new ProgressListener(id, vectors, reporter::report);
+        ProgressListener listener = reporter == null ? null
+                : new ProgressListener(id, vectors.stream().mapToLong(Long::longValue).toArray(), reporter::report);
         long start = System.nanoTime();
-        List<NsmBatch> collected;
+        List<TaskBatch> collected;
         sc.setLocalProperty(ESTIMATE_PROPERTY, id);
-        sc.setJobDescription("latq nsm " + plan.lattice() + " samples=" + samples + " seed=" + seed);
+        sc.setJobDescription("latq nsm " + plans.get(0).lattice() + (plans.size() > 1 ? " and " + (plans.size() - 1)
+                + " more" : "") + ", " + totalBatches + " batches");
         if (listener != null) {
             sc.sc().addSparkListener(listener);
         }
         try {
             // one element per slice: parallelize puts element j in partition j when there are as many as slices
-            collected = sc.parallelize(ranges, p).flatMap(new ComputeBatches(recipe, plan)).collect();
+            collected = sc.parallelize(ranges, p).flatMap(new ComputeBatches(recipes, plans)).collect();
         } finally {
             if (listener != null) {
                 sc.sc().removeSparkListener(listener);
@@ -154,17 +188,31 @@ public final class SparkNsmEngine implements NsmEngine {
             sc.setJobDescription(null);
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
-        NsmBatch[] results = new NsmBatch[batches];
-        for (NsmBatch r : collected) {
-            if (r.index() < 0 || r.index() >= batches || results[r.index()] != null) {
-                throw new IllegalStateException("Spark returned batch " + r.index() + " twice or out of range");
+        NsmBatch[][] results = new NsmBatch[plans.size()][];
+        for (int i = 0; i < plans.size(); i++) {
+            results[i] = new NsmBatch[plans.get(i).batches()];
+        }
+        for (TaskBatch r : collected) {
+            NsmBatch[] into = results[r.task()];
+            int b = r.batch().index();
+            if (b < 0 || b >= into.length || into[b] != null) {
+                throw new IllegalStateException("Spark returned batch " + b + " of task " + r.task()
+                        + " twice or out of range");
             }
-            results[r.index()] = r;
+            into[b] = r.batch();
         }
         if (reporter != null) {
-            reporter.report(samples);
+            long total = 0;
+            for (NsmTask t : tasks) {
+                total += t.samples();
+            }
+            reporter.report(total);
         }
-        return plan.fold(results, seconds); // checks that every batch is there
+        List<NsmResult> out = new ArrayList<>(plans.size());
+        for (int i = 0; i < plans.size(); i++) {
+            out.add(plans.get(i).fold(results[i], seconds)); // checks that every batch is there
+        }
+        return out;
     }
 
     /** Stops the Spark context if this engine started it. */
@@ -175,28 +223,34 @@ public final class SparkNsmEngine implements NsmEngine {
         }
     }
 
-    /** Batches [from, to): one Spark partition's work. */
-    record BatchRange(int from, int to) implements Serializable {
+    /** Batches [from, to) of task {@code task}: one Spark partition's work. */
+    record BatchRange(int task, int from, int to) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
-    /** The executor side: rebuild the lattice once per task, compute the task's batches. */
-    static final class ComputeBatches implements FlatMapFunction<BatchRange, NsmBatch> {
+    /** A batch's statistics and the task it belongs to. */
+    record TaskBatch(int task, NsmBatch batch) implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final LatticeRecipe recipe;
-        private final NsmPlan plan;
+    }
 
-        ComputeBatches(LatticeRecipe recipe, NsmPlan plan) {
-            this.recipe = recipe;
-            this.plan = plan;
+    /** The executor side: rebuild the task's lattice once per partition, compute the partition's batches. */
+    static final class ComputeBatches implements FlatMapFunction<BatchRange, TaskBatch> {
+        private static final long serialVersionUID = 1L;
+        private final List<LatticeRecipe> recipes;
+        private final List<NsmPlan> plans;
+
+        ComputeBatches(List<LatticeRecipe> recipes, List<NsmPlan> plans) {
+            this.recipes = new ArrayList<>(recipes);
+            this.plans = new ArrayList<>(plans);
         }
 
         @Override
-        public Iterator<NsmBatch> call(BatchRange range) {
-            Lattice lattice = recipe.build();
-            List<NsmBatch> out = new ArrayList<>(range.to() - range.from());
+        public Iterator<TaskBatch> call(BatchRange range) {
+            Lattice lattice = recipes.get(range.task()).build();
+            NsmPlan plan = plans.get(range.task());
+            List<TaskBatch> out = new ArrayList<>(range.to() - range.from());
             for (int b = range.from(); b < range.to(); b++) {
-                out.add(plan.batch(lattice, b));
+                out.add(new TaskBatch(range.task(), plan.batch(lattice, b)));
             }
             return out.iterator();
         }

@@ -3,6 +3,7 @@ package io.latq.spark;
 import io.latq.engine.EngineOptions;
 import io.latq.engine.LatticeRecipe;
 import io.latq.engine.LocalNsmEngine;
+import io.latq.engine.NsmTask;
 import io.latq.lattice.LatticeSpecs;
 import io.latq.nsm.NsmEstimator;
 import io.latq.nsm.NsmResult;
@@ -88,6 +89,24 @@ class SparkNsmEngineTest {
         // and as a spec string, as `latq nsm --lattice polar:n=64,list=4` sends it
         assertBitIdentical(local, withPartitions(3).estimate(LatticeRecipe.ofSpec("polar:n=64,list=4"), samples,
                 4711, null));
+    }
+
+    /** Several estimates as one job (a goodness sweep): each result is the local estimate of its task. */
+    @Test
+    void estimatesRunTogetherMatchEachLocalEstimate() {
+        PolarLattice polar = (PolarLattice) LatticeSpecs.parse("polar:n=64,list=4");
+        List<NsmTask> tasks = List.of(new NsmTask(LatticeRecipe.ofSpec("E8"), 9 * NsmEstimator.BATCH_VECTORS + 1, 3),
+                new NsmTask(LatticeRecipe.of(polar), 3000, 4711),
+                new NsmTask(LatticeRecipe.ofSpec("D4"), 500, 8));
+        List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+        List<NsmResult> together = withPartitions(5).estimateAll(tasks, seen::add);
+        assertEquals(3, together.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            NsmTask t = tasks.get(i);
+            NsmResult local = new NsmEstimator(t.recipe().build()).estimate(t.samples(), t.seed(), 1, null);
+            assertBitIdentical(local, together.get(i));
+        }
+        assertEquals(9 * NsmEstimator.BATCH_VECTORS + 1 + 3000 + 500, seen.get(seen.size() - 1));
     }
 
     @Test
