@@ -128,10 +128,10 @@ final class GoodnessCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<Point> points = new ArrayList<>();
+        try (NsmEngine engine = engineOptions.open(spec, t)) { // before any output: it may fail in one line
         out.printf(Locale.ROOT, "%6s %5s %9s %10s %10s %23s %8s %8s %9s%n", "N", "list", "samples", "G", "stderr",
                 "95% interval", "gain dB", "gap dB", "seconds");
-        List<Point> points = new ArrayList<>();
-        try (NsmEngine engine = engineOptions.open(spec, t)) {
         List<NsmResult> together = null;
         if (!engine.name().equals("local")) {
             // on a cluster, all points run as one job: a large-N point has only a few batches, too few to fill it

@@ -67,11 +67,11 @@ final class NsmCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try (NsmEngine engine = engineOptions.open(spec, t)) { // before any output: it may fail in one line
         if (!json) {
             out.printf("%-12s %5s %10s %11s %10s %23s %9s %9s %11s%n", "lattice", "n", "samples", "G", "stderr",
                     "95% interval", "gain dB", "gap dB", "known G");
         }
-        try (NsmEngine engine = engineOptions.open(spec, t)) {
         for (LatticeRecipe recipe : parsed) {
             Lattice lattice = recipe.build();
             NsmResult r;

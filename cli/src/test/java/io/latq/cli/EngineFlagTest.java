@@ -20,6 +20,7 @@ class EngineFlagTest {
             assertEquals(CliSupport.USAGE_ERROR, r.exitCode, r.err);
             assertTrue(r.isOneLineError(), r.err);
             assertEquals("latq: " + NsmEngines.SPARK_MISSING, r.err.strip());
+            assertEquals("", r.out, "no table header before the error");
         }
     }
 
