@@ -35,5 +35,9 @@ class EngineFlagTest {
         CliRunner r = CliRunner.run("nsm", "--lattice", "D4", "--master", "local[2]");
         assertTrue(r.isOneLineError(), r.err);
         assertTrue(r.err.contains("--master needs --engine spark"), r.err);
+        r = CliRunner.run("design", "polar", "--n", "64", "--engine", "spark", "-o",
+                System.getProperty("java.io.tmpdir") + "/latq-engine-flag-test-never-written.json");
+        assertEquals(CliSupport.USAGE_ERROR, r.exitCode, r.err);
+        assertTrue(r.isOneLineError() && r.err.contains("--engine and --master apply to --optimize only"), r.err);
     }
 }

@@ -47,9 +47,4 @@ final class ProgressListener extends SparkListener {
             progress.accept(done.addAndGet(vectorsPerPartition[partition]));
         }
     }
-
-    /** Vectors of the finished tasks so far. */
-    long done() {
-        return done.get();
-    }
 }
