@@ -90,7 +90,8 @@ public final class SparkNsmEngine implements NsmEngine {
      * The Spark configuration: the {@code spark.*} system properties (which {@code spark-submit} sets), the given
      * master if any, else {@code spark.master} from those properties, else {@code local[*]}. In local mode the driver
      * binds to 127.0.0.1 and the web UI is off unless configured otherwise: a laptop run needs neither a resolvable
-     * host name nor a port 4040.
+     * host name nor a port 4040. With any other master, and no {@code spark.jars} set (spark-submit sets it), the
+     * jars holding latq's classes are shipped to the executors ({@link #codeJars()}).
      */
     public static SparkConf conf(String master) {
         SparkConf conf = new SparkConf();
@@ -100,12 +101,49 @@ public final class SparkNsmEngine implements NsmEngine {
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
-        if (conf.get("spark.master").startsWith("local")) {
+        String m = conf.get("spark.master");
+        if (m.equals("local") || m.startsWith("local[")) {
             conf.setIfMissing("spark.ui.enabled", "false");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
+        } else if (!conf.contains("spark.jars")) {
+            // Executors in other JVMs need latq's classes. spark-submit ships its application jar and --jars (and
+            // sets spark.jars); when the driver is ./latq instead, ship the jars this code was loaded from.
+            String jars = String.join(",", codeJars());
+            if (!jars.isEmpty()) {
+                conf.set("spark.jars", jars);
+            }
         }
         return conf;
+    }
+
+    /**
+     * The jar files holding the classes that executors run: this module, lattice-core and its libraries (with
+     * ./latq these are latq-spark.jar and the shaded latq.jar). Classes loaded from directories are skipped.
+     */
+    static List<String> codeJars() {
+        List<String> jars = new ArrayList<>();
+        Class<?>[] classes = {SparkNsmEngine.class, NsmPlan.class, org.apache.commons.rng.UniformRandomProvider.class,
+            org.apache.commons.rng.simple.RandomSource.class, org.apache.commons.rng.core.BaseProvider.class,
+            org.apache.commons.rng.sampling.distribution.ContinuousSampler.class,
+            org.apache.commons.math3.util.FastMath.class, org.ejml.data.DMatrixRMaj.class};
+        for (Class<?> c : classes) {
+            try {
+                java.security.CodeSource src = c.getProtectionDomain().getCodeSource();
+                if (src == null || src.getLocation() == null) {
+                    continue;
+                }
+                java.nio.file.Path path = java.nio.file.Path.of(src.getLocation().toURI());
+                String file = path.toString();
+                if (file.endsWith(".jar") && java.nio.file.Files.isRegularFile(path) && !jars.contains(file)) {
+                    jars.add(file);
+                }
+            } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException
+                     | NoClassDefFoundError e) {
+                // not a local file (or not on the class path): Spark cannot ship it anyway
+            }
+        }
+        return jars;
     }
 
     @Override

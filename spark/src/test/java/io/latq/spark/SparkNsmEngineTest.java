@@ -121,6 +121,19 @@ class SparkNsmEngineTest {
         assertEquals(samples, seen.get(seen.size() - 1));
     }
 
+    @Test
+    void clusterMastersShipLatqsJarsAndLocalOnesStayOnLoopback() {
+        org.apache.spark.SparkConf local = SparkNsmEngine.conf("local[2]");
+        assertEquals("127.0.0.1", local.get("spark.driver.host"));
+        assertTrue(!local.contains("spark.jars"));
+        org.apache.spark.SparkConf cluster = SparkNsmEngine.conf("spark://head.invalid:7077");
+        assertTrue(!cluster.contains("spark.driver.host"));
+        // in this test JVM latq's own classes come from directories (not shippable); its libraries are jars
+        String jars = cluster.get("spark.jars");
+        assertTrue(jars.contains("commons-rng-simple") && jars.contains("ejml-core"), jars);
+        assertTrue(List.of(jars.split(",")).stream().allMatch(j -> j.endsWith(".jar")), jars);
+    }
+
     /** The design search scores every candidate on the cluster and finds the same design as on local threads. */
     @Test
     void designSearchOnSparkFindsTheLocalDesign() {
