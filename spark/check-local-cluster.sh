@@ -9,7 +9,7 @@
 # Usage: spark/check-local-cluster.sh   (exit 0 when every comparison matched)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-(cd "$root" && mvn -q -B -DskipTests -pl cli,spark -am package) >&2
+(cd "$root" && ./mvnw -q -B -DskipTests -pl cli,spark -am package) >&2
 home="$root/spark/target/local-cluster-spark-home"
 rm -rf "$home"
 mkdir -p "$home/jars"

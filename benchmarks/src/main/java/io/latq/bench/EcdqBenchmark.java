@@ -4,7 +4,7 @@ import io.latq.ecdq.CompressionReport;
 import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqDecompressor;
 import io.latq.ecdq.EcdqOptions;
-import io.latq.ecdq.LatqFormatException;
+import io.latq.common.LatqFormatException;
 import io.latq.ecdq.entropy.DiscretizedGaussianModel;
 import io.latq.ecdq.entropy.EntropyModel;
 import io.latq.ecdq.entropy.GaussianIntervalBatch;
@@ -91,8 +91,9 @@ public class EcdqBenchmark {
         compressOut = dir.resolve("c.lq");
         decompressOut = dir.resolve("y.f64");
         writeGaussian(input, SAMPLES, 1);
-        options = EcdqOptions.mse(MSE).withLattice(lattice).withNsm(nsm).withThreads(threads).withForce(true);
-        EcdqCompressor.compress(input, "f64", compressed, options, LatticeSpecs::parse);
+        options = EcdqOptions.mse(MSE).withLattice(lattice).withNsm(nsm).withThreads(threads).withForce(true)
+                .withSeed(1L);
+        EcdqCompressor.compress(input, "f64", compressed, options);
     }
 
     @TearDown(Level.Trial)
@@ -119,13 +120,14 @@ public class EcdqBenchmark {
     @Benchmark
     @OperationsPerInvocation(BYTES)
     public CompressionReport compress() throws IOException {
-        return EcdqCompressor.compress(input, "f64", compressOut, options, LatticeSpecs::parse);
+        return EcdqCompressor.compress(input, "f64", compressOut, options);
     }
 
     @Benchmark
     @OperationsPerInvocation(BYTES)
     public EcdqDecompressor.Result decompress() throws IOException {
-        return EcdqDecompressor.decompress(compressed, decompressOut, true, threads, LatticeSpecs::parse);
+        return EcdqDecompressor.decompress(compressed, decompressOut,
+                EcdqDecompressor.Options.defaults().withForce(true).withThreads(threads));
     }
 
     /**

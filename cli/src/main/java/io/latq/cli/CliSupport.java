@@ -1,6 +1,6 @@
 package io.latq.cli;
 
-import io.latq.ecdq.LatqException;
+import io.latq.common.LatqException;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -35,11 +35,65 @@ public final class CliSupport {
         int run() throws IOException;
     }
 
+    /** The thread count: the option's value (1..1024), or all cores when it is not given. */
+    static int threads(Integer option) {
+        if (option == null) {
+            return Math.max(1, Runtime.getRuntime().availableProcessors());
+        }
+        if (option < 1 || option > 1024) {
+            throw new IllegalArgumentException("--threads must be in [1, 1024], got " + option);
+        }
+        return option;
+    }
+
+    /**
+     * A byte count such as {@code 512M}, {@code 2G}, {@code 1000} (suffixes k, M, G, T: powers of 1024); {@code none}
+     * is no limit ({@link Long#MAX_VALUE}); null is 0 (the default).
+     */
+    static long size(String text, String option) {
+        if (text == null) {
+            return 0;
+        }
+        if (text.equalsIgnoreCase("none")) {
+            return Long.MAX_VALUE;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,15})([kKmMgGtT]?)").matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(option + " must be a size such as 512M or 2G, got '" + text + "'");
+        }
+        long v = Long.parseLong(m.group(1));
+        int shift = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            case "t" -> 40;
+            default -> 0;
+        };
+        if (v == 0 || v > (Long.MAX_VALUE >> shift)) {
+            throw new IllegalArgumentException(option + " out of range: '" + text + "'");
+        }
+        return v << shift;
+    }
+
+    /**
+     * The lattice of a version-1 header whose spec names a lattice file: the user's file replaces the path in the
+     * header (the spec's options, e.g. {@code list=}, are kept). Anything else is built without opening files.
+     */
+    static io.latq.lattice.Lattice v1Lattice(String headerSpec, java.nio.file.Path file) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)^(gen|polar):file=([^,]*)(,.*)?$")
+                .matcher(headerSpec.trim());
+        if (!m.matches()) {
+            return io.latq.lattice.LatticeSpecs.parse(headerSpec, io.latq.lattice.SpecPolicy.EMBEDDED);
+        }
+        String rest = m.group(3) == null ? "" : m.group(3);
+        return io.latq.lattice.LatticeSpecs.parse(m.group(1) + ":file=" + file + rest);
+    }
+
     /** Runs {@code body}, turning exceptions into one line on {@code err} and an exit code. */
     static int run(PrintWriter err, Body body) {
         try {
             return body.run();
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             return report(err, e);
         }
     }
@@ -72,6 +126,9 @@ public final class CliSupport {
         } else if (t instanceof IllegalArgumentException) {
             code = USAGE_ERROR;
             msg = t.getMessage();
+        } else if (t instanceof StackOverflowError) {
+            code = DATA_ERROR;
+            msg = "input is nested too deeply";
         } else if (t instanceof OutOfMemoryError) {
             code = DATA_ERROR;
             msg = "out of memory (raise the heap with LATQ_JAVA_OPTS=-Xmx...)";

@@ -1,6 +1,6 @@
 package io.latq.cli;
 
-import io.latq.ecdq.io.SampleComparison;
+import io.latq.ecdq.samples.SampleComparison;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

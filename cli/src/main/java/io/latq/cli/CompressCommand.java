@@ -3,13 +3,10 @@ package io.latq.cli;
 import io.latq.ecdq.CompressionReport;
 import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqOptions;
-import io.latq.lattice.Lattice;
-import io.latq.lattice.LatticeSpecs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +21,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "compress", mixinStandardHelpOptions = true,
         description = "Compress samples with entropy-coded dithered lattice quantization (ECDQ).")
 public final class CompressCommand implements Callable<Integer> {
-    private final Function<String, Lattice> resolver;
-
     @Spec
     CommandSpec spec;
 
@@ -47,8 +42,8 @@ public final class CompressCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = "--lattice", defaultValue = "polar:n=1024", description = "Lattice spec (default ${DEFAULT-VALUE}, "
-            + "the shipped N = 1024 polar lattice; Z1 and E8 are much faster).")
+    @Option(names = "--lattice", defaultValue = EcdqOptions.DEFAULT_LATTICE, description = "Lattice spec (default "
+            + "${DEFAULT-VALUE}, the shipped N = 1024 polar lattice; Z1 and E8 are much faster).")
     String lattice;
 
     @Option(names = "--nsm", description = "Normalized second moment G of the lattice quantizer "
@@ -59,12 +54,17 @@ public final class CompressCommand implements Callable<Integer> {
             + "(default: from the extension).")
     String type;
 
-    @Option(names = "--seed", description = "Dither seed.")
+    @Option(names = "--seed", description = "Dither seed (default: random, recorded in the header). With a seed the "
+            + "output is reproducible byte for byte.")
     Long seed;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}); "
-            + "the output does not depend on it.")
-    int threads;
+    @Option(names = "--transform", defaultValue = "auto", description = "Decorrelating transform: auto (decided "
+            + "from the data), none, dct (best DCT tile) or dct:B (tile B on every axis). Default ${DEFAULT-VALUE}.")
+    String transform;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores); the output does not depend "
+            + "on it.")
+    Integer threads;
 
     @Option(names = "--keep-nonfinite", description = "Carry NaN/Inf samples exactly instead of refusing them.")
     boolean keepNonFinite;
@@ -78,26 +78,18 @@ public final class CompressCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Never show the progress bar (shown on stderr after 1 s).")
     boolean noProgress;
 
-    /** Uses the installed lattice resolver ({@link LatticeResolver}). */
-    public CompressCommand() {
-        this(LatticeSpecs::parse);
-    }
-
-    public CompressCommand(Function<String, Lattice> resolver) {
-        this.resolver = resolver;
-    }
-
     @Override
     public Integer call() {
         return CliSupport.run(spec.commandLine().getErr(), this::compress);
     }
 
     private int compress() throws IOException {
-        if (threads < 1 || threads > 1024) {
-            throw new IllegalArgumentException("--threads must be in [1, 1024]");
+        int t = CliSupport.threads(threads);
+        if (!transform.matches("auto|none|dct|dct:[0-9]{1,4}")) {
+            throw new IllegalArgumentException("--transform must be auto, none, dct or dct:B, got '" + transform + "'");
         }
-        EcdqOptions opt = EcdqOptions.mse(1).withLattice(lattice).withThreads(threads)
-                .withKeepNonFinite(keepNonFinite).withForce(force);
+        EcdqOptions opt = EcdqOptions.mse(1).withLattice(lattice).withThreads(t)
+                .withKeepNonFinite(keepNonFinite).withForce(force).withTransform(transform);
         if (target.mse != null) {
             opt = opt.withTarget(EcdqOptions.Target.MSE, target.mse);
         } else if (target.snr != null) {
@@ -113,7 +105,7 @@ public final class CompressCommand implements Callable<Integer> {
         }
         CompressionReport r;
         try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "compress", -1, !noProgress)) {
-            r = EcdqCompressor.compress(input, type, output, opt, resolver, bar::update);
+            r = EcdqCompressor.compress(input, type, output, opt, bar::update);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? r.json() : r.line());

@@ -1,13 +1,9 @@
 package io.latq.cli;
 
 import io.latq.ecdq.EcdqDecompressor;
-import io.latq.lattice.Lattice;
-import io.latq.lattice.LatticeSpecs;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,8 +13,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "decompress", mixinStandardHelpOptions = true,
         description = "Decompress a latq ECDQ file into its original container type, dtype, shape and channels.")
 public final class DecompressCommand implements Callable<Integer> {
-    private final Function<String, Lattice> resolver;
-
     @Spec
     CommandSpec spec;
 
@@ -28,8 +22,16 @@ public final class DecompressCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, description = "Output samples.")
     Path output;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--max-output", description = "Refuse to write more than SIZE bytes (suffix k, M, G; 'none' for "
+            + "no limit). Default: 1G or 4096 times the compressed size, whichever is larger.")
+    String maxOutput;
+
+    @Option(names = "--lattice-file", description = "For version-1 files that name a lattice file (gen:file=, "
+            + "polar:file=): read the lattice from this file instead. A header never opens a file by itself.")
+    Path latticeFile;
 
     @Option(names = "--force", description = "Overwrite an existing output.")
     boolean force;
@@ -37,23 +39,17 @@ public final class DecompressCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Never show the progress bar (shown on stderr after 1 s).")
     boolean noProgress;
 
-    public DecompressCommand() {
-        this(LatticeSpecs::parse);
-    }
-
-    public DecompressCommand(Function<String, Lattice> resolver) {
-        this.resolver = resolver;
-    }
-
     @Override
     public Integer call() {
         return CliSupport.run(spec.commandLine().getErr(), () -> {
-            if (threads < 1 || threads > 1024) {
-                throw new IllegalArgumentException("--threads must be in [1, 1024]");
+            EcdqDecompressor.Options opt = EcdqDecompressor.Options.defaults().withForce(force)
+                    .withThreads(CliSupport.threads(threads)).withMaxOutput(CliSupport.size(maxOutput, "--max-output"));
+            if (latticeFile != null) {
+                opt = opt.withV1Lattices(spec -> CliSupport.v1Lattice(spec, latticeFile));
             }
             EcdqDecompressor.Result r;
             try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "decompress", -1, !noProgress)) {
-                r = EcdqDecompressor.decompress(input, output, force, threads, resolver, bar::update);
+                r = EcdqDecompressor.decompress(input, output, opt, bar::update);
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + r.samples() + " samples (" + r.header().source().describe() + ", " + r.bytesWritten()

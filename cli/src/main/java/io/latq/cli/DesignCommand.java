@@ -1,6 +1,6 @@
 package io.latq.cli;
 
-import io.latq.ecdq.AtomicOutput;
+import io.latq.common.output.AtomicOutput;
 
 import io.latq.engine.LatticeRecipe;
 import io.latq.engine.NsmEngine;

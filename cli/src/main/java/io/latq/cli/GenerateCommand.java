@@ -1,9 +1,9 @@
 package io.latq.cli;
 
-import io.latq.ecdq.AtomicOutput;
-import io.latq.ecdq.io.SampleFiles;
-import io.latq.ecdq.io.SampleFormat;
-import io.latq.ecdq.io.SampleWriter;
+import io.latq.common.output.AtomicOutput;
+import io.latq.ecdq.samples.SampleFiles;
+import io.latq.ecdq.samples.SampleFormat;
+import io.latq.ecdq.samples.SampleWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

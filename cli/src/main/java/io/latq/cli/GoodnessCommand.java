@@ -1,6 +1,6 @@
 package io.latq.cli;
 
-import io.latq.ecdq.AtomicOutput;
+import io.latq.common.output.AtomicOutput;
 
 import io.latq.engine.LatticeRecipe;
 import io.latq.engine.NsmEngine;
@@ -237,17 +237,24 @@ final class GoodnessCommand implements Callable<Integer> {
         return ns.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    static final List<String> CSV_HEADER = List.of("n", "list", "lattice", "samples", "seed", "nsm", "stderr",
+            "ci95_low", "ci95_high", "granular_gain_db", "gap_to_sphere_bound_db", "log2_volume", "seconds",
+            "design_sha256");
+
     private static String csv(List<Point> points) {
-        StringBuilder b = new StringBuilder("n,list,lattice,samples,seed,nsm,stderr,ci95_low,ci95_high,"
-                + "granular_gain_db,gap_to_sphere_bound_db,log2_volume,seconds,design_sha256\n");
+        List<List<Object>> rows = new ArrayList<>();
         for (Point p : points) {
             NsmResult r = p.result();
-            b.append(String.format(Locale.ROOT, "%d,%d,%s,%d,%d,%.9f,%.3e,%.9f,%.9f,%.6f,%.6f,%.0f,%.3f,%s%n",
-                    p.n(), p.list(), r.lattice(), r.samples(), r.seed(), r.nsm(), r.stderr(), r.ci95Low(),
-                    r.ci95High(), r.granularGainDb(), r.gapToSphereBoundDb(), r.log2Volume(), r.seconds(),
-                    p.sha256()));
+            rows.add(List.of(p.n(), p.list(), r.lattice(), r.samples(), r.seed(), f("%.9f", r.nsm()),
+                    f("%.3e", r.stderr()), f("%.9f", r.ci95Low()), f("%.9f", r.ci95High()),
+                    f("%.6f", r.granularGainDb()), f("%.6f", r.gapToSphereBoundDb()), f("%.0f", r.log2Volume()),
+                    f("%.3f", r.seconds()), p.sha256()));
         }
-        return b.toString();
+        return CsvTable.of(CSV_HEADER, rows);
+    }
+
+    private static String f(String format, double value) {
+        return String.format(Locale.ROOT, format, value);
     }
 
     /** The SVG plot: G against log2 N, one colour per list size, 95% error bars, reference lines, fitted curves. */
@@ -270,7 +277,7 @@ final class GoodnessCommand implements Callable<Integer> {
             double yMin = NsmResult.SPHERE_BOUND;
             double yMax = G_E8;
             for (Point p : points) {
-                double x = Math.log(p.n()) / Math.log(2);
+                double x = StrictMath.log(p.n()) / StrictMath.log(2);
                 xMin = Math.min(xMin, x);
                 xMax = Math.max(xMax, x);
                 yMin = Math.min(yMin, p.result().ci95Low());
@@ -334,7 +341,7 @@ final class GoodnessCommand implements Callable<Integer> {
                     if (p.list() != l) {
                         continue;
                     }
-                    double x = px.applyAsDouble(Math.log(p.n()) / Math.log(2));
+                    double x = px.applyAsDouble(StrictMath.log(p.n()) / StrictMath.log(2));
                     double y = py.applyAsDouble(p.result().nsm());
                     double lo = py.applyAsDouble(p.result().ci95Low());
                     double hi = py.applyAsDouble(p.result().ci95High());
@@ -356,7 +363,7 @@ final class GoodnessCommand implements Callable<Integer> {
                 if (f != null) {
                     StringBuilder fp = new StringBuilder();
                     for (double x = xMin; x <= xMax + 1e-9; x += (xMax - xMin) / 60) {
-                        double g = f.predict(Math.pow(2, x));
+                        double g = f.predict(StrictMath.pow(2, x));
                         if (g < fy0 || g > fy1) {
                             continue;
                         }
@@ -396,7 +403,7 @@ final class GoodnessCommand implements Callable<Integer> {
         }
 
         private static double niceStep(double raw) {
-            double p = Math.pow(10, Math.floor(Math.log10(raw)));
+            double p = StrictMath.pow(10, Math.floor(StrictMath.log10(raw)));
             for (double m : new double[] {1, 2, 2.5, 5, 10}) {
                 if (m * p >= raw) {
                     return m * p;

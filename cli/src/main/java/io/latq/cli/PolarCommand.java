@@ -67,7 +67,8 @@ public class PolarCommand implements Callable<Integer> {
             int colon = t.indexOf(':');
             int eq = t.indexOf('=');
             if (colon < 0 || eq < colon) {
-                throw new IllegalArgumentException("bad channel '" + s + "' (use awgn:sigma=S, awgn:ebn0=DB or bec:e=E)");
+                throw new IllegalArgumentException("bad channel '" + s
+                        + "' (use awgn:sigma=S, awgn:ebn0=DB or bec:e=E)");
             }
             String kind = t.substring(0, colon);
             String key = t.substring(colon + 1, eq);
@@ -181,10 +182,12 @@ public class PolarCommand implements Callable<Integer> {
                 description = "bec | bhattacharyya | ga | tv | mc (default: ${DEFAULT-VALUE})")
         String method;
 
-        @Option(names = "--mu", defaultValue = "32", description = "Tal-Vardy output alphabet size μ (default: ${DEFAULT-VALUE})")
+        @Option(names = "--mu", defaultValue = "32",
+                description = "Tal-Vardy output alphabet size μ (default: ${DEFAULT-VALUE})")
         int mu;
 
-        @Option(names = "--frames", defaultValue = "10000", description = "Monte Carlo frames (default: ${DEFAULT-VALUE})")
+        @Option(names = "--frames", defaultValue = "10000",
+                description = "Monte Carlo frames (default: ${DEFAULT-VALUE})")
         int frames;
 
         @Option(names = "--seed", defaultValue = "1", description = "Monte Carlo seed (default: ${DEFAULT-VALUE})")
@@ -324,7 +327,8 @@ public class PolarCommand implements Callable<Integer> {
         String rule;
 
         @Option(names = "--method", defaultValue = "ga",
-                description = "construction at the design SNR: ga | tv | bhattacharyya | mc (default: ${DEFAULT-VALUE})")
+                description = "construction at the design SNR: ga | tv | bhattacharyya | mc "
+                        + "(default: ${DEFAULT-VALUE})")
         String method;
 
         @Option(names = "--design-ebn0", description = "design Eb/N0 of the construction (default: --ebn0)")

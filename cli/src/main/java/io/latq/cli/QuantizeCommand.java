@@ -1,7 +1,7 @@
 package io.latq.cli;
 
-import io.latq.ecdq.AtomicOutput;
-import io.latq.ecdq.LatqException;
+import io.latq.common.output.AtomicOutput;
+import io.latq.common.LatqException;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 
@@ -43,7 +43,8 @@ final class QuantizeCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--lattice", required = true, paramLabel = "SPEC",
-            description = "Lattice spec: E8, D4, Z16, polar:n=1024, polar:file=design.json,list=8, gen:file=rows.txt, ...")
+            description = "Lattice spec: E8, D4, Z16, polar:n=1024, polar:file=design.json,list=8, "
+                    + "gen:file=rows.txt, ...")
     String lattice;
 
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "Input rows (float64 LE).")
@@ -99,8 +100,8 @@ final class QuantizeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void copyQuantized(Lattice l, FileChannel in, WritableByteChannel out, long rows, ExecutorService pool,
-                                      int threads) throws IOException {
+    private static void copyQuantized(Lattice l, FileChannel in, WritableByteChannel out, long rows,
+                                      ExecutorService pool, int threads) throws IOException {
         int n = l.dimension();
         int chunk = (int) Math.max(1, Math.min(CHUNK_ROWS, Math.max(1, (1 << 24) / (8L * n))));
         ByteBuffer buf = ByteBuffer.allocate(chunk * n * 8).order(ByteOrder.LITTLE_ENDIAN);

@@ -1,20 +1,17 @@
 package io.latq.cli;
 
-import io.latq.ecdq.AtomicOutput;
+import io.latq.common.output.AtomicOutput;
 import io.latq.ecdq.CompressionReport;
 import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqDecompressor;
-import io.latq.ecdq.EcdqDesign;
+import io.latq.ecdq.quantizer.EcdqDesign;
 import io.latq.ecdq.EcdqOptions;
-import io.latq.ecdq.LatqException;
-import io.latq.ecdq.io.SampleFiles;
-import io.latq.ecdq.io.SampleComparison;
+import io.latq.ecdq.samples.SampleFiles;
+import io.latq.ecdq.samples.SampleComparison;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeSpecs;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +40,8 @@ public final class RdCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--sigma", defaultValue = "1", description = "Source standard deviation (default ${DEFAULT-VALUE}).")
+    @Option(names = "--sigma", defaultValue = "1",
+            description = "Source standard deviation (default ${DEFAULT-VALUE}).")
     double sigma;
 
     @Option(names = "--lattice", defaultValue = "Z1,E8", description = "Lattices, comma-separated or repeated "
@@ -133,16 +131,19 @@ public final class RdCommand implements Callable<Integer> {
                 String lat = lattices.get(li);
                 for (int p = 0; p < points; p++) {
                     double t = points == 1 ? 0 : (double) p / (points - 1);
-                    double target = Math.exp(Math.log(range[0]) + t * (Math.log(range[1]) - Math.log(range[0])));
+                    double lo = StrictMath.log(range[0]);
+                    double target = StrictMath.exp(lo + t * (StrictMath.log(range[1]) - lo));
                     Path lq = tmp.resolve("x.lq");
                     Path back = tmp.resolve("y.f64");
                     Files.deleteIfExists(lq);
                     Files.deleteIfExists(back);
                     long base = (long) (li * points + p) * RUN_UNITS;
                     CompressionReport r = EcdqCompressor.compress(data, "f64", lq,
-                            EcdqOptions.mse(target).withLattice(lat).withNsm(nsms[li]).withThreads(threads),
-                            resolver, (done, total) -> bar.update(base + share(done, total, COMPRESS_UNITS)));
-                    EcdqDecompressor.decompress(lq, back, false, threads, resolver, (done, total) ->
+                            EcdqOptions.mse(target).withLattice(lat).withNsm(nsms[li]).withThreads(threads)
+                                    .withSeed(seed),
+                            (done, total) -> bar.update(base + share(done, total, COMPRESS_UNITS)));
+                    EcdqDecompressor.decompress(lq, back, EcdqDecompressor.Options.defaults().withThreads(threads),
+                            (done, total) ->
                             bar.update(base + COMPRESS_UNITS + share(done, total, RUN_UNITS - COMPRESS_UNITS)));
                     double mse = SampleComparison.compare(data, "f64", back, "f64").mse();
                     Point pt = new Point(lat, nsms[li], target, mse, 8.0 * Files.size(lq) / samples);
@@ -156,14 +157,12 @@ public final class RdCommand implements Callable<Integer> {
             deleteTree(tmp);
         }
         if (csv != null) {
-            StringBuilder w = new StringBuilder("lattice,nsm,target_mse,mse,bits_per_sample,rd_bits_per_sample,"
-                    + "ecdq_bound_bits_per_sample,gap_bits_per_sample\n");
+            List<List<Object>> rows = new ArrayList<>();
             for (Point p : pts) {
-                w.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s%n", p.lattice(), p.nsm(),
-                        p.targetMse(), p.mse(), p.bitsPerSample(), p.rd(sigma),
+                rows.add(List.of(p.lattice(), p.nsm(), p.targetMse(), p.mse(), p.bitsPerSample(), p.rd(sigma),
                         EcdqDesign.ecdqBound(sigma, p.mse(), p.nsm()), p.bitsPerSample() - p.rd(sigma)));
             }
-            AtomicOutput.writeString(csv, w.toString(), force);
+            AtomicOutput.writeString(csv, CsvTable.of(CSV_HEADER, rows), force);
         }
         if (plot != null) {
             AtomicOutput.writeString(plot, RdPlot.svg(pts, sigma, range), force);
@@ -193,6 +192,9 @@ public final class RdCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--mse must be a positive value or a range HIGH..LOW, got '" + s + "'");
         }
     }
+
+    static final List<String> CSV_HEADER = List.of("lattice", "nsm", "target_mse", "mse", "bits_per_sample",
+            "rd_bits_per_sample", "ecdq_bound_bits_per_sample", "gap_bits_per_sample");
 
     /** Progress units per compress/decompress run, and the compression's share of them. */
     private static final long RUN_UNITS = 1000;

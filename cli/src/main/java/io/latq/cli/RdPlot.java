@@ -1,6 +1,6 @@
 package io.latq.cli;
 
-import io.latq.ecdq.EcdqDesign;
+import io.latq.ecdq.quantizer.EcdqDesign;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,18 +30,18 @@ final class RdPlot {
             dHi = Math.max(dHi, p.mse());
             dLo = Math.min(dLo, p.mse());
         }
-        double xHi = Math.ceil(Math.log10(dHi) + 1e-9);
-        double xLo = Math.floor(Math.log10(dLo) - 1e-9);
+        double xHi = Math.ceil(StrictMath.log10(dHi) + 1e-9);
+        double xLo = Math.floor(StrictMath.log10(dLo) - 1e-9);
         double yMax = 0.5;
         for (RdCommand.Point p : pts) {
             yMax = Math.max(yMax, Math.max(p.bitsPerSample(), EcdqDesign.ecdqBound(sigma, p.mse(), p.nsm())));
         }
-        yMax = Math.max(yMax, EcdqDesign.rateDistortion(sigma, Math.pow(10, xLo)));
+        yMax = Math.max(yMax, EcdqDesign.rateDistortion(sigma, StrictMath.pow(10, xLo)));
         yMax = Math.ceil(yMax + 0.25);
         final double fxHi = xHi;
         final double fxLo = xLo;
         final double fyMax = yMax;
-        java.util.function.DoubleUnaryOperator sx = d -> LEFT + (fxHi - Math.log10(d)) / (fxHi - fxLo)
+        java.util.function.DoubleUnaryOperator sx = d -> LEFT + (fxHi - StrictMath.log10(d)) / (fxHi - fxLo)
                 * (W - LEFT - RIGHT);
         java.util.function.DoubleUnaryOperator sy = r -> H - BOTTOM - r / fyMax * (H - TOP - BOTTOM);
 
@@ -53,7 +53,7 @@ final class RdPlot {
                 + "ECDQ on N(0, %s): measured rate vs MSE</text>%n", W / 2, fmt(sigma * sigma)));
         // axes and grid
         for (double e = xLo; e <= xHi + 1e-9; e++) {
-            double x = sx.applyAsDouble(Math.pow(10, e));
+            double x = sx.applyAsDouble(StrictMath.pow(10, e));
             s.append(line(x, TOP, x, H - BOTTOM, "#dddddd", null));
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">1e%d</text>%n",
                     x, H - BOTTOM + 18, (int) e));
@@ -70,7 +70,8 @@ final class RdPlot {
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">MSE (log scale)</text>%n",
                 (LEFT + W - RIGHT) / 2, H - 12));
         s.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%d\" text-anchor=\"middle\" "
-                + "transform=\"rotate(-90 16 %d)\">bits/sample</text>%n", (TOP + H - BOTTOM) / 2, (TOP + H - BOTTOM) / 2));
+                + "transform=\"rotate(-90 16 %d)\">bits/sample</text>%n",
+                (TOP + H - BOTTOM) / 2, (TOP + H - BOTTOM) / 2));
         // R(D)
         s.append(curve(sigma, 0, xLo, xHi, sx, sy, "black", null));
         // per lattice: bound and points
@@ -107,7 +108,7 @@ final class RdPlot {
         StringBuilder d = new StringBuilder();
         int steps = 200;
         for (int i = 0; i <= steps; i++) {
-            double mse = Math.pow(10, xHi + (xLo - xHi) * i / steps);
+            double mse = StrictMath.pow(10, xHi + (xLo - xHi) * i / steps);
             if (mse >= sigma * sigma) {
                 continue;
             }

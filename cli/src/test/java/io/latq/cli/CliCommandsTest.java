@@ -59,7 +59,7 @@ class CliCommandsTest {
         Run g = run(new GenerateCommand(), "gaussian", "--samples", "20000", "--sigma", "2", "--seed", "9", "-o",
                 p("x.npy"));
         assertEquals(0, g.code(), g.err());
-        Run c = run(new CompressCommand(LatticeSpecs::parse), "-i", p("x.npy"), "-o", p("x.lq"), "--mse", "0.04",
+        Run c = run(new CompressCommand(), "-i", p("x.npy"), "-o", p("x.lq"), "--mse", "0.04",
                 "--lattice", "E8", "--threads", "2");
         assertEquals(0, c.code(), c.err());
         assertEquals(1, c.out().lines().count());
@@ -67,7 +67,7 @@ class CliCommandsTest {
                 "rd_bits/sample=", "gap=")) {
             assertTrue(c.out().contains(key), c.out());
         }
-        Run j = run(new CompressCommand(LatticeSpecs::parse), "-i", p("x.npy"), "-o", p("x.lq"), "--snr", "20",
+        Run j = run(new CompressCommand(), "-i", p("x.npy"), "-o", p("x.lq"), "--snr", "20",
                 "--json", "--force", "--no-progress");
         assertEquals(0, j.code(), j.err());
         assertEquals("", j.err(), "no progress bar");
@@ -83,7 +83,7 @@ class CliCommandsTest {
         assertTrue(i.out().contains("npy <f8 shape [20000]"), i.out());
         Run ij = run(new InspectCommand(), p("x.lq"), "--json");
         assertTrue(ij.out().contains("\"integrity\":\"ok\""), ij.out());
-        Run d = run(new DecompressCommand(LatticeSpecs::parse), "-i", p("x.lq"), "-o", p("y.npy"), "--no-progress");
+        Run d = run(new DecompressCommand(), "-i", p("x.lq"), "-o", p("y.npy"), "--no-progress");
         assertEquals(0, d.code(), d.err());
         assertEquals("", d.err(), "no progress bar");
         byte[] x = Files.readAllBytes(dir.resolve("x.npy"));
@@ -94,27 +94,27 @@ class CliCommandsTest {
 
     @Test
     void errorsAreOneLineWithExitCodesAndNoPartialOutput() throws Exception {
-        assertOneLineError(run(new CompressCommand(LatticeSpecs::parse), "-i", p("missing.f64"), "-o", p("o.lq"),
+        assertOneLineError(run(new CompressCommand(), "-i", p("missing.f64"), "-o", p("o.lq"),
                 "--mse", "0.1"), 1, "no such file");
         run(new GenerateCommand(), "gaussian", "--samples", "1000", "-o", p("x.f64"));
         Files.write(dir.resolve("o.lq"), new byte[] {7});
-        assertOneLineError(run(new CompressCommand(LatticeSpecs::parse), "-i", p("x.f64"), "-o", p("o.lq"),
+        assertOneLineError(run(new CompressCommand(), "-i", p("x.f64"), "-o", p("o.lq"),
                 "--mse", "0.1"), 1, "already exists");
-        assertOneLineError(run(new CompressCommand(LatticeSpecs::parse), "-i", p("x.f64"), "-o", p("p.lq"),
+        assertOneLineError(run(new CompressCommand(), "-i", p("x.f64"), "-o", p("p.lq"),
                 "--mse", "0.1", "--snr", "3"), 2, "mutually exclusive");
-        assertOneLineError(run(new CompressCommand(LatticeSpecs::parse), "-i", p("x.f64"), "-o", p("p.lq"),
+        assertOneLineError(run(new CompressCommand(), "-i", p("x.f64"), "-o", p("p.lq"),
                 "--mse", "-1"), 2, "MSE");
-        assertOneLineError(run(new CompressCommand(LatticeSpecs::parse), "-i", p("x.f64"), "-o", p("p.lq"),
+        assertOneLineError(run(new CompressCommand(), "-i", p("x.f64"), "-o", p("p.lq"),
                 "--mse", "0.1", "--lattice", "Q7"), 1, "Q7");
-        assertOneLineError(run(new CompressCommand(LatticeSpecs::parse), "-i", p("x.f64"), "-o", p("p.lq"),
+        assertOneLineError(run(new CompressCommand(), "-i", p("x.f64"), "-o", p("p.lq"),
                 "--mse", "0.1", "--lattice", "gen:file=" + p("no-such-rows.txt")), 1, "no such file");
         assertFalse(Files.exists(dir.resolve("p.lq")));
         // corrupt file: refused in one line, no output
-        run(new CompressCommand(LatticeSpecs::parse), "-i", p("x.f64"), "-o", p("c.lq"), "--mse", "0.1");
+        run(new CompressCommand(), "-i", p("x.f64"), "-o", p("c.lq"), "--mse", "0.1");
         byte[] b = Files.readAllBytes(dir.resolve("c.lq"));
         b[b.length / 2] ^= 0x10;
         Files.write(dir.resolve("c.lq"), b);
-        assertOneLineError(run(new DecompressCommand(LatticeSpecs::parse), "-i", p("c.lq"), "-o", p("c.f64")), 1,
+        assertOneLineError(run(new DecompressCommand(), "-i", p("c.lq"), "-o", p("c.f64")), 1,
                 "corrupt");
         assertFalse(Files.exists(dir.resolve("c.f64")));
         Run ins = run(new InspectCommand(), p("c.lq"));
@@ -124,9 +124,9 @@ class CliCommandsTest {
         java.nio.ByteBuffer nan = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         nan.putDouble(1).putDouble(Double.NaN).putDouble(2);
         Files.write(dir.resolve("nan.f64"), nan.array());
-        assertOneLineError(run(new CompressCommand(LatticeSpecs::parse), "-i", p("nan.f64"), "-o", p("n.lq"),
+        assertOneLineError(run(new CompressCommand(), "-i", p("nan.f64"), "-o", p("n.lq"),
                 "--mse", "0.1"), 1, "sample 1 is NaN");
-        assertEquals(0, run(new CompressCommand(LatticeSpecs::parse), "-i", p("nan.f64"), "-o", p("n.lq"),
+        assertEquals(0, run(new CompressCommand(), "-i", p("nan.f64"), "-o", p("n.lq"),
                 "--mse", "0.1", "--keep-nonfinite").code());
         // the default constructor resolves specs with LatticeSpecs
         assertEquals(0, run(new CompressCommand(), "-i", p("x.f64"), "-o", p("q.lq"), "--mse", "0.1").code());

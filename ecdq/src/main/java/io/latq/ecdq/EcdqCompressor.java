@@ -1,68 +1,75 @@
 package io.latq.ecdq;
 
-import io.latq.ecdq.format.BlockFormat;
-import io.latq.ecdq.format.EcdqHeader;
-import io.latq.ecdq.io.ContainerType;
-import io.latq.ecdq.io.SampleFiles;
-import io.latq.ecdq.io.SampleFormat;
-import io.latq.ecdq.io.SampleReader;
+import io.latq.common.LatqException;
+import io.latq.common.output.AtomicOutput;
+import io.latq.common.concurrent.Workers;
+import io.latq.ecdq.block.BlockFormat;
+import io.latq.ecdq.block.TransformBlockCoder;
+import io.latq.ecdq.file.EcdqHeader;
+import io.latq.ecdq.file.FileHeader;
+import io.latq.ecdq.index.TriangularBasis;
+import io.latq.ecdq.quantizer.EcdqDesign;
+import io.latq.ecdq.samples.ContainerType;
+import io.latq.ecdq.samples.SampleFiles;
+import io.latq.ecdq.samples.SampleReader;
+import io.latq.ecdq.samples.SourceStatistics;
+import io.latq.ecdq.transform.CellStatistics;
+import io.latq.ecdq.transform.PlanChooser;
+import io.latq.ecdq.transform.ReverseWaterFilling;
+import io.latq.ecdq.transform.TransformPlan;
 import io.latq.lattice.Lattice;
+import io.latq.lattice.LatticeDescription;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Compresses a sample file with entropy-coded dithered lattice quantization (Zamir &amp; Feder 1992/1996).
+ * Compresses a sample file with transform ECDQ: an orthonormal decorrelating transform, reverse water-filling over
+ * cells of similar variance, and entropy-coded dithered lattice quantization of every coded cell (Zamir &amp; Feder
+ * 1992/1996; docs/ecdq.md and docs/transform.md). Writes format version 2.
  *
- * <p>Two streaming passes over the input, so memory does not grow with its size:
+ * <p>Passes over the input (files; memory does not grow with their size):
  * <ol>
- *   <li>count, mean and variance of the finite samples (Welford's update, in file order), the first non-finite
- *       index, and an evenly spread subsample of about {@value #SUBSAMPLE_SAMPLES} samples in whole vectors (for
- *       rate targets and the model fit);</li>
- *   <li>blocks of vectorsPerBlock·n samples, coded in parallel windows and written in order.</li>
+ *   <li>statistics: count, per-channel mean and variance, channel co-moments, non-finite samples;</li>
+ *   <li>the transform: for every candidate {@link TransformPlan} the cell variances of (up to
+ *       {@value #CHOOSE_SAMPLES} samples of) the file give a predicted rate by reverse water-filling; the smallest
+ *       wins (identity unless a transform saves {@value PlanChooser#MIN_GAIN} b/sample);</li>
+ *   <li>the water levels: the chosen plan's cell variances over the whole file, water-filled at the target;</li>
+ *   <li>the model spread weight (and for a rate target, the distortion) from trial encodings of a few blocks;</li>
+ *   <li>the blocks, coded in parallel and written in order.</li>
  * </ol>
- * Target: MSE D directly; SNR as D = σ²·10^(−SNR/10); a rate R by bisection on log D (16 steps), measuring the
- * real encoded size of the subsample plus the exact container overhead, and keeping the largest-rate D whose
- * estimate does not exceed R. See {@link EcdqDesign} for the scales.
- *
- * <p>Model fit (n &gt; 1): the spread of the successive Gaussian model is s² = σ² + c·σ_q². The high-resolution
- * choice is c = 1; coarse lattices code better with smaller c. The compressor encodes the subsample for
- * c ∈ {@link #SPREAD_WEIGHTS} and keeps the c with the fewest bytes (the first on ties); s is stored in the header, so
- * the decoder needs nothing else. In one dimension c = 0 (the exact interval probability) is used as is.
+ * Targets: MSE D in data units, shared water level over all channels; SNR in dB per channel (each channel normalized
+ * by its σ, its own water level at 10^(−SNR/10), so every channel meets the SNR); a rate R by bisection on D.
  */
 public final class EcdqCompressor {
-    /** Subsample size in samples (rounded to whole vectors, at least 16 vectors). */
-    static final int SUBSAMPLE_SAMPLES = 65536;
-    /** Candidate weights c of the dither variance in the model spread. */
-    static final double[] SPREAD_WEIGHTS = {0.0, 0.125, 0.25, 0.5, 1.0};
-    private static final int TARGET_BLOCK_SAMPLES = 1 << 16;
-    /** Bisection steps of the rate search. */
-    private static final int RATE_STEPS = 16;
+    /** Samples the transform choice looks at, at most (evenly spread blocks). */
+    static final long CHOOSE_SAMPLES = 1 << 21;
+    /** Samples of the trial encodings (spread weight, rate search), at most. */
+    static final long TRIAL_SAMPLES = 1 << 16;
+    /** Candidate weights w of the dither variance in the model spread (n &gt; 1). */
+    static final double[] SPREAD_WEIGHTS = {0.25, 0.5, 1.0};
+    private static final int RATE_STEPS = 14;
 
     private EcdqCompressor() {
     }
 
-    /**
-     * Compresses {@code input} (type name as in {@link SampleFiles#open}; null = by extension) to {@code output}.
-     *
-     * @param resolver maps the lattice spec to a lattice (e.g. LatticeSpecs::parse)
-     * @throws LatqException for data errors (non-finite samples, empty input, existing output, unknown lattice)
-     */
-    public static CompressionReport compress(Path input, String type, Path output, EcdqOptions opt,
-                                             Function<String, Lattice> resolver) throws IOException {
-        return compress(input, type, output, opt, resolver, ProgressListener.NONE);
+    /** Compresses {@code input} (type as in {@link SampleFiles#open}; null = by extension) to {@code output}. */
+    public static CompressionReport compress(Path input, String type, Path output, EcdqOptions opt)
+            throws IOException {
+        return compress(input, type, output, opt, ProgressListener.NONE);
     }
 
-    /**
-     * As {@link #compress(Path, String, Path, EcdqOptions, Function)}, reporting progress to {@code progress} (see
-     * {@link ProgressListener} for the unit) on the calling thread.
-     */
+    /** As {@link #compress(Path, String, Path, EcdqOptions)}, reporting progress on the calling thread. */
     public static CompressionReport compress(Path input, String type, Path output, EcdqOptions opt,
-                                             Function<String, Lattice> resolver, ProgressListener progress)
-            throws IOException {
+                                             ProgressListener progress) throws IOException {
         Objects.requireNonNull(opt);
         Tracker tracker = new Tracker(Objects.requireNonNull(progress));
         if (opt.threads() < 1) {
@@ -72,18 +79,28 @@ public final class EcdqCompressor {
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new LatqException("output is the same file as the input");
         }
-        Lattice lattice = resolve(resolver, opt.latticeSpec());
+        LatticeDescription description;
+        Lattice lattice;
+        try {
+            description = LatticeDescription.of(opt.latticeSpec());
+            lattice = description.build();
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            throw new LatqException("lattice '" + opt.latticeSpec() + "': " + e.getMessage());
+        }
         int n = lattice.dimension();
+        checkMemory(n, opt.latticeSpec());
         DMatrixRMaj generator = lattice.generator();
         TriangularBasis basis = TriangularBasis.of(generator);
         byte[] hash = EcdqHeader.generatorHash(generator);
-        int vpb = opt.vectorsPerBlock() > 0 ? opt.vectorsPerBlock() : Math.max(1, TARGET_BLOCK_SAMPLES / n);
-        if ((long) vpb * n > EcdqHeader.MAX_BLOCK_SAMPLES) {
-            throw new IllegalArgumentException("block too large: " + vpb + " vectors of " + n);
-        }
 
-        // pass 1
-        Stats st = scan(input, type, n, opt, tracker);
+        // pass 1; a provisional total (refined after it) when the container tells the count up front
+        try (SampleReader r = SampleFiles.open(input, type)) {
+            if (r.format().container() != ContainerType.CSV) {
+                tracker.total = (Tracker.SCAN * 12 + Tracker.CODE) * r.format().sampleCount();
+            }
+        }
+        SourceStatistics st = SourceStatistics.scan(input, type, opt.keepNonFinite(), TransformPlan.MAX_CHANNELS,
+                tracker::scanned);
         if (st.count == 0) {
             throw new LatqException("input " + input.getFileName() + " holds no samples");
         }
@@ -91,69 +108,239 @@ public final class EcdqCompressor {
             throw new LatqException("sample " + st.firstNonFinite + " is " + st.firstNonFiniteValue
                     + " (use --keep-nonfinite to carry non-finite values)");
         }
-        // After pass 1, so that bad input is refused before a possibly long NSM estimate.
+        int c = st.channels;
+        double[] mean = new double[c];
+        double[] scale = new double[c];
+        boolean perChannel = opt.target() == EcdqOptions.Target.SNR_DB;
+        for (int i = 0; i < c; i++) {
+            double s = st.sigma(i);
+            mean[i] = st.mean[i];
+            scale[i] = perChannel && s > 0 ? s : 1.0;
+            if (!Double.isFinite(s) || !Double.isFinite(mean[i])) {
+                throw new LatqException("the samples' mean or variance overflows a double (values too large)");
+            }
+        }
+        double sigma = st.overallSigma();
         double nsm = opt.nsm();
         if (Double.isNaN(nsm)) {
             nsm = EcdqDesign.latticeNsm(lattice, opt.latticeSpec(), opt.threads());
         }
-        double sigma = st.finite > 0 ? Math.sqrt(st.m2 / st.finite) : 0;
-        double mean = st.finite > 0 ? st.mean : 0;
-        if (!Double.isFinite(sigma) || !Double.isFinite(mean)) {
-            throw new LatqException("the samples' mean or variance overflows a double (values too large)");
+        // the normalized distortion target d (per sample, after dividing by scale)
+        double d = switch (opt.target()) {
+            case MSE -> opt.targetValue();
+            case SNR_DB -> StrictMath.pow(10.0, -opt.targetValue() / 10.0);
+            case RATE -> Double.NaN;
+        };
+        if (opt.target() == EcdqOptions.Target.RATE) {
+            double r = opt.targetValue();
+            if (!(r >= 0) || Double.isInfinite(r)) {
+                throw new IllegalArgumentException("target rate must be finite and ≥ 0, got " + r);
+            }
+            double var = Math.max(sigma * sigma, Double.MIN_NORMAL);
+            d = var * StrictMath.pow(2, -2 * Math.max(0, r - 0.1)); // a guess for the plan choice
         }
-        boolean fit = n > 1 && st.subCount > 0;
-        long subSamples = (long) st.subCount * n;
-        tracker.total = Tracker.SCAN * st.count + Tracker.CODE * ((opt.target() == EcdqOptions.Target.RATE
-                ? RATE_STEPS * subSamples : 0) + (fit ? SPREAD_WEIGHTS.length * subSamples : 0) + st.count);
+        if (!(d > 0) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("target gives MSE " + d + "; it must be positive and finite");
+        }
+        double[] klt = null; // the channel transform is added with the KLT (MSE targets only)
+        long[] ts = PlanChooser.timeShape(st.format.shape(), st.count, c,
+                st.format.container() == ContainerType.NPY);
+        List<TransformPlan> candidates;
+        try {
+            candidates = PlanChooser.candidates(ts, c, klt, opt.transform(), opt.blockRows(),
+                    FileHeader.MAX_BLOCK_SAMPLES);
+        } catch (IllegalArgumentException e) {
+            throw new LatqException("transform '" + opt.transform() + "': " + e.getMessage());
+        }
+        // progress: pass 1, one pass per candidate when there is a choice, the statistics pass, trials, coding
+        tracker.total = Tracker.SCAN * st.count * (2 + (candidates.size() > 1 ? candidates.size() : 0))
+                + Tracker.CODE * st.count;
         tracker.report();
-        EcdqHeader proto = header(st.format, opt, lattice, hash, nsm, mean, sigma, EcdqDesign.forMse(sigma,
-                Double.MAX_VALUE, nsm, n, lattice.log2Volume()), vpb, st.nonFinite);
-        double targetMse;
-        EcdqDesign design;
-        double spread;
-        try (SubsampleCoder sub = st.subCount > 0 ? new SubsampleCoder(st.sub, st.subIndex, st.subCount, proto,
-                lattice, basis, opt.threads()) : null) {
-            switch (opt.target()) {
-                case MSE:
-                    targetMse = opt.targetValue();
-                    break;
-                case SNR_DB:
-                    targetMse = sigma > 0 ? EcdqDesign.mseForSnr(sigma, opt.targetValue()) : 1;
-                    break;
-                default:
-                    targetMse = mseForRate(opt.targetValue(), st, proto, sub, tracker);
-                    break;
-            }
-            if (!(targetMse > 0) || Double.isInfinite(targetMse)) {
-                throw new IllegalArgumentException("target gives MSE " + targetMse
-                        + "; it must be positive and finite");
-            }
-            design = EcdqDesign.forMse(sigma, targetMse, nsm, n, lattice.log2Volume());
-            spread = design.modelSpread();
-            if (fit && !design.zeroRate()) {
-                long best = Long.MAX_VALUE;
-                for (double c : SPREAD_WEIGHTS) {
-                    long bytes = sub.bytes(design, design.modelSpread(c));
-                    tracker.coded(subSamples);
-                    if (bytes < best) {
-                        best = bytes;
-                        spread = design.modelSpread(c);
-                    }
+        TransformPlan plan = candidates.get(0);
+        CellStatistics full = null;
+        if (candidates.size() > 1) {
+            double best = Double.POSITIVE_INFINITY;
+            double identity = Double.POSITIVE_INFINITY;
+            for (TransformPlan p : candidates) {
+                long blocks = p.blockCount();
+                long per = Math.max(1, p.maxBlockSamples());
+                long stride = Math.max(1, (blocks * per) / CHOOSE_SAMPLES);
+                CellStatistics s = CellStatistics.compute(input, type, p, mean, scale, b -> b % stride == 0,
+                        b -> false, tracker::scanned);
+                double rate = PlanChooser.predictedRate(s, d, perChannel, c);
+                if (p.isIdentityInTime()) {
+                    identity = Math.min(identity, rate);
                 }
-            } else if (fit) {
-                tracker.total -= Tracker.CODE * SPREAD_WEIGHTS.length * subSamples;
+                double penalty = p.isIdentityInTime() ? 0 : PlanChooser.MIN_GAIN;
+                if (rate + penalty < best) {
+                    best = rate + penalty;
+                    plan = p;
+                    full = stride == 1 ? s : null;
+                }
             }
         }
-        EcdqHeader header = withSpread(header(st.format, opt, lattice, hash, nsm, mean, sigma, design, vpb,
-                st.nonFinite), spread);
-        return encodeFile(input, type, output, opt, lattice, basis, header, design, tracker);
+        // trial blocks: evenly spread, TRIAL_SAMPLES in all at most
+        long blocks = plan.blockCount();
+        long trialBlocks = Math.max(1, Math.min(blocks, TRIAL_SAMPLES / Math.max(1, plan.maxBlockSamples())));
+        long trialStride = Math.max(1, blocks / trialBlocks);
+        CellStatistics all = CellStatistics.compute(input, type, plan, mean, scale, b -> true,
+                b -> b % trialStride == 0 && b / trialStride < trialBlocks, tracker::scanned);
+        if (full == null) {
+            full = all;
+        }
+        long seed = opt.seed() != null ? opt.seed() : new SecureRandom().nextLong();
+        byte[] fileId = new byte[FileHeader.ID_BYTES];
+        if (opt.seed() != null) {
+            fileId = derivedId(seed, st.count, mean, scale);
+        } else {
+            new SecureRandom().nextBytes(fileId);
+        }
+        double[] theta = waterLevels(all, d, perChannel, c);
+        FileHeader header = new FileHeader(st.format, fileId, description.toBytes(), n, hash, lattice.log2Volume(),
+                nsm, seed, opt.target().code(), opt.targetValue(), n == 1 ? 0.0 : 1.0, opt.keepNonFinite(),
+                st.nonFinite, plan, mean, scale, theta, 0);
+        Trials trials = new Trials(lattice, basis, all, tracker);
+        if (opt.target() == EcdqOptions.Target.RATE) {
+            header = rateSearch(header, trials, all, opt.targetValue(), sigma, perChannel, c);
+        }
+        if (n > 1) {
+            long bestBytes = Long.MAX_VALUE;
+            FileHeader bestHeader = header;
+            for (double w : SPREAD_WEIGHTS) {
+                FileHeader h = header.withDesign(header.theta(), w);
+                long bytes = trials.bytes(h);
+                if (bytes < bestBytes) {
+                    bestBytes = bytes;
+                    bestHeader = h;
+                }
+            }
+            header = bestHeader;
+        }
+        double targetMse = opt.target() == EcdqOptions.Target.MSE ? opt.targetValue() : Double.NaN;
+        return encodeFile(input, type, output, opt, lattice, basis, header, tracker, sigma, targetMse, all);
     }
 
-    /**
-     * Counts units of work for the {@link ProgressListener}; single-threaded (the caller's thread). Entropy coding a
-     * sample costs about {@value #CODE} times as much as scanning it in pass 1, so units are weighted accordingly and
-     * the fraction done tracks the time spent.
-     */
+    /** Largest lattice dimension the coder takes: its dense triangular basis is two n×n double matrices. */
+    public static final int MAX_CODER_DIMENSION = 4096;
+
+    /** Refuses a lattice whose dense triangular basis would not fit the limit or the heap. */
+    static void checkMemory(int n, String spec) throws LatqException {
+        if (n > MAX_CODER_DIMENSION) {
+            throw new LatqException("lattice '" + spec + "' has dimension " + n + "; the ECDQ coder takes at most "
+                    + MAX_CODER_DIMENSION);
+        }
+        long need = 16L * n * n;
+        long max = Runtime.getRuntime().maxMemory();
+        if (need > max / 2) {
+            throw new LatqException("lattice '" + spec + "' of dimension " + n + " needs " + (need >> 20)
+                    + " MiB for its coder, more than this JVM can spare (" + (max >> 20) + " MiB heap)");
+        }
+    }
+
+    /** A file identifier derived from an explicit seed and the source statistics (reproducible output). */
+    private static byte[] derivedId(long seed, long count, double[] mean, double[] scale) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            ByteBuffer b = ByteBuffer.allocate(16 + 16 * mean.length);
+            b.putLong(seed).putLong(count);
+            for (int i = 0; i < mean.length; i++) {
+                b.putDouble(mean[i]).putDouble(scale[i]);
+            }
+            md.update("latq file id v2".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            md.update(b.array());
+            return Arrays.copyOf(md.digest(), FileHeader.ID_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Water level per channel component at normalized distortion d (one shared level unless perChannel). */
+    static double[] waterLevels(CellStatistics s, double d, boolean perChannel, int channels) {
+        double[] theta = new double[channels];
+        if (perChannel) {
+            for (int c = 0; c < channels; c++) {
+                double[][] vw = s.ofChannel(c);
+                theta[c] = level(vw[0], vw[1], d);
+            }
+        } else {
+            Arrays.fill(theta, level(s.variance, s.weight, d));
+        }
+        return theta;
+    }
+
+    /** θ for components v, w at mean distortion d; positive even when every component is zero. */
+    static double level(double[] v, double[] w, double d) {
+        double theta = v.length == 0 ? d : ReverseWaterFilling.solve(v, w, d).theta();
+        return theta > 0 ? theta : d;
+    }
+
+    /** Trial encodings of the kept blocks: their coded size under a candidate header. */
+    private static final class Trials {
+        private final Lattice lattice;
+        private final TriangularBasis basis;
+        private final CellStatistics kept;
+        private final Tracker tracker;
+
+        Trials(Lattice lattice, TriangularBasis basis, CellStatistics kept, Tracker tracker) {
+            this.lattice = lattice;
+            this.basis = basis;
+            this.kept = kept;
+            this.tracker = tracker;
+        }
+
+        long bytes(FileHeader h) throws LatqException {
+            // a trial's size is known only when it starts: it extends the total and the work done together
+            tracker.total += Tracker.CODE * samples();
+            tracker.coded(samples());
+            TransformBlockCoder coder = new TransformBlockCoder(lattice, basis, h);
+            long total = 0;
+            for (int i = 0; i < kept.keptSamples.size(); i++) {
+                double[] x = kept.keptSamples.get(i);
+                total += coder.encode(kept.keptBlocks.get(i), x, x.length, 0, null).bytes().length;
+            }
+            return total;
+        }
+
+        long samples() {
+            long s = 0;
+            for (double[] x : kept.keptSamples) {
+                s += x.length;
+            }
+            return s;
+        }
+    }
+
+    /** Bisection on log d so that the trial blocks' rate plus the file overhead meets {@code rate}. */
+    private static FileHeader rateSearch(FileHeader h, Trials trials, CellStatistics all, double rate, double sigma,
+                                         boolean perChannel, int channels) throws LatqException {
+        long count = h.sampleCount();
+        double overheadBits = 8.0 * (h.toBytes().length + BlockFormat.TRAILER_SIZE
+                + h.blockCount() * (BlockFormat.BLOCK_FIXED + 4 + 4 + h.plan().cellsPerBlock())
+                + (double) BlockFormat.NONFINITE_ENTRY * h.nonFiniteCount());
+        double payloadRate = rate - overheadBits / count;
+        double var = Math.max(sigma * sigma, Double.MIN_NORMAL);
+        double hi = StrictMath.log(var * 4);
+        if (payloadRate <= 0) {
+            return h.withDesign(waterLevels(all, StrictMath.exp(hi), perChannel, channels), h.spreadWeight());
+        }
+        double lo = StrictMath.log(var * StrictMath.pow(2, -2 * payloadRate) / 1e6);
+        long samples = Math.max(1, trials.samples());
+        for (int it = 0; it < RATE_STEPS; it++) {
+            double mid = 0.5 * (lo + hi);
+            FileHeader trial = h.withDesign(waterLevels(all, StrictMath.exp(mid), perChannel, channels),
+                    h.spreadWeight());
+            double r = 8.0 * (trials.bytes(trial) - trials.kept.keptSamples.size()
+                    * (BlockFormat.BLOCK_FIXED + 4 + 4)) / samples;
+            if (r > payloadRate) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return h.withDesign(waterLevels(all, StrictMath.exp(hi), perChannel, channels), h.spreadWeight());
+    }
+
+    /** Counts units of work for the {@link ProgressListener}; single-threaded (the caller's thread). */
     static final class Tracker {
         static final long SCAN = 1;
         static final long CODE = 16;
@@ -166,15 +353,12 @@ public final class EcdqCompressor {
         }
 
         void scanned(long samples) {
-            advance(SCAN * samples);
+            done += SCAN * samples;
+            report();
         }
 
         void coded(long samples) {
-            advance(CODE * samples);
-        }
-
-        private void advance(long units) {
-            done += units;
+            done += CODE * samples;
             report();
         }
 
@@ -183,197 +367,32 @@ public final class EcdqCompressor {
         }
     }
 
-    static Lattice resolve(Function<String, Lattice> resolver, String spec) throws LatqException {
-        try {
-            Lattice l = resolver.apply(spec);
-            if (l == null) {
-                throw new LatqException("unknown lattice '" + spec + "'");
-            }
-            return l;
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            throw new LatqException("lattice '" + spec + "': " + e.getMessage());
-        }
-    }
-
-    private static EcdqHeader header(SampleFormat format, EcdqOptions opt, Lattice lattice, byte[] hash, double nsm,
-                                     double mean, double sigma, EcdqDesign d, int vpb, long nonFinite) {
-        return new EcdqHeader(format, opt.latticeSpec(), lattice.dimension(), hash, lattice.log2Volume(), nsm,
-                opt.seed(), mean, sigma, d.alpha(), d.beta(), opt.target().code(), opt.targetValue(),
-                EcdqHeader.MODEL_SUCCESSIVE_GAUSSIAN, d.modelSpread(), vpb, opt.keepNonFinite(), nonFinite);
-    }
-
-    private static EcdqHeader withSpread(EcdqHeader h, double spread) {
-        return new EcdqHeader(h.source(), h.latticeSpec(), h.dimension(), h.generatorHash(), h.log2Volume(), h.nsm(),
-                h.seed(), h.mean(), h.sigma(), h.alpha(), h.beta(), h.targetKind(), h.targetValue(), h.modelId(),
-                spread, h.vectorsPerBlock(), h.keepNonFinite(), h.nonFiniteCount());
-    }
-
-    /** Pass-1 statistics. */
-    static final class Stats {
-        SampleFormat format;
-        long count;
-        long finite;
-        long nonFinite;
-        double mean;
-        double m2;
-        long firstNonFinite = -1;
-        double firstNonFiniteValue;
-        // evenly spread subsample of whole vectors (for rate targets)
-        double[] sub;
-        long[] subIndex;
-        int subCount;
-        long stride = 1;
-    }
-
-    private static Stats scan(Path input, String type, int n, EcdqOptions opt, Tracker tracker) throws IOException {
-        Stats st = new Stats();
-        boolean wantSub = opt.target() == EcdqOptions.Target.RATE || n > 1;
-        if (wantSub) {
-            int vectors = Math.max(16, SUBSAMPLE_SAMPLES / n);
-            st.sub = new double[vectors * n];
-            st.subIndex = new long[vectors];
-        }
-        double[] buf = new double[1 << 16];
-        double[] vec = new double[n];
-        int inVec = 0;
-        try (SampleReader r = SampleFiles.open(input, type)) {
-            if (r.format().container() != ContainerType.CSV) {
-                // refined once pass 1 is done
-                tracker.total = (Tracker.SCAN + Tracker.CODE) * r.format().sampleCount();
-            }
-            int got;
-            while ((got = r.read(buf, 0, buf.length)) > 0) {
-                tracker.scanned(got);
-                for (int i = 0; i < got; i++) {
-                    double x = buf[i];
-                    if (Double.isFinite(x)) {
-                        st.finite++;
-                        double delta = x - st.mean;
-                        st.mean += delta / st.finite;
-                        st.m2 += delta * (x - st.mean);
-                    } else {
-                        st.nonFinite++;
-                        if (st.firstNonFinite < 0) {
-                            st.firstNonFinite = st.count;
-                            st.firstNonFiniteValue = x;
-                            if (!opt.keepNonFinite()) {
-                                st.format = r.format();
-                                return st;
-                            }
-                        }
-                    }
-                    st.count++;
-                    if (wantSub) {
-                        vec[inVec++] = x;
-                        if (inVec == n) {
-                            offerVector(st, vec, (st.count - 1) / n, n);
-                            inVec = 0;
-                        }
-                    }
-                }
-            }
-            st.format = r.format();
-        }
-        if (wantSub && inVec > 0) {
-            for (int k = inVec; k < n; k++) {
-                vec[k] = Double.NaN; // padding: coded as the mean, like the encoder's padding
-            }
-            offerVector(st, vec, (st.count - 1) / n, n);
-        }
-        return st;
-    }
-
-    /** Keeps vector g when g is a multiple of the stride; halves the sample (doubling the stride) when full. */
-    private static void offerVector(Stats st, double[] vec, long g, int n) {
-        if (g % st.stride != 0) {
-            return;
-        }
-        if (st.subCount == st.subIndex.length) {
-            int kept = 0;
-            for (int i = 0; i < st.subCount; i++) {
-                if (st.subIndex[i] % (2 * st.stride) == 0) {
-                    st.subIndex[kept] = st.subIndex[i];
-                    System.arraycopy(st.sub, i * n, st.sub, kept * n, n);
-                    kept++;
-                }
-            }
-            st.subCount = kept;
-            st.stride *= 2;
-            if (g % st.stride != 0) {
-                return;
-            }
-        }
-        st.subIndex[st.subCount] = g;
-        System.arraycopy(vec, 0, st.sub, st.subCount * n, n);
-        st.subCount++;
-    }
-
-    /** Bisection on log D so that the estimated file rate meets {@code rate} bits/sample. */
-    private static double mseForRate(double rate, Stats st, EcdqHeader proto, SubsampleCoder sub, Tracker tracker)
-            throws IOException {
-        if (!(rate >= 0) || Double.isInfinite(rate)) {
-            throw new IllegalArgumentException("target rate must be finite and ≥ 0, got " + rate);
-        }
-        double sigma = proto.sigma();
-        double var = sigma * sigma;
-        long subSamples = (long) st.subCount * proto.dimension();
-        if (rate == 0 || var == 0 || st.subCount == 0) {
-            tracker.total -= Tracker.CODE * RATE_STEPS * subSamples;
-            return var > 0 ? var : 1;
-        }
-        int n = proto.dimension();
-        double overheadBits = 8.0 * (proto.toBytes().length + BlockFormat.TRAILER_SIZE
-                + proto.blockCount() * (BlockFormat.BLOCK_FIXED + 4 + 4)
-                + (double) BlockFormat.NONFINITE_ENTRY * st.nonFinite);
-        double payloadRate = rate - overheadBits / st.count;
-        if (payloadRate <= 0) {
-            tracker.total -= Tracker.CODE * RATE_STEPS * subSamples;
-            return var;
-        }
-        double g = proto.nsm();
-        // StrictMath (fdlibm): the chosen D, hence α and the whole file, must not depend on the JVM's intrinsics
-        double d0 = var * StrictMath.pow(2, -2 * (payloadRate - EcdqDesign.ecdqRedundancy(g)));
-        double lo = StrictMath.log(Math.min(d0, var) / 64); // rate(lo) > target expected
-        double hi = StrictMath.log(var);                    // rate(hi) = 0
-        for (int it = 0; it < RATE_STEPS; it++) {
-            double mid = 0.5 * (lo + hi);
-            EcdqDesign d = EcdqDesign.forMse(sigma, StrictMath.exp(mid), g, n, proto.log2Volume());
-            double r = d.zeroRate() ? 0
-                    : 8.0 * sub.bytes(d, d.modelSpread()) / ((double) st.subCount * n);
-            tracker.coded(subSamples);
-            if (r > payloadRate) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return StrictMath.exp(hi);
-    }
-
     private static CompressionReport encodeFile(Path input, String type, Path output, EcdqOptions opt,
-                                                Lattice lattice, TriangularBasis basis, EcdqHeader header,
-                                                EcdqDesign design, Tracker tracker) throws IOException {
-        int spb = header.samplesPerBlock();
-        long blocks = header.blockCount();
+                                                Lattice lattice, TriangularBasis basis, FileHeader header,
+                                                Tracker tracker, double sigma, double targetMse,
+                                                CellStatistics cells) throws IOException {
+        TransformPlan plan = header.plan();
+        long blocks = plan.blockCount();
         int threads = opt.threads();
-        // blocks in flight: 2 per thread keeps every worker busy while this thread reads input and writes output
         int depth = threads == 1 ? 1 : 2 * threads;
+        int maxS = (int) Math.min(plan.maxBlockSamples(), header.sampleCount());
         double sse = 0;
         double maxAbs = 0;
         long finite = 0;
         double modelBits = 0;
-        long nonFinite = 0;
         try (AtomicOutput out = AtomicOutput.create(output, opt.force());
              SampleReader reader = SampleFiles.open(input, type);
-             Workers<BlockCoder> workers = new Workers<>(threads, () -> new BlockCoder(lattice, basis, header))) {
-            out.stream().write(header.toBytes());
-            double[][] bufs = new double[depth][spb];
-            Workers<BlockCoder>.Pipeline<BlockCoder.Encoded> pipeline = workers.pipeline(depth);
+             Workers<TransformBlockCoder> workers = new Workers<>(threads,
+                     () -> new TransformBlockCoder(lattice, basis, header))) {
+            byte[] hb = header.toBytes();
+            out.stream().write(hb);
+            double[][] bufs = new double[depth][maxS];
+            Workers<TransformBlockCoder>.Pipeline<TransformBlockCoder.Encoded> pipeline = workers.pipeline(depth);
+            long first = 0;
             for (long b = 0; b < blocks || !pipeline.isEmpty(); b++) {
                 if (pipeline.full() || (b >= blocks && !pipeline.isEmpty())) {
-                    // results are taken oldest first, so blocks are written in order whatever the thread count;
-                    // taking block b − depth also frees its buffer, bufs[b % depth], for block b
-                    BlockCoder.Encoded e = pipeline.takeOldest();
+                    // oldest first: blocks are written in order whatever the thread count; this frees bufs[b % depth]
+                    TransformBlockCoder.Encoded e = pipeline.takeOldest();
                     out.stream().write(e.bytes());
                     sse += e.sse();
                     maxAbs = Math.max(maxAbs, e.maxAbsError());
@@ -382,11 +401,13 @@ public final class EcdqCompressor {
                     tracker.coded(e.samples());
                 }
                 if (b < blocks) {
-                    int count = header.samplesInBlock(b);
+                    int count = (int) plan.samplesInBlock(b);
                     double[] buf = bufs[(int) (b % depth)];
                     readFully(reader, buf, count);
                     long block = b;
-                    pipeline.submit(c -> c.encode(block, buf, count, block * spb, null));
+                    long firstIndex = first;
+                    pipeline.submit(coder -> coder.encode(block, buf, count, firstIndex, null));
+                    first += count;
                 }
             }
             if (reader.read(new double[1], 0, 1) > 0) {
@@ -394,15 +415,38 @@ public final class EcdqCompressor {
             }
             out.stream().write(BlockFormat.trailer(blocks, header.sampleCount(), header.crc()));
             long size = out.size();
-            nonFinite = header.sampleCount() - finite;
-            if (nonFinite != header.nonFiniteCount()) {
-                throw new LatqException("input changed between passes (non-finite count differs)");
-            }
             out.commit();
             double mse = finite > 0 ? sse / finite : 0;
-            return new CompressionReport(header.sampleCount(), size, mse, maxAbs, header.sigma(), design.targetMse(),
-                    header.nsm(), header.alpha(), header.beta(), modelBits, nonFinite, blocks);
+            double processRd = processBound(cells, header, mse);
+            return new CompressionReport(header.sampleCount(), size, mse, maxAbs, sigma, targetMse, header.nsm(),
+                    modelBits, header.nonFiniteCount(), blocks, plan.describe(), processRd, header.seed());
         }
+    }
+
+    /**
+     * The Gaussian-process rate bound at distortion {@code mse} from the file's own spectrum estimate: reverse
+     * water-filling over the transform's band variances averaged over all blocks (a stationary estimate; for the
+     * identity plan this is the i.i.d. bound of each channel). Bits per sample.
+     */
+    static double processBound(CellStatistics s, FileHeader h, double mse) {
+        int cells = s.cells;
+        double[] v = new double[cells];
+        double[] w = new double[cells];
+        double[] scale = h.scale();
+        int bands = h.plan().bands();
+        for (int i = 0; i < s.variance.length; i++) {
+            int j = i % cells;
+            double sc = scale[j / bands];
+            v[j] += s.variance[i] * s.weight[i] * sc * sc;
+            w[j] += s.weight[i];
+        }
+        for (int j = 0; j < cells; j++) {
+            v[j] = w[j] > 0 ? v[j] / w[j] : 0;
+        }
+        if (!(mse > 0)) {
+            return Double.NaN;
+        }
+        return ReverseWaterFilling.solve(v, w, mse).rate();
     }
 
     private static void readFully(SampleReader r, double[] buf, int count) throws IOException {

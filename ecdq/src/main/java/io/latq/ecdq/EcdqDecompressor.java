@@ -1,10 +1,24 @@
 package io.latq.ecdq;
 
-import io.latq.ecdq.format.BlockFormat;
-import io.latq.ecdq.format.EcdqHeader;
-import io.latq.ecdq.io.SampleFiles;
-import io.latq.ecdq.io.SampleWriter;
+import io.latq.common.output.AtomicOutput;
+import io.latq.common.LatqException;
+import io.latq.common.LatqFormatException;
+import io.latq.common.concurrent.Workers;
+import io.latq.ecdq.block.BlockCoder;
+import io.latq.ecdq.block.BlockFormat;
+import io.latq.ecdq.block.TransformBlockCoder;
+import io.latq.ecdq.file.EcdqHeader;
+import io.latq.ecdq.file.FileHeader;
+import io.latq.ecdq.file.FileLayout;
+import io.latq.ecdq.file.HeaderReader;
+import io.latq.ecdq.index.TriangularBasis;
+import io.latq.ecdq.samples.ContainerType;
+import io.latq.ecdq.samples.SampleFiles;
+import io.latq.ecdq.samples.SampleWriter;
 import io.latq.lattice.Lattice;
+import io.latq.lattice.LatticeDescription;
+import io.latq.lattice.LatticeSpecs;
+import io.latq.lattice.SpecPolicy;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,36 +27,72 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Decompresses a latq ECDQ file into its original container (type, dtype, byte order, shape, channels).
- * Every structure is validated before use (sizes against the file size, CRC32C of header, blocks and trailer,
- * exact end of each entropy-coded payload, nothing after the trailer); any failure is a
- * {@link LatqFormatException} and leaves no output file.
+ * Decompresses a latq file of any version into its original container (type, dtype, byte order, shape, channels).
+ * A header is data, never instructions: nothing in it names a file to open, every size it claims is checked against
+ * the file's length and the documented limits before anything is allocated, the memory the decoder needs is checked
+ * against the heap, and the output is refused when it would exceed the {@code maxOutput} limit (decompression
+ * bombs). Every part is CRC-checked before use, blocks are bound to their file, and any failure is a
+ * {@link LatqFormatException} that leaves no output file.
  */
 public final class EcdqDecompressor {
+    /** Default output limit: 1 GiB or 4096 times the compressed size, whichever is larger. */
+    public static final long DEFAULT_MIN_OUTPUT_LIMIT = 1L << 30;
+    public static final long DEFAULT_EXPANSION_LIMIT = 4096;
+
     private EcdqDecompressor() {
     }
 
-    /** Summary of a decompression. */
-    public record Result(EcdqHeader header, long samples, long bytesWritten) {
-    }
-
-    /** Decompresses {@code input} to {@code output} using {@code threads} workers. */
-    public static Result decompress(Path input, Path output, boolean force, int threads,
-                                    Function<String, Lattice> resolver) throws IOException {
-        return decompress(input, output, force, threads, resolver, ProgressListener.NONE);
-    }
-
     /**
-     * As {@link #decompress(Path, Path, boolean, int, Function)}, reporting the samples decoded so far (out of the
-     * header's sample count) to {@code progress} on the calling thread.
+     * Options.
+     *
+     * @param force      replace an existing output
+     * @param threads    decoding threads (the output is identical for any count)
+     * @param v1Lattices resolves the lattice spec of a version-1 header; the default never opens a file
+     * @param maxOutput  largest output in bytes; ≤ 0 = the default limit
      */
-    public static Result decompress(Path input, Path output, boolean force, int threads,
-                                    Function<String, Lattice> resolver, ProgressListener progress)
+    public record Options(boolean force, int threads, Function<String, Lattice> v1Lattices, long maxOutput) {
+        public static Options defaults() {
+            return new Options(false, 1, EcdqDecompressor::embeddedLattice, 0);
+        }
+
+        public Options withForce(boolean f) {
+            return new Options(f, threads, v1Lattices, maxOutput);
+        }
+
+        public Options withThreads(int t) {
+            return new Options(force, t, v1Lattices, maxOutput);
+        }
+
+        public Options withV1Lattices(Function<String, Lattice> r) {
+            return new Options(force, threads, r, maxOutput);
+        }
+
+        public Options withMaxOutput(long bytes) {
+            return new Options(force, threads, v1Lattices, bytes);
+        }
+    }
+
+    /** Summary of a decompression. */
+    public record Result(FileLayout header, long samples, long bytesWritten) {
+    }
+
+    /** A version-1 spec as data: built-in lattices only, never a file. */
+    public static Lattice embeddedLattice(String spec) {
+        return LatticeSpecs.parse(spec, SpecPolicy.EMBEDDED);
+    }
+
+    public static Result decompress(Path input, Path output, Options opt) throws IOException {
+        return decompress(input, output, opt, ProgressListener.NONE);
+    }
+
+    /** Decompresses {@code input} to {@code output}, reporting samples decoded (of the total) to {@code progress}. */
+    public static Result decompress(Path input, Path output, Options opt, ProgressListener progress)
             throws IOException {
         Objects.requireNonNull(progress);
-        AtomicOutput.checkTarget(output, force);
+        AtomicOutput.checkTarget(output, opt.force());
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new LatqException("output is the same file as the input");
         }
@@ -50,71 +100,170 @@ public final class EcdqDecompressor {
             throw new LatqException("input " + input + " is a directory, not a latq file");
         }
         long fileSize = Files.size(input);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16);
-             AtomicOutput out = AtomicOutput.create(output, force)) {
-            EcdqHeader h = EcdqHeader.read(in, fileSize);
-            Lattice lattice = latticeFor(h, resolver);
-            TriangularBasis basis = TriangularBasis.of(lattice.generator());
-            long left = fileSize - h.toBytes().length;
-            SampleWriter writer = SampleFiles.create(out.stream(), h.source());
-            long blocks = h.blockCount();
-            int spb = h.samplesPerBlock();
-            long maxPayload = h.zeroRate() ? 0 : BlockFormat.maxPayload((long) h.vectorsPerBlock() * h.dimension());
-            // blocks in flight: 2 per thread keeps every worker busy while this thread reads and writes
-            int depth = threads == 1 ? 1 : 2 * threads;
-            double[][] bufs = new double[depth][spb];
-            long nonFinite = 0;
-            long decoded = 0;
-            progress.progress(0, h.sampleCount());
-            try (Workers<BlockCoder> workers = new Workers<>(threads, () -> new BlockCoder(lattice, basis, h))) {
-                Workers<BlockCoder>.Pipeline<Decoded> pipeline = workers.pipeline(depth);
-                for (long b = 0; b < blocks || !pipeline.isEmpty(); b++) {
-                    if (pipeline.full() || (b >= blocks && !pipeline.isEmpty())) {
-                        // oldest first: output in block order; this also frees bufs[b % depth] for block b
-                        Decoded d = pipeline.takeOldest();
-                        writer.write(d.samples(), 0, d.count());
-                        decoded += d.count();
-                        progress.progress(decoded, h.sampleCount());
-                    }
-                    if (b < blocks) {
-                        int count = h.samplesInBlock(b);
-                        BlockFormat.Block blk = BlockFormat.read(in, b, count, maxPayload, left);
-                        left -= blk.storedBytes();
-                        nonFinite += blk.nonFiniteOffsets().length;
-                        double[] buf = bufs[(int) (b % depth)];
-                        pipeline.submit(c -> {
-                            c.decode(blk, buf);
-                            return new Decoded(buf, count);
-                        });
-                    }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16)) {
+            FileLayout h = (FileLayout) HeaderReader.read(in, fileSize);
+            long limit = opt.maxOutput() > 0 ? opt.maxOutput()
+                    : Math.max(DEFAULT_MIN_OUTPUT_LIMIT, DEFAULT_EXPANSION_LIMIT * fileSize);
+            long estimate = outputEstimate(h);
+            if (estimate > limit) {
+                throw new LatqException("output would be about " + estimate + " bytes, more than the limit of "
+                        + limit + " (raise it with --max-output)");
+            }
+            int threads = threadsThatFit(h, opt.threads());
+            Supplier<Decoder> factory = decoderFactory(h, opt.v1Lattices());
+            try (AtomicOutput out = AtomicOutput.create(output, opt.force())) {
+                SampleWriter writer = SampleFiles.create(out.stream(), h.source());
+                run(in, h, fileSize, threads, factory, (samples, count) -> writer.write(samples, 0, count), progress);
+                writer.finish();
+                long written = out.size();
+                out.commit();
+                return new Result(h, h.sampleCount(), written);
+            }
+        }
+    }
+
+    /** Decodes one block into {@code out}; the version's coder. */
+    interface Decoder {
+        void decode(BlockFormat.Block blk, double[] out) throws LatqFormatException;
+    }
+
+    /** Receives decoded blocks in order. */
+    interface Sink {
+        void accept(double[] samples, int count) throws IOException;
+    }
+
+    /** Bytes the output container will take, roughly (CSV: up to 25 characters a value). */
+    static long outputEstimate(FileLayout h) {
+        long per = h.source().container() == ContainerType.CSV ? 25 : h.source().type().bytes();
+        long count = h.sampleCount();
+        return count > Long.MAX_VALUE / per ? Long.MAX_VALUE : count * per;
+    }
+
+    /**
+     * The thread count whose buffers fit half the heap next to the lattice's coder (two dense n×n matrices); at least
+     * one thread, else the file is refused.
+     */
+    static int threadsThatFit(FileLayout h, int wanted) throws LatqException {
+        long max = Runtime.getRuntime().maxMemory();
+        long n = h.dimension();
+        long basis = 16 * n * n;
+        // per thread: two block buffers in flight plus the coder's own (about four arrays of the block's doubles)
+        long perThread = 6 * 8 * h.maxBlockSamples() + 64 * n;
+        long budget = max / 2 - basis;
+        if (budget < perThread) {
+            throw new LatqException("decoding needs about " + ((basis + perThread) >> 20) + " MiB (lattice dimension "
+                    + n + ", blocks of " + h.maxBlockSamples() + " samples), more than this JVM can spare ("
+                    + (max >> 20) + " MiB heap)");
+        }
+        return (int) Math.max(1, Math.min(wanted, budget / perThread));
+    }
+
+    /** Builds the lattice a header describes, checks it is the one the file was written with, and the coders. */
+    static Supplier<Decoder> decoderFactory(FileLayout h, Function<String, Lattice> v1Lattices)
+            throws LatqException {
+        if (h.dimension() > EcdqCompressor.MAX_CODER_DIMENSION) {
+            throw new LatqFormatException("header lattice dimension " + h.dimension() + " exceeds the coder's limit "
+                    + EcdqCompressor.MAX_CODER_DIMENSION);
+        }
+        Lattice lattice;
+        byte[] hash;
+        if (h instanceof FileHeader v2) {
+            try {
+                byte[] d = v2.lattice();
+                LatticeDescription description = LatticeDescription.fromBytes(d, 0, d.length);
+                if (description.dimension() != h.dimension()) {
+                    throw new LatqFormatException("header lattice has dimension " + description.dimension()
+                            + " but the header says " + h.dimension());
+                }
+                lattice = description.build();
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                throw new LatqFormatException("header lattice cannot be built: " + e.getMessage());
+            }
+            hash = v2.generatorHash();
+        } else {
+            EcdqHeader v1 = (EcdqHeader) h;
+            try {
+                // the dimension first, without building anything (a file-naming spec is left to the resolver,
+                // which refuses it unless the user supplied the file)
+                int dim = LatticeSpecs.readsFiles(v1.latticeSpec()) ? -1
+                        : LatticeSpecs.dimensionOf(v1.latticeSpec(), SpecPolicy.EMBEDDED);
+                if (dim >= 0 && dim != h.dimension()) {
+                    throw new LatqFormatException("header lattice '" + abbreviate(v1.latticeSpec())
+                            + "' has dimension " + dim + " but the header says " + h.dimension());
+                }
+                lattice = v1Lattices.apply(v1.latticeSpec());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                throw new LatqFormatException("header lattice '" + abbreviate(v1.latticeSpec()) + "' is refused: "
+                        + e.getMessage());
+            }
+            hash = v1.generatorHash();
+        }
+        if (lattice == null || lattice.dimension() != h.dimension()) {
+            throw new LatqFormatException("lattice '" + abbreviate(h.latticeName()) + "' does not have the dimension "
+                    + h.dimension() + " the file says");
+        }
+        if (!Arrays.equals(EcdqHeader.generatorHash(lattice.generator()), hash)) {
+            throw new LatqFormatException("lattice '" + abbreviate(h.latticeName())
+                    + "' differs from the one this file was written with (generator hash mismatch)");
+        }
+        TriangularBasis basis = TriangularBasis.of(lattice.generator());
+        if (h instanceof FileHeader v2) {
+            return () -> new TransformBlockCoder(lattice, basis, v2)::decode;
+        }
+        EcdqHeader v1 = (EcdqHeader) h;
+        return () -> new BlockCoder(lattice, basis, v1)::decode;
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
+    /**
+     * Reads the blocks after the header, decodes them on {@code threads} workers and passes them to {@code sink} in
+     * order, then checks the non-finite count and the trailer. Shared by decompression and verification.
+     */
+    static void run(InputStream in, FileLayout h, long fileSize, int threads, Supplier<Decoder> factory, Sink sink,
+                    ProgressListener progress) throws IOException {
+        long left = fileSize - h.headerBytes();
+        long blocks = h.blockCount();
+        int maxS = (int) h.maxBlockSamples();
+        int depth = threads == 1 ? 1 : 2 * threads;
+        double[][] bufs = new double[depth][maxS];
+        long nonFinite = 0;
+        long decoded = 0;
+        byte[] seed = h.blockCrcSeed();
+        progress.progress(0, h.sampleCount());
+        try (Workers<Decoder> workers = new Workers<>(threads, factory)) {
+            Workers<Decoder>.Pipeline<Decoded> pipeline = workers.pipeline(depth);
+            for (long b = 0; b < blocks || !pipeline.isEmpty(); b++) {
+                if (pipeline.full() || (b >= blocks && !pipeline.isEmpty())) {
+                    // oldest first: output in block order; this also frees bufs[b % depth] for block b
+                    Decoded d = pipeline.takeOldest();
+                    sink.accept(d.samples(), d.count());
+                    decoded += d.count();
+                    progress.progress(decoded, h.sampleCount());
+                }
+                if (b < blocks) {
+                    int count = (int) h.samplesInBlock(b);
+                    BlockFormat.Block blk = BlockFormat.read(in, b, count, h.cellsPerBlock(), h.maxPayload(b), left,
+                            seed);
+                    left -= blk.storedBytes();
+                    nonFinite += blk.nonFiniteOffsets().length;
+                    double[] buf = bufs[(int) (b % depth)];
+                    pipeline.submit(c -> {
+                        c.decode(blk, buf);
+                        return new Decoded(buf, count);
+                    });
                 }
             }
-            if (nonFinite != h.nonFiniteCount()) {
-                throw new LatqFormatException("non-finite sample count does not match the header");
-            }
-            BlockFormat.readTrailer(in, blocks, h.sampleCount(), h.crc());
-            writer.finish();
-            long written = out.size();
-            out.commit();
-            return new Result(h, h.sampleCount(), written);
         }
+        if (nonFinite != h.nonFiniteCount()) {
+            throw new LatqFormatException("non-finite sample count does not match the header");
+        }
+        BlockFormat.readTrailer(in, blocks, h.sampleCount(), h.crc());
     }
 
     /** A decoded block: its samples in {@code samples[0..count)}. */
     private record Decoded(double[] samples, int count) {
-    }
-
-    /** Resolves the header's lattice and checks it is the one the file was written with. */
-    static Lattice latticeFor(EcdqHeader h, Function<String, Lattice> resolver) throws LatqException {
-        Lattice lattice = EcdqCompressor.resolve(resolver, h.latticeSpec());
-        if (lattice.dimension() != h.dimension()) {
-            throw new LatqFormatException("lattice '" + h.latticeSpec() + "' has dimension " + lattice.dimension()
-                    + " but the file says " + h.dimension());
-        }
-        if (!Arrays.equals(EcdqHeader.generatorHash(lattice.generator()), h.generatorHash())) {
-            throw new LatqFormatException("lattice '" + h.latticeSpec()
-                    + "' differs from the one this file was written with (generator hash mismatch)");
-        }
-        return lattice;
     }
 }

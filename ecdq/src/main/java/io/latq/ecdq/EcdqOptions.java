@@ -1,20 +1,22 @@
 package io.latq.ecdq;
 
 /**
- * Options for {@link EcdqCompressor}.
+ * Options for {@link EcdqCompressor}. Immutable; the {@code with…} methods return modified copies.
  *
- * @param target          what to aim for
- * @param targetValue     MSE, SNR in dB, or bits per sample
- * @param latticeSpec     lattice spec for the resolver and the header (e.g. {@code Z1}, {@code E8})
- * @param nsm             normalized second moment G of the lattice quantizer; NaN = look up {@link io.latq.nsm.KnownNsm}
- * @param seed            dither seed
- * @param threads         worker threads (output is identical for any count)
- * @param keepNonFinite   carry NaN/±Inf samples exactly instead of refusing them
- * @param force           replace an existing output
- * @param vectorsPerBlock lattice vectors per block; 0 = about 65536 samples per block
+ * @param target        what to aim for
+ * @param targetValue   MSE, SNR in dB, or bits per sample
+ * @param latticeSpec   lattice spec (e.g. {@code Z1}, {@code E8}, {@code polar:n=1024})
+ * @param nsm           normalized second moment G of the lattice quantizer; NaN = known value or a seeded estimate
+ * @param seed          dither seed; null = a random seed (recorded in the header)
+ * @param threads       worker threads (output is identical for any count)
+ * @param keepNonFinite carry NaN/±Inf samples exactly instead of refusing them
+ * @param force         replace an existing output
+ * @param transform     {@code auto} (decide from the data), {@code none}, or {@code dct} (the best DCT tile);
+ *                      {@code dct:B} forces tile size B on every transformed axis
+ * @param blockRows     rows of the first transformed axis per block; 0 = chosen with the plan
  */
-public record EcdqOptions(Target target, double targetValue, String latticeSpec, double nsm, long seed, int threads,
-                          boolean keepNonFinite, boolean force, int vectorsPerBlock) {
+public record EcdqOptions(Target target, double targetValue, String latticeSpec, double nsm, Long seed, int threads,
+                          boolean keepNonFinite, boolean force, String transform, long blockRows) {
 
     /** The kind of target. Codes are stored in the header. */
     public enum Target {
@@ -31,45 +33,55 @@ public record EcdqOptions(Target target, double targetValue, String latticeSpec,
         }
     }
 
-    public static final long DEFAULT_SEED = 0x5EED_ECD0L;
+    /** The lattice used when none is given: the N = 1024 polar lattice. */
+    public static final String DEFAULT_LATTICE = "polar:n=1024";
 
-    /** Defaults: lattice Z1, known NSM, default seed, 1 thread, refuse non-finite, no force. */
+    /** Defaults: lattice Z1, known NSM, random seed, 1 thread, refuse non-finite, no force, transform auto. */
     public static EcdqOptions mse(double d) {
-        return new EcdqOptions(Target.MSE, d, "Z1", Double.NaN, DEFAULT_SEED, 1, false, false, 0);
+        return new EcdqOptions(Target.MSE, d, "Z1", Double.NaN, null, 1, false, false, "auto", 0);
     }
 
     public EcdqOptions withLattice(String spec) {
-        return new EcdqOptions(target, targetValue, spec, nsm, seed, threads, keepNonFinite, force, vectorsPerBlock);
+        return new EcdqOptions(target, targetValue, spec, nsm, seed, threads, keepNonFinite, force, transform,
+                blockRows);
     }
 
     public EcdqOptions withTarget(Target t, double value) {
-        return new EcdqOptions(t, value, latticeSpec, nsm, seed, threads, keepNonFinite, force, vectorsPerBlock);
+        return new EcdqOptions(t, value, latticeSpec, nsm, seed, threads, keepNonFinite, force, transform,
+                blockRows);
     }
 
     public EcdqOptions withNsm(double g) {
-        return new EcdqOptions(target, targetValue, latticeSpec, g, seed, threads, keepNonFinite, force,
-                vectorsPerBlock);
+        return new EcdqOptions(target, targetValue, latticeSpec, g, seed, threads, keepNonFinite, force, transform,
+                blockRows);
     }
 
-    public EcdqOptions withSeed(long s) {
-        return new EcdqOptions(target, targetValue, latticeSpec, nsm, s, threads, keepNonFinite, force,
-                vectorsPerBlock);
+    public EcdqOptions withSeed(Long s) {
+        return new EcdqOptions(target, targetValue, latticeSpec, nsm, s, threads, keepNonFinite, force, transform,
+                blockRows);
     }
 
     public EcdqOptions withThreads(int t) {
-        return new EcdqOptions(target, targetValue, latticeSpec, nsm, seed, t, keepNonFinite, force, vectorsPerBlock);
+        return new EcdqOptions(target, targetValue, latticeSpec, nsm, seed, t, keepNonFinite, force, transform,
+                blockRows);
     }
 
     public EcdqOptions withKeepNonFinite(boolean k) {
-        return new EcdqOptions(target, targetValue, latticeSpec, nsm, seed, threads, k, force, vectorsPerBlock);
+        return new EcdqOptions(target, targetValue, latticeSpec, nsm, seed, threads, k, force, transform, blockRows);
     }
 
     public EcdqOptions withForce(boolean f) {
-        return new EcdqOptions(target, targetValue, latticeSpec, nsm, seed, threads, keepNonFinite, f,
-                vectorsPerBlock);
+        return new EcdqOptions(target, targetValue, latticeSpec, nsm, seed, threads, keepNonFinite, f, transform,
+                blockRows);
     }
 
-    public EcdqOptions withVectorsPerBlock(int v) {
-        return new EcdqOptions(target, targetValue, latticeSpec, nsm, seed, threads, keepNonFinite, force, v);
+    public EcdqOptions withTransform(String t) {
+        return new EcdqOptions(target, targetValue, latticeSpec, nsm, seed, threads, keepNonFinite, force, t,
+                blockRows);
+    }
+
+    public EcdqOptions withBlockRows(long rows) {
+        return new EcdqOptions(target, targetValue, latticeSpec, nsm, seed, threads, keepNonFinite, force, transform,
+                rows);
     }
 }

@@ -1,5 +1,7 @@
 package io.latq.ecdq;
 
+import io.latq.ecdq.quantizer.EcdqDesign;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latq.lattice.LatticeSpecs;
@@ -27,8 +29,7 @@ class EcdqRateTest {
         int n = LatticeSpecs.parse(lattice).dimension();
         Path out = dir.resolve(lattice + ".lq");
         CompressionReport r = EcdqCompressor.compress(in, null, out,
-                EcdqOptions.mse(mse).withLattice(lattice).withVectorsPerBlock(BLOCK_SAMPLES / n).withThreads(2),
-                LatticeSpecs::parse);
+                EcdqOptions.mse(mse).withLattice(lattice).withBlockRows(8L * (BLOCK_SAMPLES / n)).withThreads(2));
         // the design must hit the target MSE: relative SE of an MSE estimate ≈ √(2/N)
         double relSe = Math.sqrt(2.0 / SAMPLES);
         assertTrue(Math.abs(r.mse() / mse - 1) < 5 * relSe, lattice + " MSE " + r.mse());
@@ -94,10 +95,9 @@ class EcdqRateTest {
     void e8BeatsZ1AtLowRateThanksToTheFittedSpread() throws Exception {
         double[] x = TestData.gaussian(1 << 16, 0, 1, 77);
         Path in = TestData.writeF64(dir.resolve("low.f64"), x);
-        CompressionReport z1 = EcdqCompressor.compress(in, null, dir.resolve("low.z1.lq"), EcdqOptions.mse(0.5),
-                LatticeSpecs::parse);
+        CompressionReport z1 = EcdqCompressor.compress(in, null, dir.resolve("low.z1.lq"), EcdqOptions.mse(0.5));
         CompressionReport e8 = EcdqCompressor.compress(in, null, dir.resolve("low.e8.lq"),
-                EcdqOptions.mse(0.5).withLattice("E8"), LatticeSpecs::parse);
+                EcdqOptions.mse(0.5).withLattice("E8"));
         // per-sample code-length SD is about 1 bit, so the SE of each rate is about 1/256 = 0.004 bit; measured
         // difference is about 0.036 bit; with the high-resolution spread (c = 1) E8 was 0.009 bit above Z1
         assertTrue(e8.bitsPerSample() < z1.bitsPerSample() - 0.015, e8.line() + " vs " + z1.line());
@@ -111,9 +111,8 @@ class EcdqRateTest {
         for (String lat : new String[] {"Z1", "E8"}) {
             double mse = 1e-9; // t ≈ 9000 cells per σ: coordinates are coded as bucket + 9 uniform bits
             Path lq = dir.resolve("fine." + lat + ".lq");
-            CompressionReport r = EcdqCompressor.compress(in, null, lq, EcdqOptions.mse(mse).withLattice(lat),
-                    LatticeSpecs::parse);
-            EcdqDecompressor.decompress(lq, dir.resolve("fine." + lat + ".f64"), false, 1, LatticeSpecs::parse);
+            CompressionReport r = EcdqCompressor.compress(in, null, lq, EcdqOptions.mse(mse).withLattice(lat));
+            EcdqDecompressor.decompress(lq, dir.resolve("fine." + lat + ".f64"), TestData.dec(false, 1));
             double[] y = TestData.readF64(dir.resolve("fine." + lat + ".f64"));
             double sse = 0;
             for (int i = 0; i < count; i++) {

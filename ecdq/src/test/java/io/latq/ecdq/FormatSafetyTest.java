@@ -1,12 +1,15 @@
 package io.latq.ecdq;
 
+import io.latq.common.LatqException;
+import io.latq.common.LatqFormatException;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.latq.ecdq.format.EcdqHeader;
+import io.latq.ecdq.file.EcdqHeader;
 import io.latq.lattice.LatticeSpecs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -33,11 +36,10 @@ class FormatSafetyTest {
     void makeSmallFile() throws Exception {
         double[] x = EcdqRoundTripTest.awkwardData(203, 17, true);
         Path in = TestData.writeF64(dir.resolve("x.f64"), x);
-        EcdqOptions opt = EcdqOptions.mse(0.05).withLattice("E8").withVectorsPerBlock(8).withKeepNonFinite(true);
-        EcdqCompressor.compress(in, null, dir.resolve("good.lq"), opt, LatticeSpecs::parse);
+        EcdqOptions opt = EcdqOptions.mse(0.05).withLattice("E8").withBlockRows(8L * (8)).withKeepNonFinite(true);
+        EcdqCompressor.compress(in, null, dir.resolve("good.lq"), opt);
         good = Files.readAllBytes(dir.resolve("good.lq"));
-        EcdqDecompressor.decompress(dir.resolve("good.lq"), dir.resolve("good.f64"), false, 1,
-                LatticeSpecs::parse);
+        EcdqDecompressor.decompress(dir.resolve("good.lq"), dir.resolve("good.f64"), TestData.dec(false, 1));
         goodDecoded = Files.readAllBytes(dir.resolve("good.f64"));
     }
 
@@ -52,7 +54,7 @@ class FormatSafetyTest {
         Files.deleteIfExists(out);
         Files.write(f, bytes);
         try {
-            EcdqDecompressor.decompress(f, out, false, threads, LatticeSpecs::parse);
+            EcdqDecompressor.decompress(f, out, TestData.dec(false, threads));
         } catch (LatqFormatException e) {
             assertFalse(e.getMessage().contains("\n"), "one-line message");
             assertFalse(Files.exists(out), "no output on failure");
@@ -106,7 +108,7 @@ class FormatSafetyTest {
         m[1] = 'X';
         assertMessage(m, "bad magic");
         m = good.clone();
-        m[8] = 2; // version 2, CRC left as is: the version is checked first
+        m[8] = 3; // version 3, CRC left as is: the version is checked first
         assertMessage(m, "newer than this latq supports");
         m = good.clone();
         ByteBuffer.wrap(m).order(ByteOrder.LITTLE_ENDIAN).putInt(12, 0x7FFF_FFF0);
@@ -193,14 +195,14 @@ class FormatSafetyTest {
     void outputsAreNeverClobberedWithoutForce() throws Exception {
         Path out = dir.resolve("exists.f64");
         Files.write(out, new byte[] {1, 2, 3});
-        LatqException e = assertThrows(LatqException.class, () -> EcdqDecompressor.decompress(
-                dir.resolve("good.lq"), out, false, 1, LatticeSpecs::parse));
+        LatqException e = assertThrows(LatqException.class,
+                () -> EcdqDecompressor.decompress(dir.resolve("good.lq"), out, TestData.dec(false, 1)));
         assertTrue(e.getMessage().contains("already exists"));
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(out));
-        EcdqDecompressor.decompress(dir.resolve("good.lq"), out, true, 1, LatticeSpecs::parse);
+        EcdqDecompressor.decompress(dir.resolve("good.lq"), out, TestData.dec(true, 1));
         assertArrayEquals(goodDecoded, Files.readAllBytes(out));
         assertThrows(LatqException.class, () -> EcdqCompressor.compress(dir.resolve("x.f64"), null,
-                dir.resolve("good.lq"), EcdqOptions.mse(0.1), LatticeSpecs::parse));
+                dir.resolve("good.lq"), EcdqOptions.mse(0.1)));
         assertNoTempFiles();
     }
 
@@ -211,14 +213,12 @@ class FormatSafetyTest {
         x[70] = Double.POSITIVE_INFINITY;
         Path in = TestData.writeF64(dir.resolve("nan.f64"), x);
         LatqException e = assertThrows(LatqException.class, () -> EcdqCompressor.compress(in, null,
-                dir.resolve("nan.lq"), EcdqOptions.mse(0.01), LatticeSpecs::parse));
+                dir.resolve("nan.lq"), EcdqOptions.mse(0.01)));
         assertTrue(e.getMessage().contains("sample 42 is NaN"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("nan.lq")));
         assertNoTempFiles();
-        EcdqCompressor.compress(in, null, dir.resolve("nan.lq"), EcdqOptions.mse(0.01).withKeepNonFinite(true),
-                LatticeSpecs::parse);
-        EcdqDecompressor.decompress(dir.resolve("nan.lq"), dir.resolve("nan.out.f64"), false, 1,
-                LatticeSpecs::parse);
+        EcdqCompressor.compress(in, null, dir.resolve("nan.lq"), EcdqOptions.mse(0.01).withKeepNonFinite(true));
+        EcdqDecompressor.decompress(dir.resolve("nan.lq"), dir.resolve("nan.out.f64"), TestData.dec(false, 1));
         double[] y = TestData.readF64(dir.resolve("nan.out.f64"));
         assertEquals(Double.doubleToRawLongBits(x[42]), Double.doubleToRawLongBits(y[42]));
         assertEquals(Double.POSITIVE_INFINITY, y[70]);
@@ -229,23 +229,28 @@ class FormatSafetyTest {
         Path in = dir.resolve("empty.f64");
         Files.write(in, new byte[0]);
         LatqException e = assertThrows(LatqException.class, () -> EcdqCompressor.compress(in, null,
-                dir.resolve("e.lq"), EcdqOptions.mse(0.01), LatticeSpecs::parse));
+                dir.resolve("e.lq"), EcdqOptions.mse(0.01)));
         assertTrue(e.getMessage().contains("no samples"));
         assertNoTempFiles();
     }
 
     @Test
     void aDifferentLatticeUnderTheSameNameIsRefused() throws Exception {
+        // a version-1 file names its lattice; a resolver that builds another one is caught by the generator hash
+        Path v1 = dir.resolve("v1.lq");
+        try (var in = getClass().getResourceAsStream("/golden/v1/E8-f64-mse-0.25.lq")) {
+            Files.copy(in, v1);
+        }
         LatqFormatException e = assertThrows(LatqFormatException.class, () -> EcdqDecompressor.decompress(
-                dir.resolve("good.lq"), dir.resolve("z.f64"), false, 1, spec -> LatticeSpecs.parse("D8")));
+                v1, dir.resolve("z.f64"), TestData.dec(false, 1).withV1Lattices(spec -> LatticeSpecs.parse("D8"))));
         assertTrue(e.getMessage().contains("generator hash"), e.getMessage());
     }
 
     private void assertMessage(byte[] bytes, String expected) throws IOException {
         Path f = dir.resolve("m.lq");
         Files.write(f, bytes);
-        LatqFormatException e = assertThrows(LatqFormatException.class, () -> EcdqDecompressor.decompress(f,
-                dir.resolve("m.f64"), false, 1, LatticeSpecs::parse));
+        LatqFormatException e = assertThrows(LatqFormatException.class,
+                () -> EcdqDecompressor.decompress(f, dir.resolve("m.f64"), TestData.dec(false, 1)));
         assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' lacks '" + expected + "'");
         assertFalse(Files.exists(dir.resolve("m.f64")));
     }

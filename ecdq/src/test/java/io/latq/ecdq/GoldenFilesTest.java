@@ -2,8 +2,6 @@ package io.latq.ecdq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.latq.lattice.Lattice;
-import io.latq.lattice.LatticeSpecs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,7 +10,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,25 +17,26 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Regression lock on the file format and the entropy model: small fixed inputs are compressed and decompressed, and
- * the SHA-256 of the compressed file and of the decoded output must equal the recorded values.
+ * Regression lock on format version 2 and its models: small fixed inputs are compressed with fixed seeds and
+ * decompressed, and the SHA-256 of the compressed file and of the decoded output must equal the recorded values.
+ * The files themselves are kept under {@code src/test/resources/golden/v2} (run with
+ * {@code -Dlatq.golden.save=DIR} to write them), and {@link GoldenDecodeTest} decodes every stored file of every
+ * version, so a file any landed version wrote keeps decoding to the same bytes.
  *
- * <p>The expected hashes were produced by the code as it was at commit 44d54c4 (before the model speed-ups of branch
- * ecdq3), by running this test with the expected values blank and copying the printed hashes. A speed-up of the
- * model or the coder must not change a single output bit, so these hashes must never be edited to make the test
- * pass, only when the format or the model is changed on purpose (then bump the format version).
+ * <p>A speed-up must not change a single output bit: these hashes are only edited when the format or a model
+ * changes on purpose, and then the format version is bumped and the old files stay in the resources.
  *
  * <p>The inputs are generated here with SplitMix64 and Box–Muller in {@link StrictMath}, so they are the same on
- * every JVM. They cover Z1, E8, D4 and a dense non-triangular generator read through {@code gen:file}; float64 and
- * float32 files; MSE targets 0.01 and 0.25, SNR and rate targets (rate search and model fit); fine quantization
- * (the bucket-plus-offset path), very coarse quantization (a window of 3 cells); Cauchy outliers that force escapes,
- * NaN with a payload and ±∞ carried with keep-nonfinite; several blocks and a padded last vector; 1 and 2 threads.
+ * every JVM. They cover Z1, E8, D4, A2, 0.5*E8, the default polar lattice and a dense generator embedded from a
+ * {@code gen:file}; float64 and float32; MSE, SNR and rate targets; the identity and DCT transforms (AR(1) data);
+ * fine and coarse quantization, outliers that force escapes, NaN with a payload and ±∞ carried with keep-nonfinite;
+ * several blocks, edge tiles and padded vectors; 1 and 2 threads.
  */
 class GoldenFilesTest {
     @TempDir
     Path dir;
 
-    /** The dense lattice's spec as it appears in the header; the resolver maps it to the file in the temp dir. */
+    /** Marks the dense lattice; the test writes its rows to a file in the temp dir and compresses with it. */
     private static final String DENSE_SPEC = "gen:file=golden-dense5.txt";
     private static final String DENSE_ROWS = ""
             + "2.0 0.5 -0.25 0.75 0.125\n"
@@ -48,7 +46,7 @@ class GoldenFilesTest {
             + "0.15 0.4 -0.55 0.65 1.9\n";
 
     record Case(String name, String lattice, String type, EcdqOptions.Target target, double value, double nsm,
-                boolean keepNonFinite, boolean outliers, int count, int vectorsPerBlock, int threads,
+                boolean keepNonFinite, boolean outliers, int count, int blockRows, int threads, String transform,
                 String fileSha, String decodedSha) {
         @Override
         public String toString() {
@@ -63,53 +61,49 @@ class GoldenFilesTest {
         double known = Double.NaN;
         return Stream.of(
                 new Case("Z1 f64 mse 0.01 nonfinite outliers", "Z1", "f64", mse, 0.01, known, true, true, 6000, 1024,
-                        2,
-                        "c6d71a7ea6c2ab932fe776f4678c474e3f23312fe4772a4eedd49570d3d04acc",
-                        "5f15a03e60501fd433f669691afff6cb5167c55d8b0aa31d8921b2d3e587e23d"),
-                new Case("Z1 f64 mse 0.25 outliers", "Z1", "f64", mse, 0.25, known, false, true, 6000, 0, 1,
-                        "683c78b55fe9fabc96ce8d5b85e9fb23d754c0f0c071ad57d4c52f8ed647aeb0",
-                        "95f5a3a3ee61d769489ae737c8aa725059ea9acb1249e18621bb1e589824c317"),
-                new Case("Z1 f32 rate 3", "Z1", "f32", rate, 3.0, known, false, false, 5000, 0, 1,
-                        "6d286a2d25945d65720e632870af96d81b4975826ece891f8cc3d1240547b561",
-                        "001164c4a00af5a0bcb3096a82a3db2b3626980ff52cdc6ad37a64c3a855829d"),
-                new Case("Z1 f64 mse 1e-9 fine (bucket split)", "Z1", "f64", mse, 1e-9, known, true, true, 4000, 700,
-                        2,
-                        "cb9ca7d8fb4cd7372f438dc31529ccded3f85bd2eb83c33ae34edca220cea0db",
-                        "79cd53df73b0c9e3d09064adb12dddfd433ecace07674886e7b715a23a4ac986"),
+                        2, "none",
+                        "fb82dda38d34ec43f599a12b18cf3c3b9d5bc8c3813d39310b460613ce081f3c",
+                        "0a1f6f37e86dd4938c4a8fc9666fa3ecc3cb38c892893285e749099cebdf5de9"),
+                new Case("Z1 f32 rate 3", "Z1", "f32", rate, 3.0, known, false, false, 5000, 0, 1, "auto",
+                        "a6cbb3b1279c6a4eda53b6d14aaa0e27988c157770f75a3947a4ce1e85d0197c",
+                        "afae7dd3d0e7365a5a9fb807ed6a200577852818315a400bcc3155f11fba28ce"),
+                new Case("Z1 f64 mse 1e-9 fine", "Z1", "f64", mse, 1e-9, known, true, true, 4000, 700, 2, "none",
+                        "e0f2cff642a3b8d71bca7d11e16212d5d4870df62665054eaeb0639b330085fc",
+                        "f3aec75dce24afc4a623f824b2ad2217753c681be620e639cab8b683551dae98"),
                 new Case("Z1 f64 mse 0.9 coarse", "Z1", "f64", mse, 0.9 * 1.7 * 1.7, known, false, false, 3000, 0, 1,
-                        "83d4efba98a86415464513e6d77f6c24766e7fdce3696c75bc50df3c8dd186ad",
-                        "4081fd9062e78f76c69045ffeeea6a61079b07873b2e9fe79dab4526f4df8574"),
-                new Case("E8 f64 mse 0.01 nonfinite outliers", "E8", "f64", mse, 0.01, known, true, true, 6001, 256,
-                        2,
-                        "aa1803cd4dc4e4d22f801e6937220fe15f9cc5cadfac19f117c78bf5b355b55a",
-                        "38c1b53b5aa7918a8046b05e673890f49954878c52f21a5bf752fc5ddd2a5e51"),
-                new Case("E8 f64 mse 0.25", "E8", "f64", mse, 0.25, known, false, false, 6000, 0, 1,
-                        "41b9ba6b15facd05186d0becc5c663c153f36d32830520002b55087459602c77",
-                        "c1169509b33bc6ea31ac8592a6249ec12467e3432d92c77425dd8c664f5fabf6"),
-                new Case("E8 f32 rate 2", "E8", "f32", rate, 2.0, known, false, true, 4000, 200, 2,
-                        "11be4799f5005a6ff4b6136318a3c6727c7ad9f91d7b8b475e8b6de43345c475",
-                        "5d042d0ee4a0dcd70137f2742d62828668599a7736064adfb203168473127a2b"),
-                new Case("E8 f64 mse 1e-8 fine (bucket split)", "E8", "f64", mse, 1e-8, known, false, true, 4000, 0,
-                        1,
-                        "41643e7de6a0d0031e53f583320f831b3694059f50ba5db2cf6f681283cdf677",
-                        "86bc59845449948917b805d2aa0ffc0c7182c6fe0b7d2cf51a3c22f29a15d372"),
-                new Case("E8 f32 snr 12", "E8", "f32", snr, 12.0, known, true, true, 3000, 0, 1,
-                        "502522ad3b1da02c1b5e461b9e8e2cd646af2361a5e492ddabaa5fddc3d16b67",
-                        "d58fad758cae7ab227b4db70a325da94f9159c11ea190ff2a0fd3fbb112b7239"),
-                new Case("D4 f32 mse 0.01 nonfinite outliers", "D4", "f32", mse, 0.01, known, true, true, 5000, 300,
-                        2,
-                        "41395a22ba8a8ef3db7185e36c37b2d1dbabe555f0f1038d2e931de1feda8922",
-                        "270ffbe278f1371e0e28d4d67ebabeb4e49e69c16f3f4c5364d54f0a2176785f"),
-                new Case("D4 f64 mse 0.25", "D4", "f64", mse, 0.25, known, false, false, 4000, 0, 1,
-                        "387296b9ccab295ff1af1ef935858e979b3adfd51fa20d200903f5738c0c0de3",
-                        "83f9e062a31a186dca9333cca7307b5c50d481e2f84d2a286f8a53a5817a1fd4"),
+                        "none",
+                        "4d8a92d819af0df4d31bf150814d5d71c0e346f30b5e5a362b5cdef9fb2d18f9",
+                        "c81ac737a98ea4ecc5a03e7cd0a2fa4745f512c3abb3be0a415c16b119349c23"),
+                new Case("E8 f64 mse 0.01 nonfinite outliers", "E8", "f64", mse, 0.01, known, true, true, 6001, 2048,
+                        2, "none",
+                        "b21217d050e2d1b671c0af78cddad2e2a3409be3460f5442f8ed4208779018ad",
+                        "0d0335093df3537479a479a7b8c6061009de3ea2ee85201716003d67bf1d850a"),
+                new Case("E8 f32 snr 12", "E8", "f32", snr, 12.0, known, true, true, 3000, 0, 1, "auto",
+                        "48e80bcd2027dcb07a93e95c0399781491cb1880c971e1443d8d604bfe6231b2",
+                        "671d8491cb11166c8355261c4919dc46c32343ac000ac6edad0ba96f8529907c"),
+                new Case("E8 f64 ar1 dct64 mse 0.001", "E8", "ar1", mse, 0.001, known, false, false, 5000, 1024, 2,
+                        "dct:64",
+                        "11dd6fd6c8942f012a1f88eb78bb162e414f0049992d0c68b0e020bc02dc0f9a",
+                        "d71c1ceaa740b2fe5d9d7f1973712844642e2d4dcfda95cffd48d9ab0a1b5b2f"),
+                new Case("D4 f32 ar1 dct16 mse 0.01 nonfinite", "D4", "ar1f32", mse, 0.01, known, true, false,
+                        4000, 0, 2, "dct:16",
+                        "0f895bd5099e1e0bad4290965a1a534a750b6f541f70dedace801f152cade69a",
+                        "20b42302190a5db953ac59bc6e61c36da6a6c7c9ca7dbfa8d741165b2ab33b25"),
+                new Case("A2 f64 mse 0.01", "A2", "f64", mse, 0.01, known, false, true, 3000, 0, 1, "none",
+                        "bc22274987ae9b2b6e82ffebd6775c839b718e1f2e5fa4e6371efadf6271083c",
+                        "a88c2a00160a6c9727c5d4a482cee4ec1ba3d1eaed8ff32b8140f19da8147a87"),
+                new Case("half-E8 f32 mse 0.05", "0.5*E8", "f32", mse, 0.05, known, false, false, 3000, 0, 1, "none",
+
+                        "b8316e3b84abf2b00784f42145dc97ee24210d226ed0c5cc385f8d64768a89ae",
+                        "c3bd5e7567eed7599910cbf0499940b93dcb7fc2e09482ef2c3bdb5824d8e8e6"),
+                new Case("polar-n1024 ar1 mse 0.001", "polar:n=1024", "ar1", mse, 0.001, 0.0605, false, false, 5000,
+                        0, 2, "auto",
+                        "922a125a3ef8f6380bf51e4fc672e02556554f905eef449254faef5420f96043",
+                        "a296e38d9363b9be11898b21c188b00f9dd12976b6067373ed0338b08df3d4ef"),
                 new Case("dense5 f64 mse 0.01 nonfinite outliers", DENSE_SPEC, "f64", mse, 0.01, 0.08, true, true,
-                        4003, 200, 2,
-                        "1d051f29d5ce49ba85a52ca20a4cb6c750e9cef6eed7423945e857345d886842",
-                        "0fdc750d0fab99b8a991d3d91298e6dc4cdadddcb9c95fcd90c3080096f86f6e"),
-                new Case("dense5 f32 mse 0.25", DENSE_SPEC, "f32", mse, 0.25, 0.08, false, false, 3000, 0, 1,
-                        "43ad99d8f794e83a6650e151dc3e162d3eeeaa4610f8dbfac37b73ba16b678e3",
-                        "70000e38b658796c8a11fbc142b95c969f264d6f03fc280b48a402cbef23037b")
+                        4003, 0, 2, "none",
+                        "26e7c01ba47fb9006ea4bda8074814b369de27b0b2535686378919094f84d4cd",
+                        "193d36364715c8e4df152930acb36b999efcd8382ba4262ab3784191758a126b")
         ).map(Arguments::of);
     }
 
@@ -117,19 +111,50 @@ class GoldenFilesTest {
     @MethodSource("cases")
     void compressedAndDecodedFilesMatchTheRecordedHashes(Case c) throws Exception {
         Files.writeString(dir.resolve("golden-dense5.txt"), DENSE_ROWS);
-        Function<String, Lattice> resolver = spec -> spec.equals(DENSE_SPEC)
-                ? LatticeSpecs.parse("gen:file=" + dir.resolve("golden-dense5.txt")) : LatticeSpecs.parse(spec);
-        Path in = dir.resolve("x." + c.type());
-        writeSamples(in, c.type(), samples(c.count(), c.name().hashCode(), c.outliers(), c.keepNonFinite()));
-        EcdqOptions opt = EcdqOptions.mse(0).withTarget(c.target(), c.value()).withLattice(c.lattice())
-                .withNsm(c.nsm()).withKeepNonFinite(c.keepNonFinite()).withVectorsPerBlock(c.vectorsPerBlock())
-                .withThreads(c.threads());
+        String lattice = c.lattice().equals(DENSE_SPEC) ? "gen:file=" + dir.resolve("golden-dense5.txt")
+                : c.lattice();
+        boolean ar1 = c.type().startsWith("ar1");
+        String type = c.type().equals("ar1") ? "f64" : c.type().equals("ar1f32") ? "f32" : c.type();
+        Path in = dir.resolve("x." + type);
+        double[] data = ar1 ? ar1(c.count(), c.name().hashCode(), 0.95) : samples(c.count(), c.name().hashCode(),
+                c.outliers(), c.keepNonFinite());
+        if (ar1 && c.keepNonFinite()) {
+            data[7] = Double.NaN;
+            data[c.count() - 3] = Double.POSITIVE_INFINITY;
+        }
+        writeSamples(in, type, data);
+        EcdqOptions opt = EcdqOptions.mse(0).withTarget(c.target(), c.value()).withLattice(lattice)
+                .withNsm(c.nsm()).withKeepNonFinite(c.keepNonFinite()).withBlockRows(c.blockRows())
+                .withThreads(c.threads()).withTransform(c.transform()).withSeed((long) c.name().hashCode());
         Path lq = dir.resolve("x.lq");
-        EcdqCompressor.compress(in, null, lq, opt, resolver);
-        Path out = dir.resolve("y." + c.type());
-        EcdqDecompressor.decompress(lq, out, false, c.threads(), resolver);
+        EcdqCompressor.compress(in, null, lq, opt);
+        Path out = dir.resolve("y." + type);
+        EcdqDecompressor.decompress(lq, out, TestData.dec(false, c.threads()));
         String got = sha256(lq) + " " + sha256(out);
+        String save = System.getProperty("latq.golden.save");
+        if (save != null) {
+            Path d = Path.of(save);
+            Files.createDirectories(d);
+            String slug = c.name().replaceAll("[^A-Za-z0-9.]+", "-");
+            Files.copy(lq, d.resolve(slug + ".lq"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(d.resolve(slug + ".sha256"), sha256(out) + "\n");
+            System.out.println("GOLDEN " + c.name() + " " + got);
+        }
         assertEquals(c.fileSha() + " " + c.decodedSha(), got, c.name() + ": file and decoded SHA-256 changed");
+    }
+
+    /** AR(1) with correlation rho and unit variance, innovations from {@link #samples}. */
+    static double[] ar1(int count, long seed, double rho) {
+        double[] e = samples(count, seed, false, false);
+        double[] x = new double[count];
+        double s = StrictMath.sqrt(1 - rho * rho);
+        double prev = (e[0] - 0.4) / 1.7;
+        x[0] = prev;
+        for (int i = 1; i < count; i++) {
+            prev = rho * prev + s * (e[i] - 0.4) / 1.7;
+            x[i] = prev;
+        }
+        return x;
     }
 
     /**

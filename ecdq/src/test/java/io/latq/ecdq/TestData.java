@@ -42,4 +42,9 @@ public final class TestData {
         }
         return x;
     }
+
+    /** Decompression options: force and threads, defaults otherwise. */
+    public static EcdqDecompressor.Options dec(boolean force, int threads) {
+        return EcdqDecompressor.Options.defaults().withForce(force).withThreads(threads);
+    }
 }

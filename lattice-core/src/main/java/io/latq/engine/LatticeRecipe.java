@@ -51,7 +51,8 @@ public abstract sealed class LatticeRecipe implements Serializable permits Latti
     /** A short human-readable description, for messages. */
     public abstract String describe();
 
-    /** The lattice of a spec accepted by {@link LatticeSpecs#parse(String)}, such as {@code E8} or {@code polar:n=64}. */
+    /** The lattice of a spec accepted by {@link LatticeSpecs#parse(String)}, such as {@code E8} or {@code polar:n=64}.
+     */
     public static LatticeRecipe ofSpec(String spec) {
         return ofSpec(spec, null);
     }

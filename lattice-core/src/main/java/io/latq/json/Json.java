@@ -1,6 +1,8 @@
 package io.latq.json;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,19 +13,40 @@ import java.util.Map;
  */
 public final class Json {
 
+    /** Longest text accepted, in chars (16 Mi). */
+    public static final int MAX_LENGTH = 16 << 20;
+
+    /** Deepest nesting of objects and arrays. */
+    public static final int MAX_DEPTH = 64;
+
+    /**
+     * Most values (numbers, strings, literals, objects and arrays) in one text; each costs a few dozen bytes as a
+     * Java object, so this bounds the memory a text can claim (the largest polar design, N = 65536 with 16 levels,
+     * has about 10^6).
+     */
+    public static final int MAX_VALUES = 1 << 22;
+
     private final String s;
     private int pos;
+    private int values;
 
     private Json(String s) {
         this.s = s;
     }
 
     /**
-     * Parses one JSON value.
+     * Parses one JSON value, within {@link #MAX_LENGTH}, {@link #MAX_DEPTH} and {@link #MAX_VALUES}; the parser is
+     * not recursive, so no input can overflow the stack.
      *
-     * @throws IllegalArgumentException on malformed input
+     * @throws IllegalArgumentException with a one-line message on malformed input or input beyond the limits
      */
     public static Object parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("malformed JSON: null text");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("JSON text longer than " + MAX_LENGTH + " characters");
+        }
         Json p = new Json(text);
         p.skipWs();
         Object v = p.value();
@@ -87,16 +110,96 @@ public final class Json {
         }
     }
 
+    /**
+     * One JSON value, without recursion: open objects and arrays live on an explicit stack of at most
+     * {@link #MAX_DEPTH}, and pending object keys on a parallel stack.
+     */
     private Object value() {
-        if (pos >= s.length()) {
-            throw error("unexpected end");
+        Deque<Object> open = new ArrayDeque<>();
+        Deque<String> keys = new ArrayDeque<>();
+        while (true) {
+            skipWs();
+            Object v;
+            char c = peek();
+            if (c == '{' || c == '[') {
+                if (open.size() >= MAX_DEPTH) {
+                    throw error("nested deeper than " + MAX_DEPTH);
+                }
+                pos++;
+                count();
+                skipWs();
+                if (c == '{' ? peek() == '}' : peek() == ']') {
+                    pos++;
+                    v = c == '{' ? new LinkedHashMap<String, Object>() : new ArrayList<Object>();
+                } else {
+                    if (c == '{') {
+                        open.push(new LinkedHashMap<String, Object>());
+                        keys.push(key());
+                    } else {
+                        open.push(new ArrayList<Object>());
+                    }
+                    continue; // parse the first member
+                }
+            } else {
+                v = scalar(c);
+                count();
+            }
+            // v is complete: store it in its container, closing containers as they end
+            while (true) {
+                if (open.isEmpty()) {
+                    return v;
+                }
+                Object top = open.peek();
+                if (top instanceof List) {
+                    @SuppressWarnings("unchecked")
+                    List<Object> list = (List<Object>) top;
+                    list.add(v);
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> map = (Map<String, Object>) top;
+                    map.put(keys.pop(), v);
+                }
+                skipWs();
+                char d = peek();
+                pos++;
+                if (d == ',') {
+                    if (top instanceof Map) {
+                        keys.push(key());
+                    }
+                    break; // parse the next member
+                }
+                if (d != (top instanceof List ? ']' : '}')) {
+                    pos--;
+                    throw error(top instanceof List ? "expected ',' or ']'" : "expected ',' or '}'");
+                }
+                v = open.pop();
+            }
         }
-        char c = s.charAt(pos);
+    }
+
+    /** An object key and its ':'. */
+    private String key() {
+        skipWs();
+        if (peek() != '"') {
+            throw error("expected a key");
+        }
+        String k = string();
+        skipWs();
+        if (peek() != ':') {
+            throw error("expected ':'");
+        }
+        pos++;
+        return k;
+    }
+
+    private void count() {
+        if (++values > MAX_VALUES) {
+            throw error("more than " + MAX_VALUES + " values");
+        }
+    }
+
+    private Object scalar(char c) {
         switch (c) {
-            case '{':
-                return object();
-            case '[':
-                return array();
             case '"':
                 return string();
             case 't':
@@ -116,62 +219,6 @@ public final class Json {
         }
         pos += word.length();
         return v;
-    }
-
-    private Map<String, Object> object() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        pos++;
-        skipWs();
-        if (peek() == '}') {
-            pos++;
-            return m;
-        }
-        while (true) {
-            skipWs();
-            if (peek() != '"') {
-                throw error("expected a key");
-            }
-            String k = string();
-            skipWs();
-            if (peek() != ':') {
-                throw error("expected ':'");
-            }
-            pos++;
-            skipWs();
-            m.put(k, value());
-            skipWs();
-            char c = peek();
-            pos++;
-            if (c == '}') {
-                return m;
-            }
-            if (c != ',') {
-                throw error("expected ',' or '}'");
-            }
-        }
-    }
-
-    private List<Object> array() {
-        List<Object> a = new ArrayList<>();
-        pos++;
-        skipWs();
-        if (peek() == ']') {
-            pos++;
-            return a;
-        }
-        while (true) {
-            skipWs();
-            a.add(value());
-            skipWs();
-            char c = peek();
-            pos++;
-            if (c == ']') {
-                return a;
-            }
-            if (c != ',') {
-                throw error("expected ',' or ']'");
-            }
-        }
     }
 
     private char peek() {
@@ -213,7 +260,15 @@ public final class Json {
                         if (pos + 4 > s.length()) {
                             throw error("bad escape");
                         }
-                        b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                        int u = 0;
+                        for (int q = pos; q < pos + 4; q++) {
+                            int h = Character.digit(s.charAt(q), 16);
+                            if (h < 0) {
+                                throw error("bad escape");
+                            }
+                            u = u * 16 + h;
+                        }
+                        b.append((char) u);
                         pos += 4;
                         break;
                     default:
@@ -231,7 +286,9 @@ public final class Json {
             pos++;
         }
         if (start == pos) {
-            throw error("unexpected character '" + s.charAt(pos) + "'");
+            char c = s.charAt(pos);
+            throw error(c >= 0x20 && c < 0x7f ? "unexpected character '" + c + "'"
+                    : String.format("unexpected character U+%04X", (int) c));
         }
         try {
             return Double.valueOf(s.substring(start, pos));

@@ -67,7 +67,7 @@ public final class AnLattice extends AbstractLattice {
 
     @Override
     public double log2Volume() {
-        return 0.5 * Math.log(dimension() + 1.0) / Math.log(2.0);
+        return 0.5 * StrictMath.log(dimension() + 1.0) / StrictMath.log(2.0);
     }
 
     /** X = Σ_k y_k·u_k: X_j = Σ_{k>j} c_k·y_k − j·c_j·y_j (1-based k for y), by a suffix sum. */

@@ -30,7 +30,7 @@ final class DenseMatrices {
             }
             swapRows(m, p, col);
             double piv = m[col][col];
-            log2 += Math.log(Math.abs(piv)) / Math.log(2.0);
+            log2 += StrictMath.log(Math.abs(piv)) / StrictMath.log(2.0);
             for (int r = col + 1; r < n; r++) {
                 double factor = m[r][col] / piv;
                 if (factor != 0.0) {

@@ -77,7 +77,7 @@ public final class ScaledLattice implements Lattice {
 
     @Override
     public double log2Volume() {
-        return base.log2Volume() + base.dimension() * (Math.log(scale) / Math.log(2.0));
+        return base.log2Volume() + base.dimension() * (StrictMath.log(scale) / StrictMath.log(2.0));
     }
 
     @Override

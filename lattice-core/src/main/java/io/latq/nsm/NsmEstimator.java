@@ -1,8 +1,8 @@
 package io.latq.nsm;
 
 import io.latq.lattice.Lattice;
+import io.latq.random.StreamSeeds;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -87,17 +87,9 @@ public final class NsmEstimator {
         return plan.fold(results, seconds);
     }
 
-    /** The independent random stream of batch {@code b}; see the class comment for the derivation. */
+    /** The independent random stream of batch {@code b}: {@link StreamSeeds#batchStream}, see the class comment. */
     public static UniformRandomProvider batchStream(long seed, long b) {
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {mix(seed, 2 * b + 1), mix(seed, 2 * b + 2)});
-    }
-
-    /** SplitMix64 finalizer of {@code seed + k·γ}, γ = 0x9E3779B97F4A7C15. */
-    static long mix(long seed, long k) {
-        long z = seed + k * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return StreamSeeds.batchStream(seed, b);
     }
 
     private static void runWorkers(Runnable worker, int threads) {

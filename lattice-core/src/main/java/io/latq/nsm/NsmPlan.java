@@ -12,8 +12,8 @@ import java.io.Serializable;
  *
  * <p>Every way of running an estimate (one thread, a thread pool, a Spark cluster) computes batches with
  * {@link #batch(Lattice, int)} and folds them with {@link #fold(NsmBatch[], double)}, so they agree bit for bit.
- * The normalization {@code scale} is computed once here, on the driver, so that workers on other JVMs do not
- * recompute it with a possibly different {@code Math.pow}.
+ * The normalization {@code scale} is computed once here, on the driver, and travels with the plan, so workers never
+ * recompute it (it is {@code StrictMath}, hence the same everywhere, but one evaluation leaves nothing to chance).
  *
  * @param lattice    the lattice name (for the result)
  * @param dimension  n
@@ -41,7 +41,7 @@ public record NsmPlan(String lattice, int dimension, double log2Volume, double s
             throw new IllegalArgumentException("too many samples: " + samples);
         }
         int n = lattice.dimension();
-        double scale = 1.0 / (n * Math.pow(2.0, 2.0 * lattice.log2Volume() / n));
+        double scale = 1.0 / (n * StrictMath.pow(2.0, 2.0 * lattice.log2Volume() / n));
         return new NsmPlan(lattice.name(), n, lattice.log2Volume(), scale, samples, seed, (int) batchCount);
     }
 

@@ -7,7 +7,8 @@ package io.latq.nsm;
  * <ul>
  *   <li>{@code nsm}: G = E‖e‖² / (n·V^(2/n)), e = x − Q(x), x uniform over a fundamental region.</li>
  *   <li>{@code stderr}: the standard error of G, s/√M with s the sample standard deviation of the per-vector values
- *       ‖e‖²/(n·V^(2/n)) and M the number of vectors. The vectors are independent, so this is the CLT standard error.</li>
+ *       ‖e‖²/(n·V^(2/n)) and M the number of vectors. The vectors are independent, so this is the CLT standard
+ *       error.</li>
  *   <li>{@code stderrBatchMeans}: the same quantity from the spread of the per-batch means (a cross-check that does not
  *       assume independence inside a batch).</li>
  *   <li>{@code ci95Low}/{@code ci95High}: G ∓ 1.959964·stderr.</li>
@@ -44,11 +45,11 @@ public record NsmResult(String lattice, int dimension, long samples, long seed, 
     }
 
     public double granularGainDb() {
-        return 10.0 * Math.log10((1.0 / 12.0) / nsm);
+        return 10.0 * StrictMath.log10((1.0 / 12.0) / nsm);
     }
 
     public double gapToSphereBoundDb() {
-        return 10.0 * Math.log10(nsm / SPHERE_BOUND);
+        return 10.0 * StrictMath.log10(nsm / SPHERE_BOUND);
     }
 
     /** Vectors per second of wall-clock time. */

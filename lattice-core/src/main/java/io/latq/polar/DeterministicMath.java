@@ -4,7 +4,8 @@ package io.latq.polar;
  * exp, expm1, log and log1p built from +, −, ×, ÷ only, so they return bit-identical results on every JVM and
  * platform (unlike {@link Math}, whose intrinsics may differ by an ulp) while being much faster than the JNI-backed
  * {@link StrictMath} versions of Java 17. Accuracy: exp, log and log1p within a few ulp over the whole double range;
- * expm1 within about 1e−14 relative (it is e^x − 1 for |x| ≥ 1/16) — far below anything the polar code depends on. Used by the exact box-plus kernel and the Tal–Vardy merge costs.
+ * expm1 within about 1e−14 relative (it is e^x − 1 for |x| ≥ 1/16) — far below anything the polar code depends on.
+ * Used by the exact box-plus kernel and the Tal–Vardy merge costs.
  */
 public final class DeterministicMath {
 

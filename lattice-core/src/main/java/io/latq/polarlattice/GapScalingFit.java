@@ -40,8 +40,8 @@ public record GapScalingFit(double mu, double muStderr, double slope, double slo
             if (!(gap > 0) || !(se[i] > 0)) {
                 continue;
             }
-            double x = Math.log(n[i]);
-            double y = Math.log(gap);
+            double x = StrictMath.log(n[i]);
+            double y = StrictMath.log(gap);
             double sy1 = se[i] / gap;
             double w = 1 / (sy1 * sy1);
             xs[k] = x;
@@ -80,6 +80,6 @@ public record GapScalingFit(double mu, double muStderr, double slope, double slo
 
     /** The fitted G at N: 1/(2πe) + e^a·N^b. */
     public double predict(double n) {
-        return NsmResult.SPHERE_BOUND + Math.exp(intercept + slope * Math.log(n));
+        return NsmResult.SPHERE_BOUND + StrictMath.exp(intercept + slope * StrictMath.log(n));
     }
 }

@@ -1,5 +1,6 @@
 package io.latq.polarlattice;
 
+import io.latq.common.BoundedFiles;
 import io.latq.json.Json;
 import io.latq.polar.PolarTransform;
 
@@ -39,6 +40,12 @@ public final class PolarLatticeDesign {
     /** The largest number of levels accepted (2^r·Z^N must stay exactly representable). */
     public static final int MAX_LEVELS = 16;
 
+    /**
+     * The largest block length accepted, checked before anything of size N is allocated (a design read from a file
+     * or a compressed file's header may claim any N); equal to {@link io.latq.lattice.LatticeSpecs#MAX_DIMENSION}.
+     */
+    public static final int MAX_N = 1 << 16;
+
     private final int n;
     private final double sigma;
     private final int[][] sets;
@@ -62,6 +69,9 @@ public final class PolarLatticeDesign {
                               int listSize, String notes) {
         if (!PolarTransform.isPowerOfTwo(n)) {
             throw new IllegalArgumentException("design: n must be a power of two, got " + n);
+        }
+        if (n > MAX_N) {
+            throw new IllegalArgumentException("design: n must be at most " + MAX_N + ", got " + n);
         }
         if (!(sigma > 0) || !Double.isFinite(sigma)) {
             throw new IllegalArgumentException("design: sigma must be positive and finite, got " + sigma);
@@ -271,10 +281,11 @@ public final class PolarLatticeDesign {
         Map<?, ?> m = (Map<?, ?>) root;
         Object format = m.get("format");
         if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("design: format must be \"" + FORMAT + "\", got " + format);
+            throw new IllegalArgumentException("design: format must be \"" + FORMAT + "\", got "
+                    + shown(format));
         }
         if (m.get("version") != null && integer(m.get("version"), "version") != 1) {
-            throw new IllegalArgumentException("design: unsupported version " + m.get("version"));
+            throw new IllegalArgumentException("design: unsupported version " + shown(m.get("version")));
         }
         int n = integer(m.get("n"), "n");
         double sigma = number(m.get("sigma"), "sigma");
@@ -292,7 +303,7 @@ public final class PolarLatticeDesign {
             Map<?, ?> l = (Map<?, ?>) levels.get(i);
             if (l.get("level") != null && integer(l.get("level"), "level") != i + 1) {
                 throw new IllegalArgumentException("design: levels out of order: entry " + (i + 1) + " says level "
-                        + l.get("level"));
+                        + shown(l.get("level")));
             }
             Object is = l.get("information_set");
             if (!(is instanceof List)) {
@@ -309,7 +320,7 @@ public final class PolarLatticeDesign {
                 }
             }
             if (l.get("k") != null && integer(l.get("k"), "k") != a.length) {
-                throw new IllegalArgumentException("design: level " + (i + 1) + " says k = " + l.get("k")
+                throw new IllegalArgumentException("design: level " + (i + 1) + " says k = " + shown(l.get("k"))
                         + " but its information_set has " + a.length + " entries");
             }
             sets[i] = a;
@@ -322,15 +333,27 @@ public final class PolarLatticeDesign {
                 construction == null ? null : construction.toString(), list, notes == null ? null : notes.toString());
         Object hash = m.get("sha256");
         if (hash != null && !d.sha256().equals(hash)) {
-            throw new IllegalArgumentException("design: sha256 mismatch: file says " + hash + ", content hashes to "
+            throw new IllegalArgumentException("design: sha256 mismatch: file says " + shown(hash)
+                    + ", content hashes to "
                     + d.sha256());
         }
         return d;
     }
 
+    /** A JSON value for a one-line message: numbers as they are, strings cut short, containers by their kind. */
+    private static String shown(Object v) {
+        if (v instanceof java.util.Map) {
+            return "an object";
+        }
+        if (v instanceof List) {
+            return "an array";
+        }
+        return v instanceof String ? "\"" + BoundedFiles.excerpt((String) v, 80) + "\"" : String.valueOf(v);
+    }
+
     private static double number(Object v, String key) {
         if (!(v instanceof Double)) {
-            throw new IllegalArgumentException("design: '" + key + "' must be a number, got " + v);
+            throw new IllegalArgumentException("design: '" + key + "' must be a number, got " + shown(v));
         }
         return (Double) v;
     }
@@ -338,7 +361,7 @@ public final class PolarLatticeDesign {
     private static int integer(Object v, String key) {
         double d = number(v, key);
         if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("design: '" + key + "' must be an integer, got " + v);
+            throw new IllegalArgumentException("design: '" + key + "' must be an integer, got " + shown(v));
         }
         return (int) d;
     }

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * <p>For every σ of the grid the level rankings are computed once ({@link LevelRankings}); the sizes start at the
  * capacity-matched K_i = ⌈N·C_i⌉ (or given sizes) and are improved by coordinate descent: for each level in turn, K_i
  * is moved by ±step while that lowers the estimate (keeping the sizes non-decreasing), and the step is halved when no
- * move helps, from N/32 down to max(1, N/512) (finer steps change G by less than the Monte Carlo resolution). Every candidate is scored with the same seed and sample count (common random numbers: all
+ * move helps, from N/32 down to max(1, N/512) (finer steps change G by less than the Monte Carlo resolution).
+ * Every candidate is scored with the same seed and sample count (common random numbers: all
  * candidates see the same input vectors, so their difference has far less noise than either estimate), and the
  * estimator is deterministic, so a search is reproducible. The winner's own score is biased low by the selection
  * (it is the minimum of many noisy estimates); callers should re-estimate it with an independent seed, as the CLI does.

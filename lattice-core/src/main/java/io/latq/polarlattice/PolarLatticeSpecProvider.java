@@ -1,11 +1,12 @@
 package io.latq.polarlattice;
 
+import io.latq.common.BoundedFiles;
+import io.latq.json.Json;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeSpecProvider;
+import io.latq.polar.PolarTransform;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,8 +40,68 @@ public final class PolarLatticeSpecProvider implements LatticeSpecProvider {
         return parseSpec(argument);
     }
 
+    /** The argument of a {@code polar:} spec, split into its keys; reading it opens nothing. */
+    private record Args(Integer n, String file, PolarQuantizerOptions options) {
+    }
+
+    /**
+     * {@code true} for {@code file=} (a design file), {@code false} for {@code n=} (a shipped design, a resource).
+     *
+     * @throws IllegalArgumentException with a one-line message if the argument is malformed
+     */
+    @Override
+    public boolean readsFiles(String argument) {
+        return parseArgs(argument).file() != null;
+    }
+
+    /**
+     * N for {@code n=N} when N is a power of two (known without loading the design), else -1: for {@code file=}, and
+     * for an N that cannot have a design, so that sizing the spec builds it and reports why.
+     */
+    @Override
+    public int dimension(String argument) {
+        Args a = parseArgs(argument);
+        return a.n() != null && PolarTransform.isPowerOfTwo(a.n()) ? a.n() : -1;
+    }
+
     /** Parses the argument of a {@code polar:} spec (the text after the colon). */
     public static PolarLattice parseSpec(String argument) {
+        Args a = parseArgs(argument);
+        PolarLatticeDesign design = a.n() != null ? ShippedDesigns.forN(a.n(), a.options().listSize())
+                : readFile(a.file());
+        return new PolarLattice(design, a.options());
+    }
+
+    /**
+     * Parses quantizer options alone, {@code [list=L][,select=metric|distortion][,kernel=tabulated|exact|minsum]}
+     * (empty for the defaults), as they follow {@code polar:file=PATH,}.
+     *
+     * @throws IllegalArgumentException with a one-line message on bad input, or if {@code n=} or {@code file=} is
+     *                                  given
+     */
+    public static PolarQuantizerOptions parseOptions(String options) {
+        String t = options.strip();
+        if (t.isEmpty()) {
+            return PolarQuantizerOptions.sc();
+        }
+        if (t.matches("(?is).*\\b(n|file)\\s*=.*")) {
+            throw new IllegalArgumentException("polar: options may not contain n= or file=");
+        }
+        return parseArgs("n=1," + t).options();
+    }
+
+    /** The canonical text of {@code o} that {@link #parseOptions} reads back: {@code list=L,select=..,kernel=..}. */
+    public static String optionsText(PolarQuantizerOptions o) {
+        return "list=" + o.listSize() + ",select="
+                + (o.selection() == ListSelection.DISTORTION ? "distortion" : "metric") + ",kernel="
+                + switch (o.kernel()) {
+                    case EXACT -> "exact";
+                    case MIN_SUM -> "minsum";
+                    default -> "tabulated";
+                };
+    }
+
+    private static Args parseArgs(String argument) {
         Integer n = null;
         String file = null;
         int list = 1;
@@ -53,7 +114,8 @@ public final class PolarLatticeSpecProvider implements LatticeSpecProvider {
         while (!rest.isEmpty()) {
             int eq = rest.indexOf('=');
             if (eq < 0) {
-                throw new IllegalArgumentException("polar: expected key=value in '" + rest + "'; expected " + USAGE);
+                throw new IllegalArgumentException("polar: expected key=value in '" + quote(rest) + "'; expected "
+                        + USAGE);
             }
             String key = rest.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             String value;
@@ -80,17 +142,17 @@ public final class PolarLatticeSpecProvider implements LatticeSpecProvider {
                     case "metric" -> ListSelection.PATH_METRIC;
                     case "distortion" -> ListSelection.DISTORTION;
                     default -> throw new IllegalArgumentException("polar: select must be metric or distortion, got '"
-                            + value + "'");
+                            + quote(value) + "'");
                 };
                 case "kernel" -> kernel = switch (value.toLowerCase(Locale.ROOT)) {
                     case "tabulated" -> CheckNodeKernel.TABULATED;
                     case "exact" -> CheckNodeKernel.EXACT;
                     case "minsum", "min-sum" -> CheckNodeKernel.MIN_SUM;
                     default -> throw new IllegalArgumentException("polar: kernel must be tabulated, exact or minsum, "
-                            + "got '" + value + "'");
+                            + "got '" + quote(value) + "'");
                 };
-                default -> throw new IllegalArgumentException("polar: unknown key '" + key + "'; expected " + USAGE
-                        + " (optional select=metric|distortion, kernel=tabulated|exact|minsum)");
+                default -> throw new IllegalArgumentException("polar: unknown key '" + quote(key) + "'; expected "
+                        + USAGE + " (optional select=metric|distortion, kernel=tabulated|exact|minsum)");
             }
         }
         if ((n == null) == (file == null)) {
@@ -100,27 +162,37 @@ public final class PolarLatticeSpecProvider implements LatticeSpecProvider {
             throw new IllegalArgumentException("polar: list must be at most " + PolarQuantizerOptions.MAX_LIST
                     + ", got " + list);
         }
-        PolarLatticeDesign design = n != null ? ShippedDesigns.forN(n, list) : readFile(file);
-        return new PolarLattice(design, new PolarQuantizerOptions(list, select, kernel));
+        if (n != null && n > PolarLatticeDesign.MAX_N) {
+            throw new IllegalArgumentException("polar: n must be at most " + PolarLatticeDesign.MAX_N + ", got " + n);
+        }
+        return new Args(n, file, new PolarQuantizerOptions(list, select, kernel));
     }
 
-    /** Reads and validates a design file; every failure is a one-line IllegalArgumentException. */
+    /**
+     * Reads and validates a design file; every failure is a one-line IllegalArgumentException. Only a regular file of
+     * at most {@link Json#MAX_LENGTH} bytes is read (a FIFO or device is refused before it is opened).
+     */
     public static PolarLatticeDesign readFile(String file) {
         if (file.isEmpty()) {
             throw new IllegalArgumentException("polar: empty file name");
         }
         try {
-            String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            String text = BoundedFiles.readUtf8(Path.of(file), Json.MAX_LENGTH);
             return PolarLatticeDesign.fromJson(text);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("polar: no such design file: " + file);
+            throw new IllegalArgumentException("polar: no such design file: " + quote(file));
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("polar: invalid path '" + file + "'");
+            throw new IllegalArgumentException("polar: invalid path '" + quote(file) + "'");
         } catch (IOException e) {
-            throw new IllegalArgumentException("polar: cannot read design file " + file + ": " + e);
+            throw new IllegalArgumentException("polar: cannot read design file " + quote(file) + ": "
+                    + quote(e.getMessage()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("polar: " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("polar: " + quote(file) + ": " + e.getMessage());
         }
+    }
+
+    private static String quote(String s) {
+        return BoundedFiles.excerpt(s, 200);
     }
 
     private static int positiveInt(String v, String key) {
@@ -132,6 +204,6 @@ public final class PolarLatticeSpecProvider implements LatticeSpecProvider {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("polar: " + key + " must be a positive integer, got '" + v + "'");
+        throw new IllegalArgumentException("polar: " + key + " must be a positive integer, got '" + quote(v) + "'");
     }
 }

@@ -38,7 +38,7 @@ public final class ShippedDesigns {
         if (d == null) {
             double best = Double.POSITIVE_INFINITY;
             for (int l : TUNED_LISTS) {
-                double dist = Math.abs(Math.log((double) l / list));
+                double dist = Math.abs(StrictMath.log((double) l / list));
                 PolarLatticeDesign c = dist < best ? load(n, l) : null;
                 if (c != null) {
                     best = dist;
@@ -48,7 +48,8 @@ public final class ShippedDesigns {
         }
         if (d == null) {
             throw new IllegalArgumentException("polar: no shipped design for n=" + n + " (shipped: " + available()
-                    + "); make one with 'latq design polar --n " + n + " -o design.json' and use polar:file=design.json");
+                    + "); make one with 'latq design polar --n " + n
+                    + " -o design.json' and use polar:file=design.json");
         }
         return d;
     }

@@ -196,7 +196,10 @@ public final class LatticeTestSupport {
         return t;
     }
 
-    /** Inputs far from the origin: a lattice point with coordinates of size 1e6..2.05e6 plus a dyadic Gaussian (exact for dyadic lattices). */
+    /**
+     * Inputs far from the origin: a lattice point with coordinates of size 1e6..2.05e6 plus a dyadic Gaussian (exact
+     * for dyadic lattices).
+     */
     public static double[] farInput(Lattice l, UniformRandomProvider rng) {
         double[] big = new double[l.dimension()];
         for (int i = 0; i < big.length; i++) {

@@ -64,7 +64,8 @@ class DeterministicMathTest {
         double m = Math.min(x, y);
         double s = Math.signum(a) * Math.signum(b);
         double tanhForm = 2 * atanh(StrictMath.tanh(x / 2) * StrictMath.tanh(y / 2));
-        double logForm = m + StrictMath.log1p(StrictMath.exp(-(x + y))) - StrictMath.log1p(StrictMath.exp(-Math.abs(x - y)));
+        double logForm = m + StrictMath.log1p(StrictMath.exp(-(x + y)))
+                - StrictMath.log1p(StrictMath.exp(-Math.abs(x - y)));
         if (m > 1 && m < 8) {
             assertEquals(tanhForm, logForm, 1e-11 * logForm, "the two forms agree");
         }

@@ -26,11 +26,13 @@ class FrozenSetTest {
     void hashIsOverTheDocumentedCanonicalForm() throws Exception {
         FrozenSet fs = new FrozenSet(8, new int[] {7, 3, 6, 5}, new int[] {7, 6, 5, 3, 4, 2, 1, 0},
                 new double[] {0, 1, 2, 3, 4, 5, 6, 7}, "bec", "bec:e=0.5");
-        String canonical = "latq-polar-frozen-set-v1\nn=8\ninformation_set=3,5,6,7\nreliability_order=7,6,5,3,4,2,1,0\n";
+        String canonical = "latq-polar-frozen-set-v1\nn=8\ninformation_set=3,5,6,7\n"
+                + "reliability_order=7,6,5,3,4,2,1,0\n";
         assertEquals(canonical, fs.canonicalForm());
         assertEquals(sha256Hex(canonical), fs.sha256());
         // metadata is not hashed; the code is
-        FrozenSet other = new FrozenSet(8, new int[] {3, 5, 6, 7}, new int[] {7, 6, 5, 3, 4, 2, 1, 0}, null, "tv", null);
+        FrozenSet other = new FrozenSet(8, new int[] {3, 5, 6, 7}, new int[] {7, 6, 5, 3, 4, 2, 1, 0}, null, "tv",
+                null);
         assertEquals(fs.sha256(), other.sha256());
         assertNotEquals(fs.sha256(), FrozenSet.of(8, new int[] {3, 5, 6, 7}).sha256());
     }

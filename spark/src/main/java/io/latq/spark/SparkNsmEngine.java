@@ -122,11 +122,20 @@ public final class SparkNsmEngine implements NsmEngine {
      * ./latq these are latq-spark.jar and the shaded latq.jar). Classes loaded from directories are skipped.
      */
     static List<String> codeJars() {
+        List<Class<?>> classes = new ArrayList<>(List.of(SparkNsmEngine.class, NsmPlan.class));
+        // lattice-core's libraries, by name: with ./latq they are inside latq.jar; in a plain Maven class path they
+        // are jars of their own (looked up by name so that this module does not depend on them)
+        for (String name : new String[] {"org.apache.commons.rng.UniformRandomProvider",
+            "org.apache.commons.rng.simple.RandomSource", "org.apache.commons.rng.core.BaseProvider",
+            "org.apache.commons.rng.sampling.distribution.ContinuousSampler", "org.apache.commons.math3.util.FastMath",
+            "org.ejml.data.DMatrixRMaj", "org.ejml.dense.row.CommonOps_DDRM"}) {
+            try {
+                classes.add(Class.forName(name, false, SparkNsmEngine.class.getClassLoader()));
+            } catch (ClassNotFoundException e) {
+                // not used by this lattice-core build: nothing to ship
+            }
+        }
         List<String> jars = new ArrayList<>();
-        Class<?>[] classes = {SparkNsmEngine.class, NsmPlan.class, org.apache.commons.rng.UniformRandomProvider.class,
-            org.apache.commons.rng.simple.RandomSource.class, org.apache.commons.rng.core.BaseProvider.class,
-            org.apache.commons.rng.sampling.distribution.ContinuousSampler.class,
-            org.apache.commons.math3.util.FastMath.class, org.ejml.data.DMatrixRMaj.class};
         for (Class<?> c : classes) {
             try {
                 java.security.CodeSource src = c.getProtectionDomain().getCodeSource();
@@ -138,9 +147,8 @@ public final class SparkNsmEngine implements NsmEngine {
                 if (file.endsWith(".jar") && java.nio.file.Files.isRegularFile(path) && !jars.contains(file)) {
                     jars.add(file);
                 }
-            } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException
-                     | NoClassDefFoundError e) {
-                // not a local file (or not on the class path): Spark cannot ship it anyway
+            } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+                // not a local file: Spark cannot ship it anyway
             }
         }
         return jars;

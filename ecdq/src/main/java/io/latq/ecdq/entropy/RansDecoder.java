@@ -1,6 +1,6 @@
 package io.latq.ecdq.entropy;
 
-import io.latq.ecdq.LatqFormatException;
+import io.latq.common.LatqFormatException;
 
 /**
  * Decoder for the stream produced by {@link RansEncoder}: reads the 4-byte little-endian initial state, then for each

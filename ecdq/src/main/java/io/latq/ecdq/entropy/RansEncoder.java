@@ -169,12 +169,12 @@ public final class RansEncoder {
     public double idealBits() {
         double bits = 0;
         for (int i = 0; i < count; i++) {
-            bits += P - Math.log(freqs[i]) * INV_LN2;
+            bits += P - StrictMath.log(freqs[i]) * INV_LN2;
         }
         return bits;
     }
 
-    private static final double INV_LN2 = 1.0 / Math.log(2.0);
+    private static final double INV_LN2 = 1.0 / StrictMath.log(2.0);
 
     /** The backing array of the last {@link #finish}. */
     public byte[] buffer() {

@@ -1,13 +1,12 @@
 package io.latq.lattice.search;
 
+import io.latq.common.BoundedFiles;
 import io.latq.lattice.AbstractLattice;
 import io.latq.lattice.Lattice;
 import org.ejml.data.DMatrixRMaj;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +34,9 @@ public final class GeneratorMatrixLattice extends AbstractLattice {
 
     /** Largest supported dimension (enumeration cost and double-precision LLL both degrade beyond this). */
     public static final int MAX_DIMENSION = 64;
+
+    /** Largest generator file read by {@link #fromFile} (64² entries with comments fit easily). */
+    public static final int MAX_FILE_BYTES = 1 << 20;
 
     /**
      * A row is treated as linearly dependent on the rows above it when the norm of its Gram–Schmidt component is below
@@ -92,19 +94,25 @@ public final class GeneratorMatrixLattice extends AbstractLattice {
     public static GeneratorMatrixLattice fromFile(Path path) {
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            text = BoundedFiles.readUtf8(path, MAX_FILE_BYTES);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("cannot read generator file " + path + ": no such file");
+            throw new IllegalArgumentException("cannot read generator file " + shown(path) + ": no such file");
         } catch (AccessDeniedException e) {
-            throw new IllegalArgumentException("cannot read generator file " + path + ": access denied");
+            throw new IllegalArgumentException("cannot read generator file " + shown(path) + ": access denied");
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot read generator file " + path + ": " + e);
+            throw new IllegalArgumentException("cannot read generator file " + shown(path) + ": "
+                    + BoundedFiles.excerpt(e.getMessage(), 200));
         }
-        return parse(text, path.toString(), "gen:file=" + path);
+        return parse(text, shown(path), "gen:file=" + path);
+    }
+
+    private static String shown(Path path) {
+        return BoundedFiles.excerpt(path.toString(), 200);
     }
 
     /**
-     * Parses generator text in the {@link #fromFile} format.
+     * Parses generator text in the {@link #fromFile} format. Error messages quote at most 40 characters of a bad
+     * token, so a file that is not a generator is not echoed.
      *
      * @param source a name for the text used in error messages (for example the file name)
      * @param name   the lattice name
@@ -132,13 +140,18 @@ public final class GeneratorMatrixLattice extends AbstractLattice {
                 try {
                     v = Double.parseDouble(tok);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(source + " line " + (ln + 1) + ": not a number: '" + tok + "'");
+                    throw new IllegalArgumentException(source + " line " + (ln + 1) + ": not a number: '"
+                            + BoundedFiles.excerpt(tok, 40) + "'");
                 }
                 if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(source + " line " + (ln + 1) + ": non-finite entry '" + tok
-                            + "'");
+                    throw new IllegalArgumentException(source + " line " + (ln + 1) + ": non-finite entry '"
+                            + BoundedFiles.excerpt(tok, 40) + "'");
                 }
                 values.add(v);
+            }
+            if (values.size() > MAX_DIMENSION || rowList.size() >= MAX_DIMENSION) {
+                throw new IllegalArgumentException(source + " line " + (ln + 1) + ": generator dimension "
+                        + Math.max(values.size(), rowList.size() + 1) + " exceeds the maximum of " + MAX_DIMENSION);
             }
             if (!rowList.isEmpty() && values.size() != rowList.get(0).length) {
                 throw new IllegalArgumentException(source + " line " + (ln + 1) + ": ragged rows: this row has "

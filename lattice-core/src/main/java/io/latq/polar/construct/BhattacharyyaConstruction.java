@@ -1,6 +1,5 @@
 package io.latq.polar.construct;
 
-import io.latq.polar.PolarTransform;
 
 /**
  * Bhattacharyya-parameter bounds for any BMS channel of Bhattacharyya parameter Z (Arıkan 2009; Mori &amp; Tanaka):

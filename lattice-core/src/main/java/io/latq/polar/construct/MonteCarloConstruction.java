@@ -1,8 +1,8 @@
 package io.latq.polar.construct;
 
-import io.latq.polar.FrameRandom;
 import io.latq.polar.Llr;
 import io.latq.polar.PolarTransform;
+import io.latq.random.StreamSeeds;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -17,7 +17,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  *   <li>the conditional entropy H(U_t | Y, U^{t−1}) = E[log2(1 + e^{−LLR})] (for the BEC: the erasure rate).</li>
  * </ul>
  * Reliability is −(entropy estimate): it is continuous, so it still ranks channels that made no errors.
- * Frame f uses the stream {@link FrameRandom#forFrame}(seed, f): results depend only on (sampler, F, seed).
+ * Frame f uses the stream {@link StreamSeeds#frameStream}(seed, f): results depend only on (sampler, F, seed).
  */
 public final class MonteCarloConstruction implements FrozenSetConstruction {
 
@@ -53,7 +53,7 @@ public final class MonteCarloConstruction implements FrozenSetConstruction {
         double[] entSum = new double[n];
         double[] entSq = new double[n];
         for (int f = 0; f < frames; f++) {
-            UniformRandomProvider rng = FrameRandom.forFrame(seed, f);
+            UniformRandomProvider rng = StreamSeeds.frameStream(seed, f);
             sampler.sample(rng, llr);
             genieTransform(llr);
             for (int t = 0; t < n; t++) {

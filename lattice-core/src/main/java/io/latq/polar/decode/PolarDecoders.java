@@ -43,6 +43,7 @@ public final class PolarDecoders {
             }
             return new PolarSclDecoder(frozen, null, l, rule, crc);
         }
-        throw new IllegalArgumentException("unknown decoder '" + spec + "' (use sc, fast-ssc, fast-ssc-nospc or scl:L)");
+        throw new IllegalArgumentException("unknown decoder '" + spec
+                + "' (use sc, fast-ssc, fast-ssc-nospc or scl:L)");
     }
 }

@@ -10,7 +10,8 @@ import io.latq.polar.PolarTransform;
  *
  * <p>Every path runs SC; at each leaf t with decision LLR λ a path's metric grows by |λ| if the bit disagrees with
  * hard(λ). At an information leaf each path is extended both ways and the L best of the candidates (smallest
- * metric; ties broken in favour of the hard decision, then by lower path slot) survive. With min-sum the metric of a complete path equals
+ * metric; ties broken in favour of the hard decision, then by lower path slot) survive. With min-sum the metric of a
+ * complete path equals
  * Σ_i [x_i ≠ hard(llr_i)]·|llr_i|, the ML (correlation) metric on the channel LLRs, so with L ≥ 2^K the decoder is
  * an ML decoder.
  *

@@ -1,9 +1,9 @@
 package io.latq.polar.sim;
 
 import io.latq.polar.Crc;
-import io.latq.polar.FrameRandom;
 import io.latq.polar.PolarEncoder;
 import io.latq.polar.decode.PolarDecoder;
+import io.latq.random.StreamSeeds;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * <p>Noise: σ² = 1/(2·R·10^(Eb/N0 / 10)) with R = (message bits)/N, where message bits = K − (CRC bits); channel
  * LLRs are 2y/σ². Each frame draws fresh random message bits (so decoders are not tested on the all-zero word
  * only), appends the CRC if any, encodes, adds noise and decodes. Frame f uses the random stream
- * {@link FrameRandom#forFrame}(seed, f) and frames are handed out in chunks to worker threads, each with its own
+ * {@link StreamSeeds#frameStream}(seed, f) and frames are handed out in chunks to worker threads, each with its own
  * decoder from the supplier; integer error counts are summed, so the result is bit-identical for any thread count.
  */
 public final class PolarSimulation {
@@ -56,7 +56,7 @@ public final class PolarSimulation {
         if (!(rate > 0 && rate <= 1)) {
             throw new IllegalArgumentException("rate must be in (0, 1], got " + rate);
         }
-        return Math.sqrt(1.0 / (2.0 * rate * Math.pow(10.0, ebN0Db / 10.0)));
+        return Math.sqrt(1.0 / (2.0 * rate * StrictMath.pow(10.0, ebN0Db / 10.0)));
     }
 
     /** The code rate R = message bits / N used for the noise level. */
@@ -162,7 +162,7 @@ public final class PolarSimulation {
                 }
                 long last = Math.min(frames, first + CHUNK);
                 for (long f = first; f < last; f++) {
-                    UniformRandomProvider rng = FrameRandom.forFrame(seed, f);
+                    UniformRandomProvider rng = StreamSeeds.frameStream(seed, f);
                     for (int j = 0; j < messageBits; j += 64) {
                         long bits = rng.nextLong();
                         for (int b = 0; b < 64 && j + b < messageBits; b++) {

@@ -209,7 +209,7 @@ class ConstructionTest {
     @Test
     void monteCarloGenieTransformMatchesScOnAllZeroFrozenCode() {
         // the genie LLRs with all-zero past are SC's decision LLRs when every bit is frozen to 0
-        org.apache.commons.rng.UniformRandomProvider rng = io.latq.polar.FrameRandom.forFrame(3, 4);
+        org.apache.commons.rng.UniformRandomProvider rng = io.latq.random.StreamSeeds.frameStream(3, 4);
         int n = 128;
         double[] llr = new double[n];
         LlrSampler.biAwgn(0.9).sample(rng, llr);

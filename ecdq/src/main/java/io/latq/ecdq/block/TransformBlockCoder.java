@@ -1,0 +1,383 @@
+package io.latq.ecdq.block;
+
+import io.latq.common.LatqException;
+import io.latq.common.LatqFormatException;
+import io.latq.ecdq.dither.CounterDither;
+import io.latq.ecdq.entropy.RansDecoder;
+import io.latq.ecdq.entropy.RansEncoder;
+import io.latq.ecdq.entropy.SuccessiveGaussianPointCoder;
+import io.latq.ecdq.file.FileHeader;
+import io.latq.ecdq.index.TriangularBasis;
+import io.latq.ecdq.quantizer.CellDesign;
+import io.latq.ecdq.quantizer.VarianceCode;
+import io.latq.ecdq.samples.SampleType;
+import io.latq.ecdq.transform.BlockTransform;
+import io.latq.ecdq.transform.TransformPlan;
+import io.latq.lattice.Lattice;
+import java.util.Arrays;
+
+/**
+ * Encodes and decodes one block of a version-2 file; one instance per worker thread (holds scratch buffers).
+ *
+ * <p>Per block (docs/transform.md):
+ * <ol>
+ *   <li>non-finite samples are replaced by their channel mean (and carried separately);</li>
+ *   <li>{@link BlockTransform#forward}: normalize per channel, KLT, tile DCT → coefficients;</li>
+ *   <li>every cell (band of a channel component) gets the code of its mean square at the channel's water level θ
+ *       ({@link VarianceCode}); code 0 cells are not coded and decode to 0;</li>
+ *   <li>the coefficients of coded cells, in order (component, band, position), are cut into vectors of n; for
+ *       coordinate i with cell design ({@link CellDesign}) a_i, s_i: z_i = c_i/a_i + u_i with u the dither of vector
+ *       (block, v); λ = Q_Λ(z); the integer coordinates are entropy coded with per-coordinate spreads s_i
+ *       ({@link SuccessiveGaussianPointCoder}; on a rotated basis the RMS spread of the vector); the last vector is
+ *       padded with zero coordinates;</li>
+ *   <li>reconstruction ĉ_i = β_i·a_i·(λ_i − u_i), then {@link BlockTransform#inverse}.</li>
+ * </ol>
+ * The encoder computes the reconstruction with the same code as the decoder, so the MSE it reports is the MSE of
+ * the decoded file.
+ */
+public final class TransformBlockCoder {
+    private final Lattice lattice;
+    private final TriangularBasis basis;
+    private final FileHeader header;
+    private final TransformPlan plan;
+    private final BlockTransform transform;
+    private final SuccessiveGaussianPointCoder coder;
+    private final CounterDither dither;
+    private final SampleType outType;
+    private final RansEncoder enc = new RansEncoder();
+    private final RansDecoder dec = new RansDecoder();
+    private final int n;
+    private final int channels;
+    private final int bands;
+    private final double sigma0Sq;
+    private final double[] mean;
+    private final double[] scale;
+    private final double[] theta;
+    private final boolean perCoordinate;
+    private final CellDesign pad;
+    // per block
+    private final double[] work;
+    private final double[] coef;
+    private final byte[] cells;
+    private final CellDesign[] designs;
+    private int[] layoutRows = {-1, -1};
+    private int[][] layoutOrder = new int[2][];
+    private int[][] layoutStart = new int[2][];
+    // per vector
+    private final double[] u;
+    private final double[] z;
+    private final double[] q;
+    private final double[] lambda;
+    private final double[] vwork;
+    private final long[] a;
+    private final double[] spreads;
+    private final int[] coordIndex;
+    private final CellDesign[] coordDesign;
+    private int[] nfOffsets = new int[16];
+    private long[] nfBits = new long[16];
+
+    public TransformBlockCoder(Lattice lattice, TriangularBasis basis, FileHeader header) {
+        this.lattice = lattice;
+        this.basis = basis;
+        this.header = header;
+        this.plan = header.plan();
+        this.transform = new BlockTransform(plan);
+        this.n = header.dimension();
+        this.channels = plan.channels();
+        this.bands = plan.bands();
+        this.sigma0Sq = unscaledNoise(header.nsm(), header.log2Volume(), n);
+        this.coder = new SuccessiveGaussianPointCoder(basis, Math.sqrt(sigma0Sq));
+        this.dither = new CounterDither(header.seed());
+        this.outType = header.source().type();
+        this.mean = header.mean();
+        this.scale = header.scale();
+        this.theta = header.theta();
+        this.perCoordinate = basis.isSignedIdentity();
+        this.pad = CellDesign.padding(sigma0Sq);
+        int maxSamples = (int) Math.min(plan.maxBlockSamples(), header.sampleCount());
+        this.work = new double[maxSamples];
+        this.coef = new double[maxSamples];
+        this.cells = new byte[plan.cellsPerBlock()];
+        this.designs = new CellDesign[plan.cellsPerBlock()];
+        this.u = new double[n];
+        this.z = new double[n];
+        this.q = new double[n];
+        this.lambda = new double[n];
+        this.vwork = new double[n];
+        this.a = new long[n];
+        this.spreads = new double[n];
+        this.coordIndex = new int[n];
+        this.coordDesign = new CellDesign[n];
+    }
+
+    /** σ₀² = G·V^(2/n): the per-dimension second moment of the unscaled lattice's cell (StrictMath: bit-exact). */
+    public static double unscaledNoise(double nsm, double log2Volume, int n) {
+        return nsm * StrictMath.pow(2.0, 2.0 * log2Volume / n);
+    }
+
+    /** Result of encoding one block. */
+    public record Encoded(byte[] bytes, int samples, double sse, double maxAbsError, long finiteCount,
+                          double idealBits) {
+    }
+
+    /** Positions of each band, stable in position order; cached for the (at most two) block heights of a file. */
+    private int[] layout(int rows, int[][] startOut) {
+        int slot = layoutRows[0] == rows ? 0 : layoutRows[1] == rows ? 1 : -1;
+        if (slot < 0) {
+            slot = layoutRows[0] == -1 ? 0 : 1;
+            int[] band = plan.bandMap(rows);
+            int[] start = new int[bands + 1];
+            for (int b : band) {
+                start[b + 1]++;
+            }
+            for (int b = 0; b < bands; b++) {
+                start[b + 1] += start[b];
+            }
+            int[] fill = Arrays.copyOf(start, bands);
+            int[] order = new int[band.length];
+            for (int pos = 0; pos < band.length; pos++) {
+                order[fill[band[pos]]++] = pos;
+            }
+            layoutRows[slot] = rows;
+            layoutOrder[slot] = order;
+            layoutStart[slot] = start;
+        }
+        startOut[0] = layoutStart[slot];
+        return layoutOrder[slot];
+    }
+
+    /**
+     * Encodes the {@code count} samples {@code x[0..count)} of block {@code block} (interleaved channels, file order).
+     * Writes the reconstruction into {@code recon} when it is not null.
+     */
+    public Encoded encode(long block, double[] x, int count, long firstSampleIndex, double[] recon)
+            throws LatqException {
+        int rows = checkedRows(block, count);
+        int nf = 0;
+        for (int i = 0; i < count; i++) {
+            double xi = x[i];
+            if (Double.isFinite(xi)) {
+                work[i] = xi;
+            } else {
+                if (!header.keepNonFinite()) {
+                    throw new LatqException("sample " + (firstSampleIndex + i) + " is " + xi
+                            + " (use --keep-nonfinite to carry non-finite values)");
+                }
+                if (nf == nfOffsets.length) {
+                    nfOffsets = Arrays.copyOf(nfOffsets, nf * 2);
+                    nfBits = Arrays.copyOf(nfBits, nf * 2);
+                }
+                nfOffsets[nf] = i;
+                nfBits[nf] = Double.doubleToRawLongBits(xi);
+                nf++;
+                work[i] = mean[i % channels];
+            }
+        }
+        transform.forward(work, rows, mean, scale, coef);
+        int p = count / channels;
+        int[][] st = new int[1][];
+        int[] order = layout(rows, st);
+        int[] start = st[0];
+        for (int c = 0; c < channels; c++) {
+            for (int b = 0; b < bands; b++) {
+                double sum = 0;
+                for (int k = start[b]; k < start[b + 1]; k++) {
+                    double v = coef[c * p + order[k]];
+                    sum += v * v;
+                }
+                int cnt = start[b + 1] - start[b];
+                int code = cnt == 0 ? 0 : VarianceCode.code(sum / cnt, theta[c]);
+                cells[c * bands + b] = (byte) code;
+            }
+        }
+        designCells();
+        enc.reset();
+        int filled = 0;
+        long vector = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int b = 0; b < bands; b++) {
+                CellDesign d = designs[c * bands + b];
+                for (int k = start[b]; k < start[b + 1]; k++) {
+                    int idx = c * p + order[k];
+                    if (d == null) {
+                        coef[idx] = 0;
+                        continue;
+                    }
+                    coordIndex[filled] = idx;
+                    coordDesign[filled] = d;
+                    if (++filled == n) {
+                        encodeVector(block, vector++, filled, firstSampleIndex);
+                        filled = 0;
+                    }
+                }
+            }
+        }
+        if (filled > 0) {
+            encodeVector(block, vector, filled, firstSampleIndex);
+        }
+        coder.flush(enc);
+        int len = enc.finish();
+        double ideal = enc.idealBits();
+        double[] out = recon != null ? recon : work;
+        transform.inverse(coef, rows, mean, scale, out);
+        double sse = 0;
+        double maxAbs = 0;
+        long finite = 0;
+        int nfi = 0;
+        for (int i = 0; i < count; i++) {
+            if (nfi < nf && nfOffsets[nfi] == i) {
+                out[i] = Double.longBitsToDouble(nfBits[nfi++]);
+                continue;
+            }
+            double r = outType.roundTrip(out[i]);
+            out[i] = r;
+            double e = r - x[i];
+            sse += e * e;
+            maxAbs = Math.max(maxAbs, Math.abs(e));
+            finite++;
+        }
+        byte[] bytes = BlockFormat.encode(block, count, cells.clone(), nf, nfOffsets, nfBits, enc.buffer(),
+                enc.offset(), len, header.fileId());
+        return new Encoded(bytes, count, sse, maxAbs, finite, ideal);
+    }
+
+    private int checkedRows(long block, int count) {
+        long rows = plan.rowsInBlock(block);
+        if (rows * plan.rowPositions() * channels != count) {
+            throw new IllegalStateException("block " + block + " holds " + count + " samples, the plan says "
+                    + rows * plan.rowPositions() * channels);
+        }
+        return (int) rows;
+    }
+
+    private void designCells() {
+        for (int c = 0; c < channels; c++) {
+            for (int b = 0; b < bands; b++) {
+                int code = cells[c * bands + b] & 0xFF;
+                designs[c * bands + b] = code == 0 ? null
+                        : CellDesign.of(VarianceCode.variance(code, theta[c]), theta[c], sigma0Sq,
+                        header.spreadWeight());
+            }
+        }
+    }
+
+    private void vectorSpreads(int filled) {
+        for (int k = filled; k < n; k++) {
+            coordDesign[k] = pad;
+            coordIndex[k] = -1;
+        }
+        if (perCoordinate) {
+            for (int k = 0; k < n; k++) {
+                spreads[k] = coordDesign[k].spread();
+            }
+        } else {
+            // a rotated basis mixes coordinates: one spread for the vector, the RMS of the cells' spreads
+            double s2 = 0;
+            for (int k = 0; k < n; k++) {
+                double s = coordDesign[k].spread();
+                s2 += s * s;
+            }
+            Arrays.fill(spreads, Math.sqrt(s2 / n));
+        }
+    }
+
+    private void encodeVector(long block, long vector, int filled, long firstSampleIndex) throws LatqException {
+        vectorSpreads(filled);
+        dither.position(block, vector);
+        lattice.sampleFundamentalRegion(dither, u, 0);
+        for (int k = 0; k < n; k++) {
+            int idx = coordIndex[k];
+            double c = idx < 0 ? 0 : coef[idx] / coordDesign[k].step();
+            if (!(Math.abs(c) < 0x1p50)) {
+                throw new LatqException("a sample near index " + firstSampleIndex
+                        + " is too large relative to the quantization step");
+            }
+            z[k] = c + u[k];
+        }
+        lattice.quantize(z, 0, q, 0);
+        basis.coordinates(q, 0, vwork, a);
+        basis.point(a, lambda, 0);
+        for (int k = 0; k < n; k++) {
+            if (!(Math.abs(lambda[k] - q[k]) <= 1e-6 * (1 + Math.abs(q[k])))) {
+                throw new IllegalStateException("lattice " + lattice.name()
+                        + " quantizer returned a point that is not in the lattice of its generator");
+            }
+        }
+        coder.encode(a, u, spreads, enc);
+        for (int k = 0; k < filled; k++) {
+            coef[coordIndex[k]] = coordDesign[k].gain() * (lambda[k] - u[k]);
+        }
+    }
+
+    /** Decodes a block into {@code out[0..block.samples())}, values as stored before container conversion. */
+    public void decode(BlockFormat.Block blk, double[] out) throws LatqFormatException {
+        try {
+            decodeChecked(blk, out);
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            // only reachable with a crafted file whose CRCs are valid but whose parameters are not
+            throw new LatqFormatException("block " + blk.index() + " cannot be decoded (" + e.getMessage() + ")");
+        }
+    }
+
+    private void decodeChecked(BlockFormat.Block blk, double[] out) throws LatqFormatException {
+        int count = blk.samples();
+        int rows = checkedRows(blk.index(), count);
+        System.arraycopy(blk.cells(), 0, cells, 0, cells.length);
+        designCells();
+        int p = count / channels;
+        int[][] st = new int[1][];
+        int[] order = layout(rows, st);
+        int[] start = st[0];
+        dec.reset(blk.payload(), 0, blk.payload().length);
+        int filled = 0;
+        long vector = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int b = 0; b < bands; b++) {
+                CellDesign d = designs[c * bands + b];
+                for (int k = start[b]; k < start[b + 1]; k++) {
+                    int idx = c * p + order[k];
+                    if (d == null) {
+                        coef[idx] = 0;
+                        continue;
+                    }
+                    coordIndex[filled] = idx;
+                    coordDesign[filled] = d;
+                    if (++filled == n) {
+                        decodeVector(blk.index(), vector++, filled);
+                        filled = 0;
+                    }
+                }
+            }
+        }
+        if (filled > 0) {
+            decodeVector(blk.index(), vector, filled);
+        }
+        dec.finish();
+        transform.inverse(coef, rows, mean, scale, out);
+        int[] offs = blk.nonFiniteOffsets();
+        long[] bits = blk.nonFiniteBits();
+        int nfi = 0;
+        for (int i = 0; i < count; i++) {
+            if (nfi < offs.length && offs[nfi] == i) {
+                double v = Double.longBitsToDouble(bits[nfi++]);
+                if (Double.isFinite(v)) {
+                    throw new LatqFormatException("block " + blk.index() + " carries a finite value as non-finite");
+                }
+                out[i] = v;
+            } else if (!Double.isFinite(out[i])) {
+                throw new LatqFormatException("block " + blk.index() + " decodes to a non-finite value (corrupt data)");
+            }
+        }
+    }
+
+    private void decodeVector(long block, long vector, int filled) throws LatqFormatException {
+        vectorSpreads(filled);
+        dither.position(block, vector);
+        lattice.sampleFundamentalRegion(dither, u, 0);
+        coder.decode(u, spreads, dec, a);
+        basis.point(a, lambda, 0);
+        for (int k = 0; k < filled; k++) {
+            coef[coordIndex[k]] = coordDesign[k].gain() * (lambda[k] - u[k]);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.latq.ecdq.samples;
+
+import java.util.Arrays;
+
+/**
+ * Everything needed to write samples back in their original container: container kind, sample type, byte order,
+ * NumPy shape, WAV channels / rate / format tag / channel mask, CSV values per line, and the sample count.
+ *
+ * @param container    the container kind
+ * @param type         the sample type
+ * @param bigEndian    byte order of the samples (RAW, NPY); false for WAV and CSV
+ * @param shape        NumPy shape (C order), empty for a 0-d array; for other containers {@code {count}}
+ * @param channels     WAV channels (1 for other containers)
+ * @param sampleRate   WAV sample rate in Hz (0 for other containers)
+ * @param wavFormatTag WAV format tag: 1 PCM, 3 IEEE float, 0xFFFE extensible (0 for other containers)
+ * @param channelMask  WAV_FORMAT_EXTENSIBLE channel mask (0 otherwise)
+ * @param csvColumns   CSV values per line when all lines had the same count, else 0 (one per line on output)
+ * @param sampleCount  total number of samples
+ */
+public record SampleFormat(ContainerType container, SampleType type, boolean bigEndian, long[] shape, int channels,
+                           int sampleRate, int wavFormatTag, int channelMask, int csvColumns, long sampleCount) {
+
+    public SampleFormat {
+        shape = shape.clone();
+    }
+
+    @Override
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    /** A headerless raw file of {@code count} samples. */
+    public static SampleFormat raw(SampleType type, boolean bigEndian, long count) {
+        return new SampleFormat(ContainerType.RAW, type, bigEndian, new long[] {count}, 1, 0, 0, 0, 0, count);
+    }
+
+    /** A one-dimensional .npy array. */
+    public static SampleFormat npy(SampleType type, boolean bigEndian, long[] shape) {
+        long count = 1;
+        for (long d : shape) {
+            count = Math.multiplyExact(count, d);
+        }
+        return new SampleFormat(ContainerType.NPY, type, bigEndian, shape, 1, 0, 0, 0, 0, count);
+    }
+
+    /** A WAV file; {@code count} counts samples over all channels. */
+    public static SampleFormat wav(SampleType type, int channels, int sampleRate, int formatTag, int channelMask,
+                                   long count) {
+        return new SampleFormat(ContainerType.WAV, type, false, new long[] {count}, channels, sampleRate, formatTag,
+                channelMask, 0, count);
+    }
+
+    /** A CSV file. */
+    public static SampleFormat csv(int columns, long count) {
+        return new SampleFormat(ContainerType.CSV, SampleType.F64, false, new long[] {count}, 1, 0, 0, 0, columns,
+                count);
+    }
+
+    /** A short description such as {@code npy <f4 shape (3, 4)} or {@code wav pcm16 2ch 44100Hz}. */
+    public String describe() {
+        switch (container) {
+            case RAW:
+                return "raw " + RawSamples.typeName(type, bigEndian);
+            case NPY:
+                return "npy " + (bigEndian ? ">" : "<") + "f" + type.bytes() + " shape " + Arrays.toString(shape);
+            case WAV:
+                return "wav " + type.name().toLowerCase(java.util.Locale.ROOT) + " " + channels + "ch " + sampleRate
+                        + "Hz" + (wavFormatTag == 0xFFFE ? " extensible" : "");
+            default:
+                return "csv " + (csvColumns > 0 ? csvColumns + " per line" : "ragged lines");
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SampleFormat)) {
+            return false;
+        }
+        SampleFormat f = (SampleFormat) o;
+        return container == f.container && type == f.type && bigEndian == f.bigEndian
+                && Arrays.equals(shape, f.shape) && channels == f.channels && sampleRate == f.sampleRate
+                && wavFormatTag == f.wavFormatTag && channelMask == f.channelMask && csvColumns == f.csvColumns
+                && sampleCount == f.sampleCount;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(shape) * 31 + Long.hashCode(sampleCount);
+    }
+
+    @Override
+    public String toString() {
+        return describe() + ", " + sampleCount + " samples";
+    }
+}
