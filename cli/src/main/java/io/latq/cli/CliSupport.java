@@ -93,7 +93,7 @@ public final class CliSupport {
     static int run(PrintWriter err, Body body) {
         try {
             return body.run();
-        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+        } catch (Exception | Error e) {
             return report(err, e);
         }
     }

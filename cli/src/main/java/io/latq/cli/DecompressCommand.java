@@ -26,7 +26,7 @@ public final class DecompressCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--max-output", description = "Refuse to write more than SIZE bytes (suffix k, M, G; 'none' for "
-            + "no limit). Default: 1G or 4096 times the compressed size, whichever is larger.")
+            + "no limit). Default: 256M or 1024 times the compressed size, whichever is larger.")
     String maxOutput;
 
     @Option(names = "--lattice-file", description = "For version-1 files that name a lattice file (gen:file=, "

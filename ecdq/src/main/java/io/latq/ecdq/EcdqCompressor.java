@@ -14,6 +14,7 @@ import io.latq.ecdq.samples.SampleFiles;
 import io.latq.ecdq.samples.SampleReader;
 import io.latq.ecdq.samples.SourceStatistics;
 import io.latq.ecdq.transform.CellStatistics;
+import io.latq.ecdq.transform.Klt;
 import io.latq.ecdq.transform.PlanChooser;
 import io.latq.ecdq.transform.ReverseWaterFilling;
 import io.latq.ecdq.transform.TransformPlan;
@@ -85,10 +86,18 @@ public final class EcdqCompressor {
             description = LatticeDescription.of(opt.latticeSpec());
             lattice = description.build();
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            throw new LatqException("lattice '" + opt.latticeSpec() + "': " + e.getMessage());
+            throw new LatqException("lattice '" + EcdqDecompressor.abbreviate(opt.latticeSpec()) + "': "
+                    + e.getMessage());
         }
         int n = lattice.dimension();
         checkMemory(n, opt.latticeSpec());
+        // the coder rescales the lattice per cell; a cell volume far outside double range cannot be rescaled exactly
+        double log2PerDim = lattice.log2Volume() / n;
+        if (!(Math.abs(log2PerDim) <= 400)) {
+            throw new LatqException("lattice '" + EcdqDecompressor.abbreviate(opt.latticeSpec())
+                    + "' is scaled out of range (cell volume 2^" + lattice.log2Volume() + "); ECDQ needs "
+                    + "|log2 V|/n <= 400, and the scale of the lattice does not change the quantizer");
+        }
         DMatrixRMaj generator = lattice.generator();
         TriangularBasis basis = TriangularBasis.of(generator);
         byte[] hash = EcdqHeader.generatorHash(generator);
@@ -142,7 +151,16 @@ public final class EcdqCompressor {
         if (!(d > 0) || Double.isInfinite(d)) {
             throw new IllegalArgumentException("target gives MSE " + d + "; it must be positive and finite");
         }
-        double[] klt = null; // the channel transform is added with the KLT (MSE targets only)
+        // the KLT across channels: for MSE and rate targets (one water level shared by all components); an SNR
+        // target holds per channel, which a channel mix would blur, so it keeps the channels apart
+        double[] klt = null;
+        if (c > 1 && !perChannel && !opt.transform().equals("none") && st.completeSteps > 0) {
+            double[] cov = new double[c * c];
+            for (int i = 0; i < c * c; i++) {
+                cov[i] = st.comoment[i] / st.completeSteps;
+            }
+            klt = Klt.fromCovariance(cov, c).basis();
+        }
         long[] ts = PlanChooser.timeShape(st.format.shape(), st.count, c,
                 st.format.container() == ContainerType.NPY);
         List<TransformPlan> candidates;
@@ -157,7 +175,6 @@ public final class EcdqCompressor {
                 + Tracker.CODE * st.count;
         tracker.report();
         TransformPlan plan = candidates.get(0);
-        CellStatistics full = null;
         if (candidates.size() > 1) {
             double best = Double.POSITIVE_INFINITY;
             double identity = Double.POSITIVE_INFINITY;
@@ -175,7 +192,6 @@ public final class EcdqCompressor {
                 if (rate + penalty < best) {
                     best = rate + penalty;
                     plan = p;
-                    full = stride == 1 ? s : null;
                 }
             }
         }
@@ -185,8 +201,15 @@ public final class EcdqCompressor {
         long trialStride = Math.max(1, blocks / trialBlocks);
         CellStatistics all = CellStatistics.compute(input, type, plan, mean, scale, b -> true,
                 b -> b % trialStride == 0 && b / trialStride < trialBlocks, tracker::scanned);
-        if (full == null) {
-            full = all;
+        // the spectrum estimate behind the process bound: the full pass's own (Welch for one-axis signals, tile
+        // bins otherwise); an array coded without a tile transform is measured with the largest candidate tile
+        CellStatistics spectrum = all;
+        if (ts.length > 1 && plan.isIdentityInTime()) {
+            TransformPlan probe = PlanChooser.candidates(ts, c, klt, "auto", 0, FileHeader.MAX_BLOCK_SAMPLES).stream()
+                    .filter(p -> !p.isIdentityInTime()).reduce((a, b) -> b).orElse(plan);
+            long pb = probe.blockCount();
+            long pstride = Math.max(1, pb * Math.max(1, probe.maxBlockSamples()) / CHOOSE_SAMPLES);
+            spectrum = CellStatistics.compute(input, type, probe, mean, scale, b -> b % pstride == 0, b -> false);
         }
         long seed = opt.seed() != null ? opt.seed() : new SecureRandom().nextLong();
         byte[] fileId = new byte[FileHeader.ID_BYTES];
@@ -217,7 +240,7 @@ public final class EcdqCompressor {
             header = bestHeader;
         }
         double targetMse = opt.target() == EcdqOptions.Target.MSE ? opt.targetValue() : Double.NaN;
-        return encodeFile(input, type, output, opt, lattice, basis, header, tracker, sigma, targetMse, all);
+        return encodeFile(input, type, output, opt, lattice, basis, header, tracker, sigma, targetMse, spectrum);
     }
 
     /** Largest lattice dimension the coder takes: its dense triangular basis is two n×n double matrices. */
@@ -226,13 +249,15 @@ public final class EcdqCompressor {
     /** Refuses a lattice whose dense triangular basis would not fit the limit or the heap. */
     static void checkMemory(int n, String spec) throws LatqException {
         if (n > MAX_CODER_DIMENSION) {
-            throw new LatqException("lattice '" + spec + "' has dimension " + n + "; the ECDQ coder takes at most "
+            throw new LatqException("lattice '" + EcdqDecompressor.abbreviate(spec) + "' has dimension " + n
+                    + "; the ECDQ coder takes at most "
                     + MAX_CODER_DIMENSION);
         }
         long need = 16L * n * n;
         long max = Runtime.getRuntime().maxMemory();
         if (need > max / 2) {
-            throw new LatqException("lattice '" + spec + "' of dimension " + n + " needs " + (need >> 20)
+            throw new LatqException("lattice '" + EcdqDecompressor.abbreviate(spec) + "' of dimension " + n
+                    + " needs " + (need >> 20)
                     + " MiB for its coder, more than this JVM can spare (" + (max >> 20) + " MiB heap)");
         }
     }
@@ -417,36 +442,10 @@ public final class EcdqCompressor {
             long size = out.size();
             out.commit();
             double mse = finite > 0 ? sse / finite : 0;
-            double processRd = processBound(cells, header, mse);
+            double processRd = cells.processBound(header.scale(), mse);
             return new CompressionReport(header.sampleCount(), size, mse, maxAbs, sigma, targetMse, header.nsm(),
                     modelBits, header.nonFiniteCount(), blocks, plan.describe(), processRd, header.seed());
         }
-    }
-
-    /**
-     * The Gaussian-process rate bound at distortion {@code mse} from the file's own spectrum estimate: reverse
-     * water-filling over the transform's band variances averaged over all blocks (a stationary estimate; for the
-     * identity plan this is the i.i.d. bound of each channel). Bits per sample.
-     */
-    static double processBound(CellStatistics s, FileHeader h, double mse) {
-        int cells = s.cells;
-        double[] v = new double[cells];
-        double[] w = new double[cells];
-        double[] scale = h.scale();
-        int bands = h.plan().bands();
-        for (int i = 0; i < s.variance.length; i++) {
-            int j = i % cells;
-            double sc = scale[j / bands];
-            v[j] += s.variance[i] * s.weight[i] * sc * sc;
-            w[j] += s.weight[i];
-        }
-        for (int j = 0; j < cells; j++) {
-            v[j] = w[j] > 0 ? v[j] / w[j] : 0;
-        }
-        if (!(mse > 0)) {
-            return Double.NaN;
-        }
-        return ReverseWaterFilling.solve(v, w, mse).rate();
     }
 
     private static void readFully(SampleReader r, double[] buf, int count) throws IOException {

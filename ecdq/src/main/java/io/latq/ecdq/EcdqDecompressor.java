@@ -38,9 +38,9 @@ import java.util.function.Supplier;
  * {@link LatqFormatException} that leaves no output file.
  */
 public final class EcdqDecompressor {
-    /** Default output limit: 1 GiB or 4096 times the compressed size, whichever is larger. */
-    public static final long DEFAULT_MIN_OUTPUT_LIMIT = 1L << 30;
-    public static final long DEFAULT_EXPANSION_LIMIT = 4096;
+    /** Default output limit: 256 MiB or 1024 times the compressed size, whichever is larger. */
+    public static final long DEFAULT_MIN_OUTPUT_LIMIT = 256L << 20;
+    public static final long DEFAULT_EXPANSION_LIMIT = 1024;
 
     private EcdqDecompressor() {
     }

@@ -125,6 +125,11 @@ public record EcdqHeader(SampleFormat source, String latticeSpec, int dimension,
         return (int) Math.min(samplesPerBlock(), sampleCount() - start);
     }
 
+    /** {@link #generatorHash(DMatrixRMaj)} of the lattice's unscaled generator. */
+    public static byte[] generatorHash(io.latq.lattice.Lattice lattice) {
+        return generatorHash(lattice.generator());
+    }
+
     /** SHA-256 over n (u32 big-endian) and the generator entries row-major as IEEE-754 bits, big-endian. */
     public static byte[] generatorHash(DMatrixRMaj g) {
         try {

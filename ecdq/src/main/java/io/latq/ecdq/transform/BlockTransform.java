@@ -32,6 +32,15 @@ public final class BlockTransform {
      * coef (planar). {@code mean[c]} and {@code scale[c]} normalize channel c: (x − mean)/scale.
      */
     public void forward(double[] x, long rows, double[] mean, double[] scale, double[] coef) {
+        mix(x, rows, mean, scale, coef);
+        tiles(coef, rows, true);
+    }
+
+    /**
+     * The first half of {@link #forward}: normalization and the channel transform, samples (interleaved) → planar
+     * channel components in the time/space domain.
+     */
+    public void mix(double[] x, long rows, double[] mean, double[] scale, double[] coef) {
         int p = (int) (rows * plan.rowPositions());
         int c = channels;
         for (int pos = 0; pos < p; pos++) {
@@ -55,10 +64,16 @@ public final class BlockTransform {
                 }
             }
         }
-        if (!plan.isIdentityInTime()) {
-            for (int ch = 0; ch < c; ch++) {
-                separable(coef, ch * p, rows, true);
-            }
+    }
+
+    /** The tile DCT (forward or inverse) in place on every channel component of a planar block. */
+    public void tiles(double[] coef, long rows, boolean forward) {
+        if (plan.isIdentityInTime()) {
+            return;
+        }
+        int p = (int) (rows * plan.rowPositions());
+        for (int ch = 0; ch < channels; ch++) {
+            separable(coef, ch * p, rows, forward);
         }
     }
 
@@ -66,11 +81,7 @@ public final class BlockTransform {
     public void inverse(double[] coef, long rows, double[] mean, double[] scale, double[] x) {
         int p = (int) (rows * plan.rowPositions());
         int c = channels;
-        if (!plan.isIdentityInTime()) {
-            for (int ch = 0; ch < c; ch++) {
-                separable(coef, ch * p, rows, false);
-            }
-        }
+        tiles(coef, rows, false);
         for (int pos = 0; pos < p; pos++) {
             if (u != null) {
                 for (int ch = 0; ch < c; ch++) {

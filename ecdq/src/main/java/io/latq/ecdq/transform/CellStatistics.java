@@ -27,9 +27,16 @@ public final class CellStatistics {
     /** Raw samples of the kept blocks (in block order), and their block indices. */
     public final List<double[]> keptSamples;
     public final List<Long> keptBlocks;
+    /** Mean square of every tile bin per channel component over the evaluated blocks, [channel][bin]. */
+    public final double[][] binMeanSquare;
+    /** Coefficients behind each entry of {@link #binMeanSquare}. */
+    public final double[][] binWeight;
+    /** Welch spectrum of every channel component (one-axis plans over all blocks), else null. */
+    public final SpectrumEstimator[] spectra;
 
     private CellStatistics(double[] v, double[] w, int[] ch, int cells, long blocks, long samples,
-                           List<double[]> kept, List<Long> keptBlocks) {
+                           List<double[]> kept, List<Long> keptBlocks, double[][] bins, double[][] binWeight,
+                           SpectrumEstimator[] spectra) {
         this.variance = v;
         this.weight = w;
         this.channel = ch;
@@ -38,6 +45,9 @@ public final class CellStatistics {
         this.samples = samples;
         this.keptSamples = kept;
         this.keptBlocks = keptBlocks;
+        this.binMeanSquare = bins;
+        this.binWeight = binWeight;
+        this.spectra = spectra;
     }
 
     /**
@@ -67,6 +77,24 @@ public final class CellStatistics {
         long evaluated = 0;
         int[] cachedRows = {-1};
         int[][] cachedBand = new int[1][];
+        int[][] cachedBin = new int[1][];
+        int nbins = 1;
+        for (int tile : plan.tiles()) {
+            nbins *= tile;
+        }
+        double[][] binSum = new double[c][nbins];
+        long[][] binCount = new long[c][nbins];
+        // the Welch estimate needs the signal in order: only for one-axis plans evaluated on every block
+        boolean welch = plan.timeShape().length == 1 && selectsAll(select, blocks);
+        SpectrumEstimator[] spectra = null;
+        if (welch) {
+            long perChannel = plan.timeShape()[0];
+            int m = SpectrumEstimator.segmentLengthFor(perChannel, SpectrumEstimator.DEFAULT_SEGMENT_LENGTH);
+            spectra = new SpectrumEstimator[c];
+            for (int ch = 0; ch < c; ch++) {
+                spectra[ch] = new SpectrumEstimator(m);
+            }
+        }
         try (SampleReader r = SampleFiles.open(input, type)) {
             for (long b = 0; b < blocks; b++) {
                 int count = (int) plan.samplesInBlock(b);
@@ -86,13 +114,21 @@ public final class CellStatistics {
                     }
                 }
                 int rows = (int) plan.rowsInBlock(b);
-                t.forward(x, rows, mean, scale, coef);
+                int p = count / c;
+                t.mix(x, rows, mean, scale, coef);
+                if (spectra != null) {
+                    for (int ch = 0; ch < c; ch++) {
+                        spectra[ch].accumulate(coef, ch * p, p);
+                    }
+                }
+                t.tiles(coef, rows, true);
                 if (cachedRows[0] != rows) {
                     cachedRows[0] = rows;
                     cachedBand[0] = plan.bandMap(rows);
+                    cachedBin[0] = plan.binMap(rows);
                 }
                 int[] band = cachedBand[0];
-                int p = count / c;
+                int[] bin = cachedBin[0];
                 double[] sum = new double[c * k];
                 double[] cnt = new double[c * k];
                 for (int ch = 0; ch < c; ch++) {
@@ -100,6 +136,8 @@ public final class CellStatistics {
                         double v = coef[ch * p + pos];
                         sum[ch * k + band[pos]] += v * v;
                         cnt[ch * k + band[pos]] += 1;
+                        binSum[ch][bin[pos]] += v * v;
+                        binCount[ch][bin[pos]]++;
                     }
                 }
                 double[] row = new double[2 * c * k];
@@ -124,8 +162,54 @@ public final class CellStatistics {
                 ch[i * cells + j] = j / k;
             }
         }
-        return new CellStatistics(v, w, ch, cells, evaluated, samples, kept, keptIdx);
+        double[][] binW = new double[c][nbins];
+        for (int a = 0; a < c; a++) {
+            for (int j = 0; j < nbins; j++) {
+                binW[a][j] = binCount[a][j];
+                binSum[a][j] = binCount[a][j] > 0 ? binSum[a][j] / binCount[a][j] : 0;
+            }
+        }
+        return new CellStatistics(v, w, ch, cells, evaluated, samples, kept, keptIdx, binSum, binW, spectra);
     }
+
+    private static boolean selectsAll(LongPredicate select, long blocks) {
+        for (long b = 0; b < blocks; b++) {
+            if (!select.test(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The Gaussian-process bound at mean distortion {@code mse} (data units) from this pass's spectrum estimate, in
+     * bits per sample: reverse water-filling over the Welch PSD bins of every channel component (one-axis plans),
+     * else over the mean squares of the tile bins (a transform estimate of the spectrum, exact for a stationary
+     * source as the tile grows). Components are scaled back to data units by {@code scale²} of their channel (the
+     * KLT is orthonormal, so its components share the channels' units when the scales are equal).
+     */
+    public double processBound(double[] scale, double mse) {
+        int c = binMeanSquare.length;
+        double[][] psd = new double[c][];
+        int per = 0;
+        for (int a = 0; a < c; a++) {
+            psd[a] = spectra != null ? spectra[a].psd() : binMeanSquare[a];
+            per = psd[a].length;
+        }
+        double[] v = new double[c * per];
+        double[] w = new double[c * per];
+        for (int a = 0; a < c; a++) {
+            for (int j = 0; j < per; j++) {
+                v[a * per + j] = psd[a][j] * scale[a] * scale[a];
+                w[a * per + j] = spectra != null ? 1.0 : binWeight[a][j];
+            }
+        }
+        if (!(mse > 0)) {
+            return Double.NaN;
+        }
+        return ReverseWaterFilling.solve(v, w, mse).rate();
+    }
+
 
     private static void readFully(SampleReader r, double[] buf, int count) throws IOException {
         int got = 0;

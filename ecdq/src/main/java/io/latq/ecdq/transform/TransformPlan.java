@@ -191,6 +191,16 @@ public final class TransformPlan {
         return out;
     }
 
+    /** The tile bin of every position of a block with {@code rows} rows (see {@link SeparableDct#binOf}). */
+    public int[] binMap(int rows) {
+        SeparableDct t = new SeparableDct(blockShape(rows), tiles);
+        int[] out = new int[t.size()];
+        for (int pos = 0; pos < out.length; pos++) {
+            out[pos] = t.binOf(pos);
+        }
+        return out;
+    }
+
     /** {@link #blockDims} as ints, for {@link SeparableDct}. */
     public int[] blockShape(long rows) {
         long[] d = blockDims(rows);
