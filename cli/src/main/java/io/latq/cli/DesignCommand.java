@@ -2,7 +2,8 @@ package io.latq.cli;
 
 import io.latq.common.output.AtomicOutput;
 
-import io.latq.nsm.NsmEstimator;
+import io.latq.engine.LatticeRecipe;
+import io.latq.engine.NsmEngine;
 import io.latq.nsm.NsmResult;
 import io.latq.polarlattice.LevelRankings;
 import io.latq.polarlattice.ListSelection;
@@ -112,6 +113,9 @@ final class DesignCommand implements Runnable {
         @Option(names = "--no-progress", description = "Do not print search progress on stderr.")
         boolean noProgress;
 
+        @CommandLine.Mixin
+        EngineMixin engineOptions;
+
         private CommandLine.ParameterException usage(String msg) {
             return new CommandLine.ParameterException(spec.commandLine(), msg);
         }
@@ -181,6 +185,7 @@ final class DesignCommand implements Runnable {
             NsmResult check = null;
             int evaluations = 0;
             if (optimize) {
+                try (NsmEngine engine = engineOptions.open(spec, t)) {
                 double[] grid = sig.stream().mapToDouble(Double::doubleValue).toArray();
                 PolarLatticeOptimizer.Settings settings = new PolarLatticeOptimizer.Settings(n, levels, grid, method,
                         mu, frames, seed, q, m, seed, t);
@@ -188,18 +193,22 @@ final class DesignCommand implements Runnable {
                         : ks.stream().mapToInt(Integer::intValue).toArray(), noProgress ? null : line -> {
                             err.println("design: " + line);
                             err.flush();
-                        });
+                        }, engine);
                 PolarLatticeOptimizer.Result res = opt.optimize();
                 search = res.score();
                 evaluations = res.evaluations();
-                check = new NsmEstimator(new PolarLattice(res.design(), q)).estimate(m, seed + 1, t, null);
+                check = engine.estimate(LatticeRecipe.ofPolar(res.design(), q), m, seed + 1, null);
                 String notes = String.format(Locale.ROOT,
                         "made by: %s | search: %d candidates, %d vectors each, seed %d, best G = %.6f | "
                                 + "check with seed %d: G = %.6f +- %.6f (%s)",
                         command, evaluations, m, seed, search.nsm(), seed + 1, check.nsm(), check.stderr(),
                         new PolarLattice(res.design(), q).name());
                 design = res.design().withMetadata(res.design().construction(), list, notes);
+                }
             } else {
+                if (engineOptions.master != null || !engineOptions.engine.equalsIgnoreCase("local")) {
+                    throw usage("--engine and --master apply to --optimize only");
+                }
                 LevelRankings rk = LevelRankings.compute(n, sig.get(0), levels, method, mu, frames, seed);
                 int[] k = ks == null ? rk.capacityMatchedSizes() : ks.stream().mapToInt(Integer::intValue).toArray();
                 design = rk.design(k, list, "made by: " + command);
@@ -220,16 +229,18 @@ final class DesignCommand implements Runnable {
             }
             List<String> parts = new ArrayList<>(List.of("latq", "design", "polar"));
             parts.addAll(args.subList(from, args.size()));
-            // drop the output and housekeeping flags: they do not change the design
+            // drop the output and housekeeping flags: they do not change the design (nor does the engine)
             List<String> kept = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
                 String p = parts.get(i);
-                if (p.equals("-o") || p.equals("--output") || p.equals("--threads")) {
+                if (p.equals("-o") || p.equals("--output") || p.equals("--threads") || p.equals("--engine")
+                        || p.equals("--master")) {
                     i++;
-                    kept.add(p.equals("--threads") ? "" : "-o design.json");
+                    kept.add(p.equals("-o") || p.equals("--output") ? "-o design.json" : "");
                     continue;
                 }
-                if (p.startsWith("--output=") || p.startsWith("--threads=") || p.equals("--force")
+                if (p.startsWith("--output=") || p.startsWith("--threads=") || p.startsWith("--engine=")
+                        || p.startsWith("--master=") || p.equals("--force")
                         || p.equals("--json") || p.equals("--no-progress")) {
                     continue;
                 }

@@ -2,7 +2,9 @@ package io.latq.cli;
 
 import io.latq.common.output.AtomicOutput;
 
-import io.latq.nsm.NsmEstimator;
+import io.latq.engine.LatticeRecipe;
+import io.latq.engine.NsmEngine;
+import io.latq.engine.NsmTask;
 import io.latq.nsm.NsmResult;
 import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polarlattice.GapScalingFit;
@@ -80,6 +82,9 @@ final class GoodnessCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Never show the progress bar.")
     boolean noProgress;
 
+    @CommandLine.Mixin
+    EngineMixin engineOptions;
+
     /** One measured point. */
     record Point(int n, int list, NsmResult result, String sha256) {
     }
@@ -123,21 +128,41 @@ final class GoodnessCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<Point> points = new ArrayList<>();
+        try (NsmEngine engine = engineOptions.open(spec, t)) { // before any output: it may fail in one line
         out.printf(Locale.ROOT, "%6s %5s %9s %10s %10s %23s %8s %8s %9s%n", "N", "list", "samples", "G", "stderr",
                 "95% interval", "gain dB", "gap dB", "seconds");
-        List<Point> points = new ArrayList<>();
+        List<NsmResult> together = null;
+        if (!engine.name().equals("local")) {
+            // on a cluster, all points run as one job: a large-N point has only a few batches, too few to fill it
+            List<NsmTask> tasks = new ArrayList<>();
+            long total = 0;
+            for (PolarLattice lat : lattices) {
+                long m = samples != null ? samples : Math.max(200, (1L << 22) / lat.dimension());
+                tasks.add(new NsmTask(LatticeRecipe.of(lat), m, seed));
+                total += m;
+            }
+            try (ProgressBar bar = new ProgressBar(err, "goodness (" + engine.name() + ")", total, !noProgress)) {
+                together = engine.estimateAll(tasks, bar::update);
+            }
+        }
         for (PolarLattice lat : lattices) {
             int n = lat.dimension();
             long m = samples != null ? samples : Math.max(200, (1L << 22) / n);
             NsmResult r;
-            try (ProgressBar bar = new ProgressBar(err, "goodness " + lat.name(), m, !noProgress)) {
-                r = new NsmEstimator(lat).estimate(m, seed, t, bar::update);
+            if (together != null) {
+                r = together.get(points.size());
+            } else {
+                try (ProgressBar bar = new ProgressBar(err, "goodness " + lat.name(), m, !noProgress)) {
+                    r = engine.estimate(LatticeRecipe.of(lat), m, seed, bar::update);
+                }
             }
             points.add(new Point(n, lat.options().listSize(), r, lat.design().sha256()));
             out.printf(Locale.ROOT, "%6d %5d %9d %10.7f %10.2e [%10.7f,%10.7f] %8.4f %8.4f %9.1f%n", n,
                     lat.options().listSize(), r.samples(), r.nsm(), r.stderr(), r.ci95Low(), r.ci95High(),
                     r.granularGainDb(), r.gapToSphereBoundDb(), r.seconds());
             out.flush();
+        }
         }
         List<String> fits = new ArrayList<>();
         List<GapScalingFit> fitResults = new ArrayList<>();

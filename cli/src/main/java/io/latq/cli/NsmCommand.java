@@ -1,9 +1,10 @@
 package io.latq.cli;
 
+import io.latq.engine.LatticeRecipe;
+import io.latq.engine.NsmEngine;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeSpecs;
 import io.latq.nsm.KnownNsm;
-import io.latq.nsm.NsmEstimator;
 import io.latq.nsm.NsmResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,6 +48,9 @@ final class NsmCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Never show the progress bar.")
     boolean noProgress;
 
+    @CommandLine.Mixin
+    EngineMixin engineOptions;
+
     @Override
     public Integer call() {
         if (samples < 2) {
@@ -57,20 +61,22 @@ final class NsmCommand implements Callable<Integer> {
         if (t < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + t);
         }
-        List<Lattice> parsed = new ArrayList<>();
+        List<LatticeRecipe> parsed = new ArrayList<>();
         for (String s : SpecList.split(lattices)) {
-            parsed.add(LatticeSpecs.parse(s));
+            parsed.add(LatticeRecipe.ofSpec(s, LatticeSpecs.parse(s))); // the spec travels to cluster executors
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try (NsmEngine engine = engineOptions.open(spec, t)) { // before any output: it may fail in one line
         if (!json) {
             out.printf("%-12s %5s %10s %11s %10s %23s %9s %9s %11s%n", "lattice", "n", "samples", "G", "stderr",
                     "95% interval", "gain dB", "gap dB", "known G");
         }
-        for (Lattice lattice : parsed) {
+        for (LatticeRecipe recipe : parsed) {
+            Lattice lattice = recipe.build();
             NsmResult r;
             try (ProgressBar bar = new ProgressBar(err, "nsm " + lattice.name(), samples, !noProgress)) {
-                r = new NsmEstimator(lattice).estimate(samples, seed, t, bar::update);
+                r = engine.estimate(recipe, samples, seed, bar::update);
             }
             OptionalDouble known = KnownNsm.lookup(lattice.name());
             if (json) {
@@ -98,6 +104,7 @@ final class NsmCommand implements Callable<Integer> {
                         known.isPresent() ? String.format("%.8f", known.getAsDouble()) : "-");
             }
             out.flush();
+        }
         }
         return 0;
     }

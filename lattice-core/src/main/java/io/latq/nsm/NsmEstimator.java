@@ -30,6 +30,10 @@ import java.util.function.LongConsumer;
  * <p><b>Standard error.</b> The vectors are independent and identically distributed, so the standard error of the
  * mean is s/√M with s the sample standard deviation of v (Welford per batch, combined with Chan et al.'s pairwise
  * update). The batch-means standard error is reported beside it as a cross-check.
+ *
+ * <p><b>Distributed runs.</b> The per-batch body and the fold live in {@link NsmPlan}; this class runs them on a
+ * thread pool, and other engines (see {@code io.latq.engine}) run the same body elsewhere and fold with the same
+ * code, which is what makes their results bit-identical to this one.
  */
 public final class NsmEstimator {
 
@@ -56,54 +60,22 @@ public final class NsmEstimator {
      * @param progress receives the number of vectors completed so far (may be null); called from worker threads
      */
     public NsmResult estimate(long samples, long seed, int threads, LongConsumer progress) {
-        if (samples < 2) {
-            throw new IllegalArgumentException("samples must be at least 2, got " + samples);
-        }
+        NsmPlan plan = NsmPlan.of(lattice, samples, seed); // validates samples
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        long batchCountL = (samples + BATCH_VECTORS - 1) / BATCH_VECTORS;
-        if (batchCountL > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("too many samples: " + samples);
-        }
-        int batchCount = (int) batchCountL;
-        int n = lattice.dimension();
-        double scale = 1.0 / (n * StrictMath.pow(2.0, 2.0 * lattice.log2Volume() / n));
-
-        long[] count = new long[batchCount];
-        double[] mean = new double[batchCount];
-        double[] m2 = new double[batchCount];
+        int batchCount = plan.batches();
+        NsmBatch[] results = new NsmBatch[batchCount];
 
         long start = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
         Runnable worker = () -> {
-            double[] x = new double[n];
-            double[] q = new double[n];
             int b;
             while ((b = next.getAndIncrement()) < batchCount) {
-                long first = (long) b * BATCH_VECTORS;
-                int size = (int) Math.min(BATCH_VECTORS, samples - first);
-                UniformRandomProvider rng = batchStream(seed, b);
-                double mu = 0;
-                double s2 = 0;
-                for (int i = 0; i < size; i++) {
-                    lattice.sampleFundamentalRegion(rng, x, 0);
-                    lattice.quantize(x, 0, q, 0);
-                    double e2 = 0;
-                    for (int j = 0; j < n; j++) {
-                        double d = x[j] - q[j];
-                        e2 += d * d;
-                    }
-                    double v = e2 * scale;
-                    double delta = v - mu;
-                    mu += delta / (i + 1);
-                    s2 += delta * (v - mu);
-                }
-                count[b] = size;
-                mean[b] = mu;
-                m2[b] = s2;
-                long total = done.addAndGet(size);
+                NsmBatch r = plan.batch(lattice, b);
+                results[b] = r;
+                long total = done.addAndGet(r.count());
                 if (progress != null) {
                     progress.accept(total);
                 }
@@ -111,40 +83,8 @@ public final class NsmEstimator {
         };
         runWorkers(worker, Math.min(threads, batchCount));
         double seconds = (System.nanoTime() - start) * 1e-9;
-
-        // Combine in batch order (Chan, Golub & LeVeque) so the result does not depend on scheduling.
-        long m = 0;
-        double mu = 0;
-        double s2 = 0;
-        for (int b = 0; b < batchCount; b++) {
-            long nb = count[b];
-            double delta = mean[b] - mu;
-            long tot = m + nb;
-            mu += delta * nb / tot;
-            s2 += m2[b] + delta * delta * ((double) m * nb / tot);
-            m = tot;
-        }
-        double stderr = Math.sqrt(s2 / (m - 1) / m);
-        double stderrBatch = batchMeansStderr(count, mean, mu);
-        return new NsmResult(lattice.name(), n, samples, seed, batchCount, mu, stderr, stderrBatch,
-                lattice.log2Volume(), seconds);
-    }
-
-    /** Batch-means standard error, weighting batches by size; NaN with fewer than two batches. */
-    private static double batchMeansStderr(long[] count, double[] mean, double grand) {
-        int k = count.length;
-        if (k < 2) {
-            return Double.NaN;
-        }
-        double total = 0;
-        double ss = 0;
-        for (int b = 0; b < k; b++) {
-            double d = mean[b] - grand;
-            ss += count[b] * d * d;
-            total += count[b];
-        }
-        // Var(mean) ≈ Σ n_b (m_b − m)² / ((k−1)·N) for batches of (nearly) equal size.
-        return Math.sqrt(ss / ((k - 1) * total));
+        // NsmPlan.fold combines in batch order, so the result does not depend on scheduling.
+        return plan.fold(results, seconds);
     }
 
     /** The independent random stream of batch {@code b}: {@link StreamSeeds#batchStream}, see the class comment. */

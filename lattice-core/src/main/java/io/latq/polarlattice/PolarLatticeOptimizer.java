@@ -1,6 +1,8 @@
 package io.latq.polarlattice;
 
-import io.latq.nsm.NsmEstimator;
+import io.latq.engine.LatticeRecipe;
+import io.latq.engine.LocalNsmEngine;
+import io.latq.engine.NsmEngine;
 import io.latq.nsm.NsmResult;
 
 import java.util.ArrayList;
@@ -68,6 +70,7 @@ public final class PolarLatticeOptimizer {
     private final Settings settings;
     private final int[] start;
     private final Consumer<String> progress;
+    private final NsmEngine engine;
     private int evaluations;
 
     /**
@@ -84,6 +87,17 @@ public final class PolarLatticeOptimizer {
      * @param progress receives a line per improvement (may be null)
      */
     public PolarLatticeOptimizer(Settings settings, int[] start, Consumer<String> progress) {
+        this(settings, start, progress, null);
+    }
+
+    /**
+     * @param settings the search settings
+     * @param start    the starting sizes for every σ (non-decreasing, r entries), or null for ⌈N·C_i⌉
+     * @param progress receives a line per improvement (may be null)
+     * @param engine   where candidates are scored (a Spark cluster, say; the search is the same on every engine), or
+     *                 null for local threads ({@code settings.threads()}); not closed by the optimizer
+     */
+    public PolarLatticeOptimizer(Settings settings, int[] start, Consumer<String> progress, NsmEngine engine) {
         if (start != null && (start.length != settings.levels() || !feasible(start, settings.n()))) {
             throw new IllegalArgumentException("start sizes must be " + settings.levels()
                     + " non-decreasing values in 0.." + settings.n());
@@ -91,6 +105,7 @@ public final class PolarLatticeOptimizer {
         this.settings = settings;
         this.start = start == null ? null : start.clone();
         this.progress = progress;
+        this.engine = engine != null ? engine : new LocalNsmEngine(settings.threads());
     }
 
     /** Runs the search. */
@@ -164,9 +179,9 @@ public final class PolarLatticeOptimizer {
         String key = Arrays.toString(k);
         NsmResult r = cache.get(key);
         if (r == null) {
-            PolarLattice lattice = new PolarLattice(rk.design(k, settings.quantizer().listSize(), null),
+            LatticeRecipe lattice = LatticeRecipe.ofPolar(rk.design(k, settings.quantizer().listSize(), null),
                     settings.quantizer());
-            r = new NsmEstimator(lattice).estimate(settings.samples(), settings.seed(), settings.threads(), null);
+            r = engine.estimate(lattice, settings.samples(), settings.seed(), null);
             cache.put(key, r);
             evaluations++;
         }

@@ -1,0 +1,74 @@
+package io.latq.nsm;
+
+import io.latq.lattice.Lattice;
+import io.latq.lattice.LatticeSpecs;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class NsmPlanTest {
+
+    /**
+     * Bits of the E8 estimate (50000 vectors, seed 4711) computed by the estimator before the per-batch API existed:
+     * the refactor into {@link NsmPlan} must not change a single result.
+     */
+    @Test
+    void estimatorResultIsPinnedAcrossTheRefactor() {
+        NsmResult r = new NsmEstimator(LatticeSpecs.parse("E8")).estimate(50000, 4711, 2, null);
+        assertEquals(4589840842468616022L, Double.doubleToRawLongBits(r.nsm()));
+        assertEquals(4544811843099313053L, Double.doubleToRawLongBits(r.stderr()));
+        assertEquals(4545965054899212236L, Double.doubleToRawLongBits(r.stderrBatchMeans()));
+    }
+
+    @Test
+    void batchesComputedInAnyOrderFoldToTheEstimatorResult() {
+        Lattice d4 = LatticeSpecs.parse("D4");
+        long samples = 20 * NsmEstimator.BATCH_VECTORS + 77; // a short last batch
+        NsmPlan plan = NsmPlan.of(d4, samples, 99);
+        assertEquals(21, plan.batches());
+        assertEquals(77, plan.batchSize(20));
+        List<Integer> order = new ArrayList<>();
+        for (int b = 0; b < plan.batches(); b++) {
+            order.add(b);
+        }
+        Collections.shuffle(order, new Random(5));
+        NsmBatch[] results = new NsmBatch[plan.batches()];
+        for (int b : order) {
+            // a fresh lattice per batch, as an executor rebuilding it from its spec would have
+            results[b] = plan.batch(LatticeSpecs.parse("D4"), b);
+        }
+        NsmResult folded = plan.fold(results, 0);
+        NsmResult local = new NsmEstimator(d4).estimate(samples, 99, 3, null);
+        assertEquals(Double.doubleToRawLongBits(local.nsm()), Double.doubleToRawLongBits(folded.nsm()));
+        assertEquals(Double.doubleToRawLongBits(local.stderr()), Double.doubleToRawLongBits(folded.stderr()));
+        assertEquals(Double.doubleToRawLongBits(local.stderrBatchMeans()),
+                Double.doubleToRawLongBits(folded.stderrBatchMeans()));
+        assertEquals(local.batches(), folded.batches());
+        assertEquals("D4", folded.lattice());
+    }
+
+    @Test
+    void aBatchDependsOnlyOnItsIndex() {
+        NsmPlan plan = NsmPlan.of(LatticeSpecs.parse("E8"), 10_000, 3);
+        assertEquals(plan.batch(LatticeSpecs.parse("E8"), 4), plan.batch(LatticeSpecs.parse("E8"), 4));
+    }
+
+    @Test
+    void foldRejectsMissingOrMisplacedBatches() {
+        Lattice z2 = LatticeSpecs.parse("Z2");
+        NsmPlan plan = NsmPlan.of(z2, 3000, 1);
+        NsmBatch[] results = {plan.batch(z2, 0), null, plan.batch(z2, 2)};
+        assertThrows(IllegalArgumentException.class, () -> plan.fold(results, 0));
+        NsmBatch[] swapped = {plan.batch(z2, 0), plan.batch(z2, 2), plan.batch(z2, 1)};
+        assertThrows(IllegalArgumentException.class, () -> plan.fold(swapped, 0));
+        assertThrows(IllegalArgumentException.class, () -> plan.fold(new NsmBatch[2], 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> plan.batch(z2, 3));
+        assertThrows(IllegalArgumentException.class, () -> NsmPlan.of(z2, 1, 1));
+    }
+}
