@@ -111,6 +111,10 @@ class GoldenFilesTest {
 
                         "922a125a3ef8f6380bf51e4fc672e02556554f905eef449254faef5420f96043",
                         "a296e38d9363b9be11898b21c188b00f9dd12976b6067373ed0338b08df3d4ef"),
+                new Case("polar-n1024 estimated G f64 mse 0.01", "polar:n=1024", "f64", mse, 0.01, known, false,
+                        false, 4096, 0, 2, "none",
+                        "d6ac5afcfc6d2cb1fafc32992b0497b857bf2e9ecc74e153dd8c5fc5e6f315bb",
+                        "c9dbaa4860e7bc62592140cb4f4e3bf0591d1bbb18438b2dd555886424ea9bf2"),
                 new Case("dense5 f64 mse 0.01 nonfinite outliers", DENSE_SPEC, "f64", mse, 0.01, 0.08, true, true,
                         4003, 0, 2, "none",
 
