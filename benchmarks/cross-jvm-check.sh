@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Cross-JVM bit-exactness of latq's ECDQ: compresses the same generated file with the default JDK (17) and with a
-# second JDK (default: Temurin 25), and checks that
-#   1. both JVMs write byte-identical .lq files, and
-#   2. each JVM decodes either file to byte-identical output (4 decodings per case, compared with cmp).
+# Cross-JVM bit-exactness of latq's ECDQ: compresses the same generated file with the default JDK (17), with a
+# second JDK (default: Temurin 25) and with the default JDK without HotSpot's libm intrinsics
+# (-XX:-UseLibmIntrinsic), and checks that
+#   1. all three write byte-identical .lq files, and
+#   2. each decodes every file to byte-identical output.
 #
 #   benchmarks/cross-jvm-check.sh [--other-java PATH] [--samples N] [--keep DIR]
 #
-# Cases: Z1 and E8 at --mse 0.01 (the issue's), plus E8 with a --rate target (the rate search) and Z1 on a float32
-# file at --snr 30. Exit status 0 only if every comparison matches.
+# Cases: Z1, E8, A2, 0.5*E8 and the default polar lattice (with its estimated G) at --mse 0.01, E8 with a --rate
+# target, Z1 on a float32 file at --snr 30, and E8 with a forced DCT (--transform dct:256). Every compress uses
+# --seed 1 (without it the seed and file id are random). Exit status 0 only if every comparison matches.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 other_java="/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"
 samples=1048576
 keep=""
@@ -42,6 +44,14 @@ fi
 version() { "$1" -version 2>&1 | sed -n '2p'; }
 echo "JVM A: $default_java: $(version "$default_java")"
 echo "JVM B: $other_java: $(version "$other_java")"
+echo "JVM C: $default_java -XX:-UseLibmIntrinsic"
+jvm() { # A|B|C -> command
+  case "$1" in
+    A) echo "$default_java" ;;
+    B) echo "$other_java" ;;
+    C) echo "$default_java -XX:+UnlockDiagnosticVMOptions -XX:-UseLibmIntrinsic" ;;
+  esac
+}
 
 "$default_java" -jar "$jar" generate gaussian --samples "$samples" --sigma 1 --seed 1 -o "$work/x.f64" >/dev/null
 "$default_java" -jar "$jar" generate gaussian --samples "$samples" --sigma 3 --seed 2 -o "$work/x.f32" >/dev/null
@@ -59,24 +69,19 @@ check() { # label file1 file2
 run_case() { # name input ext compress-args...
   local name="$1" in="$2" ext="$3"
   shift 3
-  echo "case $name: compress $* (--threads 2)"
-  for j in A B; do
-    local java="$default_java"
-    [[ $j == B ]] && java="$other_java"
-    "$java" -jar "$jar" compress -i "$in" -o "$work/$name.$j.lq" --threads 2 --force "$@" >"$work/$name.$j.txt"
+  echo "case $name: compress $* (--threads 2 --seed 1)"
+  for j in A B C; do
+    $(jvm $j) -jar "$jar" compress -i "$in" -o "$work/$name.$j.lq" --threads 2 --seed 1 --force "$@" \
+      >"$work/$name.$j.txt"
   done
   check "compressed file, JVM A vs JVM B" "$work/$name.A.lq" "$work/$name.B.lq"
-  for j in A B; do
-    local java="$default_java"
-    [[ $j == B ]] && java="$other_java"
-    for f in A B; do
-      "$java" -jar "$jar" decompress -i "$work/$name.$f.lq" -o "$work/$name.$f-by-$j.$ext" --threads 2 \
-        --force >/dev/null
-    done
+  check "compressed file, JVM A vs no libm intrinsics" "$work/$name.A.lq" "$work/$name.C.lq"
+  for j in A B C; do
+    $(jvm $j) -jar "$jar" decompress -i "$work/$name.A.lq" -o "$work/$name.A-by-$j.$ext" --threads 2 --force \
+      >/dev/null
   done
-  check "JVM A decodes A's file = JVM B decodes it" "$work/$name.A-by-A.$ext" "$work/$name.A-by-B.$ext"
-  check "JVM A decodes B's file = JVM B decodes it" "$work/$name.B-by-A.$ext" "$work/$name.B-by-B.$ext"
-  check "A's file decoded = B's file decoded (JVM A)" "$work/$name.A-by-A.$ext" "$work/$name.B-by-A.$ext"
+  check "JVM A decodes = JVM B decodes" "$work/$name.A-by-A.$ext" "$work/$name.A-by-B.$ext"
+  check "JVM A decodes = no libm intrinsics decodes" "$work/$name.A-by-A.$ext" "$work/$name.A-by-C.$ext"
   echo "  $(sed 's/ rmse=.*gap=/ ... gap=/' "$work/$name.A.txt")"
 }
 
@@ -84,6 +89,10 @@ run_case Z1 "$work/x.f64" f64 --mse 0.01 --lattice Z1
 run_case E8 "$work/x.f64" f64 --mse 0.01 --lattice E8
 run_case E8-rate "$work/x.f64" f64 --rate 2.5 --lattice E8
 run_case Z1-f32-snr "$work/x.f32" f32 --snr 30 --lattice Z1
+run_case A2 "$work/x.f64" f64 --mse 0.01 --lattice A2
+run_case half-E8 "$work/x.f64" f64 --mse 0.01 --lattice '0.5*E8'
+run_case polar-default "$work/x.f64" f64 --mse 0.01
+run_case E8-dct "$work/x.f32" f32 --mse 0.05 --lattice E8 --transform dct:256
 
 if [[ $failures -eq 0 ]]; then
   echo "all identical"
