@@ -154,7 +154,7 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
         int c = plan.channels();
         long[] ts = plan.timeShape();
         int body = SourceCodec.size(source) + ID_BYTES + 4 + lattice.length + 4 + 32 + 8 + 8 + 8 + 1 + 8 + 8 + 8
-                + 1 + 1 + 8 * ts.length + 1 + 2 * plan.axes() + 8 + 1 + (plan.hasKlt() ? 8 * c * c : 0)
+                + 1 + 1 + 8 * ts.length + 1 + 2 * plan.axes() + 2 + 8 + 1 + (plan.hasKlt() ? 8 * c * c : 0)
                 + 3 * 8 * c + 1;
         ByteBuffer b = ByteBuffer.allocate(EcdqHeader.PREAMBLE + body + 4).order(ByteOrder.LITTLE_ENDIAN);
         b.put(EcdqHeader.MAGIC);
@@ -183,6 +183,8 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
         for (int t : plan.tiles()) {
             b.putShort((short) t);
         }
+        b.put((byte) plan.bandMode());
+        b.put((byte) plan.bandsPerOctave());
         b.putLong(plan.rowsPerBlock());
         b.put((byte) (plan.hasKlt() ? 1 : 0));
         if (plan.hasKlt()) {
@@ -257,6 +259,8 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
         for (int i = 0; i < axes; i++) {
             tiles[i] = r.u16();
         }
+        int bandMode = r.u8();
+        int bandsPerOctave = r.u8();
         long rows = r.i64();
         int kltFlag = r.u8();
         if (kltFlag > 1) {
@@ -299,7 +303,7 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
         }
         TransformPlan plan;
         try {
-            plan = new TransformPlan(ts, c, axes, tiles, rows, klt);
+            plan = new TransformPlan(ts, c, axes, tiles, rows, klt, bandMode, bandsPerOctave);
         } catch (IllegalArgumentException e) {
             throw new LatqFormatException("header has an invalid transform: " + e.getMessage());
         }

@@ -73,13 +73,19 @@ public final class PlanChooser {
                 }
             }
             if (out.isEmpty()) {
-                out.add(TransformPlan.identity(positions, channels, 1, klt));
+                throw new IllegalArgumentException("blocks of " + blockRows + " rows of " + channels
+                        + " channels exceed " + maxBlockSamples + " samples");
             }
             if (none) {
                 return out;
             }
         }
+        if (forced > 0 && (forced > TransformPlan.MAX_TILE || Integer.bitCount(forced) != 1)) {
+            throw new IllegalArgumentException("dct tile " + forced + " is not a power of two in 1.."
+                    + TransformPlan.MAX_TILE);
+        }
         int[] sizes = forced > 0 ? new int[] {forced} : (axes == 1 ? FRAMES_1D : TILES_ND);
+        int dct = 0;
         for (int b : sizes) {
             if (axes == 1 && b > height && forced == 0) {
                 continue;
@@ -93,20 +99,27 @@ public final class PlanChooser {
             if (bins > TransformPlan.MAX_TILE_BINS) {
                 continue;
             }
+            long perRow = width * channels;
             for (long bs : BLOCK_SAMPLES) {
-                long perRow = width * channels;
                 long rows = blockRows > 0 ? ceilTo(blockRows, b) : Math.max(b, ceilTo((bs + perRow - 1) / perRow, b));
                 if (rows * perRow > maxBlockSamples) {
                     continue;
                 }
                 out.add(new TransformPlan(timeShape, channels, axes, tiles, rows, klt));
+                if (axes > 1) {
+                    // arrays may be correlated along some axes only: separable bands keep directions apart
+                    out.add(new TransformPlan(timeShape, channels, axes, tiles, rows, klt,
+                            TransformPlan.BANDS_SEPARABLE, 2));
+                }
+                dct++;
                 if (blockRows > 0) {
                     break;
                 }
             }
         }
-        if (out.isEmpty()) {
-            out.add(TransformPlan.identity(positions, channels, 1, klt));
+        if (dct == 0 && !auto) {
+            throw new IllegalArgumentException("no DCT tile fits this array (" + mode + ": at most "
+                    + TransformPlan.MAX_TILE_BINS + " bins per tile and " + maxBlockSamples + " samples per block)");
         }
         return out;
     }

@@ -36,7 +36,23 @@ public final class TransformPlan {
     private final BandPartition partition;
     private final int bands;
 
+    /** Band rules: radial ({@link BandPartition#forTiles}) or separable ({@link BandPartition#separable}). */
+    public static final int BANDS_RADIAL = 0;
+    public static final int BANDS_SEPARABLE = 1;
+
+    private final int bandMode;
+    private final int bandsPerOctave;
+
     public TransformPlan(long[] timeShape, int channels, int axes, int[] tiles, long rowsPerBlock, double[] klt) {
+        this(timeShape, channels, axes, tiles, rowsPerBlock, klt, BANDS_RADIAL, BandPartition.DEFAULT_BANDS_PER_OCTAVE);
+    }
+
+    /**
+     * @param bandMode       {@link #BANDS_RADIAL} or {@link #BANDS_SEPARABLE}
+     * @param bandsPerOctave bands per octave of frequency, 1..8
+     */
+    public TransformPlan(long[] timeShape, int channels, int axes, int[] tiles, long rowsPerBlock, double[] klt,
+                         int bandMode, int bandsPerOctave) {
         this.timeShape = timeShape.clone();
         this.channels = channels;
         this.axes = axes;
@@ -83,7 +99,14 @@ public final class TransformPlan {
             throw new IllegalArgumentException("rows per block " + rowsPerBlock + " must be a positive multiple of "
                     + tiles[0]);
         }
-        this.partition = BandPartition.forTiles(tiles, BandPartition.DEFAULT_BANDS_PER_OCTAVE);
+        if ((bandMode != BANDS_RADIAL && bandMode != BANDS_SEPARABLE) || bandsPerOctave < 1 || bandsPerOctave > 8) {
+            throw new IllegalArgumentException("invalid band rule " + bandMode + " with " + bandsPerOctave
+                    + " bands per octave");
+        }
+        this.bandMode = bandMode;
+        this.bandsPerOctave = bandsPerOctave;
+        this.partition = bandMode == BANDS_RADIAL ? BandPartition.forTiles(tiles, bandsPerOctave)
+                : BandPartition.separable(tiles, bandsPerOctave);
         this.bands = partition.bandCount();
     }
 
@@ -97,6 +120,14 @@ public final class TransformPlan {
     /** The identity plan: no transform, blocks of {@code rowsPerBlock} positions of a flat stream. */
     public static TransformPlan identity(long positions, int channels, long rowsPerBlock, double[] klt) {
         return new TransformPlan(new long[]{positions}, channels, 1, new int[]{1}, rowsPerBlock, klt);
+    }
+
+    public int bandMode() {
+        return bandMode;
+    }
+
+    public int bandsPerOctave() {
+        return bandsPerOctave;
     }
 
     public long[] timeShape() {
@@ -228,6 +259,9 @@ public final class TransformPlan {
             for (int j = 0; j < axes; j++) {
                 sb.append(j == 0 ? " " : "x").append(tiles[j]);
             }
+        }
+        if (bandMode == BANDS_SEPARABLE) {
+            sb.append(" separable");
         }
         if (klt != null) {
             sb.append(" + klt");
