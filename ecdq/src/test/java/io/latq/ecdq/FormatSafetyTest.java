@@ -36,7 +36,7 @@ class FormatSafetyTest {
     void makeSmallFile() throws Exception {
         double[] x = EcdqRoundTripTest.awkwardData(203, 17, true);
         Path in = TestData.writeF64(dir.resolve("x.f64"), x);
-        EcdqOptions opt = EcdqOptions.mse(0.05).withLattice("E8").withBlockRows(8L * (8)).withKeepNonFinite(true);
+        EcdqOptions opt = EcdqOptions.mse(0.05).withLattice("E8").withBlockRows(64).withKeepNonFinite(true);
         EcdqCompressor.compress(in, null, dir.resolve("good.lq"), opt);
         good = Files.readAllBytes(dir.resolve("good.lq"));
         EcdqDecompressor.decompress(dir.resolve("good.lq"), dir.resolve("good.f64"), TestData.dec(false, 1));
