@@ -7,9 +7,7 @@ import io.latq.ecdq.index.TriangularBasis;
 
 import io.latq.ecdq.dither.CounterDither;
 import io.latq.ecdq.entropy.RansDecoder;
-import io.latq.ecdq.entropy.RansEncoder;
 import io.latq.ecdq.file.EcdqHeader;
-import io.latq.ecdq.samples.SampleType;
 import io.latq.lattice.Lattice;
 
 /**
@@ -34,21 +32,13 @@ public final class BlockCoder {
     private final EcdqHeader header;
     private final TriangularBasis basis;
     private final LatticePointCoder coder;
-    private final SampleType outType;
     private final CounterDither dither;
-    private final RansEncoder enc = new RansEncoder();
     private final RansDecoder dec = new RansDecoder();
     private final int n;
     private final double gain;
-    private final double invAlpha;
     private final double[] u;
-    private final double[] z;
-    private final double[] q;
     private final double[] lambda;
-    private final double[] work;
     private final long[] a;
-    private int[] nfOffsets = new int[16];
-    private long[] nfBits = new long[16];
 
     public BlockCoder(Lattice lattice, TriangularBasis basis, EcdqHeader header) {
         this.lattice = lattice;
@@ -56,15 +46,10 @@ public final class BlockCoder {
         this.basis = basis;
         this.n = header.dimension();
         this.coder = header.zeroRate() ? null : new SuccessiveGaussianPointCoder(basis, header.modelSpread());
-        this.outType = header.source().type();
         this.dither = new CounterDither(header.seed());
         this.gain = header.beta() * header.alpha();
-        this.invAlpha = header.zeroRate() ? 0 : 1.0 / header.alpha();
         this.u = new double[n];
-        this.z = new double[n];
-        this.q = new double[n];
         this.lambda = new double[n];
-        this.work = new double[n];
         this.a = new long[n];
     }
 

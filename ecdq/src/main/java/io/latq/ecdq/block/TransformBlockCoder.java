@@ -192,29 +192,7 @@ public final class TransformBlockCoder {
         }
         designCells();
         enc.reset();
-        int filled = 0;
-        long vector = 0;
-        for (int c = 0; c < channels; c++) {
-            for (int b = 0; b < bands; b++) {
-                CellDesign d = designs[c * bands + b];
-                for (int k = start[b]; k < start[b + 1]; k++) {
-                    int idx = c * p + order[k];
-                    if (d == null) {
-                        coef[idx] = 0;
-                        continue;
-                    }
-                    coordIndex[filled] = idx;
-                    coordDesign[filled] = d;
-                    if (++filled == n) {
-                        encodeVector(block, vector++, filled, firstSampleIndex);
-                        filled = 0;
-                    }
-                }
-            }
-        }
-        if (filled > 0) {
-            encodeVector(block, vector, filled, firstSampleIndex);
-        }
+        forEachVector(p, order, start, (vector, filled) -> encodeVector(block, vector, filled, firstSampleIndex));
         coder.flush(enc);
         int len = enc.finish();
         double ideal = enc.idealBits();
@@ -239,6 +217,44 @@ public final class TransformBlockCoder {
         byte[] bytes = BlockFormat.encode(block, count, cells.clone(), nf, nfOffsets, nfBits, enc.buffer(),
                 enc.offset(), len, header.fileId());
         return new Encoded(bytes, count, sse, maxAbs, finite, ideal);
+    }
+
+    /** What the encoder and the decoder do with one vector of {@code filled} coordinates (the rest padding). */
+    @FunctionalInterface
+    private interface VectorStep<E extends LatqException> {
+        void run(long vector, int filled) throws E;
+    }
+
+    /**
+     * The one walk over a block's coefficients that both directions share: coded cells in the order (component,
+     * band, position) are cut into vectors of n (coordIndex/coordDesign filled for each), uncoded cells are set to
+     * 0. The last vector may be short; {@code step} pads it.
+     */
+    private <E extends LatqException> void forEachVector(int p, int[] order, int[] start, VectorStep<E> step)
+            throws E {
+        int filled = 0;
+        long vector = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int b = 0; b < bands; b++) {
+                CellDesign d = designs[c * bands + b];
+                for (int k = start[b]; k < start[b + 1]; k++) {
+                    int idx = c * p + order[k];
+                    if (d == null) {
+                        coef[idx] = 0;
+                        continue;
+                    }
+                    coordIndex[filled] = idx;
+                    coordDesign[filled] = d;
+                    if (++filled == n) {
+                        step.run(vector++, filled);
+                        filled = 0;
+                    }
+                }
+            }
+        }
+        if (filled > 0) {
+            step.run(vector, filled);
+        }
     }
 
     private int checkedRows(long block, int count) {
@@ -329,29 +345,7 @@ public final class TransformBlockCoder {
         int[] order = layout(rows, st);
         int[] start = st[0];
         dec.reset(blk.payload(), 0, blk.payload().length);
-        int filled = 0;
-        long vector = 0;
-        for (int c = 0; c < channels; c++) {
-            for (int b = 0; b < bands; b++) {
-                CellDesign d = designs[c * bands + b];
-                for (int k = start[b]; k < start[b + 1]; k++) {
-                    int idx = c * p + order[k];
-                    if (d == null) {
-                        coef[idx] = 0;
-                        continue;
-                    }
-                    coordIndex[filled] = idx;
-                    coordDesign[filled] = d;
-                    if (++filled == n) {
-                        decodeVector(blk.index(), vector++, filled);
-                        filled = 0;
-                    }
-                }
-            }
-        }
-        if (filled > 0) {
-            decodeVector(blk.index(), vector, filled);
-        }
+        forEachVector(p, order, start, (vector, filled) -> decodeVector(blk.index(), vector, filled));
         dec.finish();
         transform.inverse(coef, rows, mean, scale, out);
         int[] offs = blk.nonFiniteOffsets();
