@@ -86,7 +86,7 @@ public final class TransformBlockCoder {
         this.channels = plan.channels();
         this.bands = plan.bands();
         this.sigma0Sq = unscaledNoise(header.nsm(), header.log2Volume(), n);
-        this.coder = new SuccessiveGaussianPointCoder(basis, Math.sqrt(sigma0Sq));
+        this.coder = new SuccessiveGaussianPointCoder(basis, Math.sqrt(sigma0Sq), true);
         this.dither = new CounterDither(header.seed());
         this.outType = header.source().type();
         this.mean = header.mean();
@@ -103,7 +103,7 @@ public final class TransformBlockCoder {
         this.z = new double[n];
         this.q = new double[n];
         this.lambda = new double[n];
-        this.vwork = new double[n];
+        this.vwork = new double[2 * n];
         this.a = new long[n];
         this.spreads = new double[n];
         this.coordIndex = new int[n];

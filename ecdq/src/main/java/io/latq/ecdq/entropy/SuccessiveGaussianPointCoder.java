@@ -39,18 +39,30 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
     private final DiscretizedGaussianModel model = new DiscretizedGaussianModel();
     private final GaussianIntervalBatch batch = new GaussianIntervalBatch();
     private final double[] rotated;
+    /** Format version 2: offsets accumulated row by row ({@link TriangularBasis#pushOffsets}); null = version 1. */
+    private final double[] acc;
 
     /**
      * @param basis  triangular view of the (unscaled) lattice the coordinates refer to
      * @param spread the model standard deviation s, in the same units as the lattice
      */
     public SuccessiveGaussianPointCoder(TriangularBasis basis, double spread) {
+        this(basis, spread, false);
+    }
+
+    /**
+     * @param incremental true for format version 2: the offsets c_j are accumulated along the rows of the basis as
+     *                    coordinates are coded ({@link TriangularBasis#pushOffsets}, cost proportional to the nonzero
+     *                    entries) instead of summed per coordinate ({@link TriangularBasis#offset}, version 1)
+     */
+    public SuccessiveGaussianPointCoder(TriangularBasis basis, double spread, boolean incremental) {
         if (!(spread > 0) || Double.isInfinite(spread)) {
             throw new IllegalArgumentException("model spread must be positive and finite, got " + spread);
         }
         this.basis = basis;
         this.spread = spread;
         this.rotated = new double[basis.dimension()];
+        this.acc = incremental ? new double[basis.dimension()] : null;
     }
 
     @Override
@@ -66,9 +78,15 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
     public void encode(long[] a, double[] dither, double[] spreads, RansEncoder enc) {
         int n = basis.dimension();
         basis.rotate(dither, 0, rotated);
+        if (acc != null) {
+            java.util.Arrays.fill(acc, 0.0);
+        }
         for (int j = n - 1; j >= 0; j--) {
             int b = configure(j, a, spreads == null ? spread : spreads[j]);
             long k = a[j];
+            if (acc != null) {
+                basis.pushOffsets(j, k, acc);
+            }
             long bucket = b == 0 ? k : Math.floorDiv(k, 1L << b);
             int s = model.symbolOf(bucket);
             batch.push(model, s, enc);
@@ -94,6 +112,9 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
     public void decode(double[] dither, double[] spreads, RansDecoder dec, long[] a) throws LatqFormatException {
         int n = basis.dimension();
         basis.rotate(dither, 0, rotated);
+        if (acc != null) {
+            java.util.Arrays.fill(acc, 0.0);
+        }
         for (int j = n - 1; j >= 0; j--) {
             int b = configure(j, a, spreads == null ? spread : spreads[j]);
             int s = dec.decode(model);
@@ -111,13 +132,16 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
                 throw new LatqFormatException("decoded lattice coordinate out of range (corrupt data)");
             }
             a[j] = k;
+            if (acc != null) {
+                basis.pushOffsets(j, k, acc);
+            }
         }
     }
 
     /** Configures the model for coordinate j and returns the number b of uniform offset bits (0: no split). */
     private int configure(int j, long[] a, double s) {
         double ljj = basis.diagonal(j);
-        double c = basis.offset(j, a);
+        double c = acc != null ? acc[j] : basis.offset(j, a);
         double mu = (rotated[j] - c) / ljj;
         double t = s / ljj;
         if (!(t >= SPLIT_SPREAD)) {
@@ -132,6 +156,6 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
 
     @Override
     public LatticePointCoder copy() {
-        return new SuccessiveGaussianPointCoder(basis, spread);
+        return new SuccessiveGaussianPointCoder(basis, spread, acc != null);
     }
 }

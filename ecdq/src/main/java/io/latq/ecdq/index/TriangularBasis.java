@@ -21,6 +21,13 @@ public final class TriangularBasis {
     private final double[] l;
     private final double[] q;      // orthonormal rows of Q, row-major; null when Q is a signed identity
     private final double[] signs;  // used when q == null
+    // sparse rows (compressed) of the strictly lower part of L and of B's lower part, when sparse enough to pay
+    private final int[] lStart;
+    private final int[] lCol;
+    private final double[] lVal;
+    private final int[] bStart;
+    private final int[] bCol;
+    private final double[] bVal;
 
     private TriangularBasis(int n, double[] b, double[] l, double[] q, double[] signs) {
         this.n = n;
@@ -28,6 +35,46 @@ public final class TriangularBasis {
         this.l = l;
         this.q = q;
         this.signs = signs;
+        long nnzL = 0;
+        long nnzB = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                nnzL += l[i * n + j] != 0.0 ? 1 : 0;
+            }
+            for (int k = 0; k <= (q == null ? i : n - 1); k++) {
+                nnzB += b[i * n + k] != 0.0 ? 1 : 0;
+            }
+        }
+        // a polar lattice (F^{⊗m}: 3^m entries of n²) or E8 is sparse; a dense generator keeps the dense loops
+        boolean sparse = nnzL + nnzB <= (long) n * n / 4;
+        this.lStart = sparse ? new int[n + 1] : null;
+        this.lCol = sparse ? new int[(int) nnzL] : null;
+        this.lVal = sparse ? new double[(int) nnzL] : null;
+        this.bStart = sparse ? new int[n + 1] : null;
+        this.bCol = sparse ? new int[(int) nnzB] : null;
+        this.bVal = sparse ? new double[(int) nnzB] : null;
+        if (sparse) {
+            int pl = 0;
+            int pb = 0;
+            for (int i = 0; i < n; i++) {
+                lStart[i] = pl;
+                bStart[i] = pb;
+                for (int j = 0; j < i; j++) {
+                    if (l[i * n + j] != 0.0) {
+                        lCol[pl] = j;
+                        lVal[pl++] = l[i * n + j];
+                    }
+                }
+                for (int k = 0; k <= (q == null ? i : n - 1); k++) {
+                    if (b[i * n + k] != 0.0) {
+                        bCol[pb] = k;
+                        bVal[pb++] = b[i * n + k];
+                    }
+                }
+            }
+            lStart[n] = pl;
+            bStart[n] = pb;
+        }
     }
 
     /**
@@ -160,26 +207,85 @@ public final class TriangularBasis {
     }
 
     /**
+     * Adds row i's contribution a_i·L_ij to {@code acc[j]} for every j &lt; i: after the rows n−1, …, j+1 have been
+     * pushed, {@code acc[j]} is the offset c_j. This is the incremental form of {@link #offset} that the successive
+     * coder of format version 2 uses in both directions; it touches only the nonzero entries (3^m of n² for a polar
+     * lattice of length 2^m) and runs along rows. Its sums are the same terms as {@link #offset}'s in another order,
+     * so they are equal whenever the terms are exact (integers and dyadic entries, as in every shipped lattice).
+     */
+    public void pushOffsets(int i, long ai, double[] acc) {
+        if (ai == 0) {
+            return;
+        }
+        double v = ai;
+        if (lStart != null) {
+            for (int p = lStart[i]; p < lStart[i + 1]; p++) {
+                acc[lCol[p]] += v * lVal[p];
+            }
+        } else {
+            int row = i * n;
+            for (int j = 0; j < i; j++) {
+                acc[j] += v * l[row + j];
+            }
+        }
+    }
+
+    /**
      * The integer coordinates of a lattice point: a with a·B = point, found by back-substitution in the rotated
-     * coordinates, a_j = round((y_j − c_j)/L_jj) for j = n−1 down to 0.
+     * coordinates, a_j = round((y_j − c_j)/L_jj) for j = n−1 down to 0 (offsets accumulated by
+     * {@link #pushOffsets}).
      *
-     * @param work scratch array of length ≥ n
+     * @param work scratch array of length ≥ 2n
      */
     public void coordinates(double[] point, int off, double[] work, long[] a) {
         rotate(point, off, work);
+        java.util.Arrays.fill(work, n, 2 * n, 0.0);
         for (int j = n - 1; j >= 0; j--) {
-            double v = Math.rint((work[j] - offset(j, a)) / l[j * n + j]);
+            double v = Math.rint((work[j] - work[n + j]) / l[j * n + j]);
             if (!(Math.abs(v) < 0x1p62)) {
                 throw new IllegalArgumentException("lattice coordinate out of range: " + v);
             }
             a[j] = (long) v;
+            pushOffsets(j, a[j], work, n);
         }
     }
 
-    /** out[off..off+n) = a·B, summed over rows i = 0..n−1 in that order. */
+    private void pushOffsets(int i, long ai, double[] acc, int accOff) {
+        if (ai == 0) {
+            return;
+        }
+        double v = ai;
+        if (lStart != null) {
+            for (int p = lStart[i]; p < lStart[i + 1]; p++) {
+                acc[accOff + lCol[p]] += v * lVal[p];
+            }
+        } else {
+            int row = i * n;
+            for (int j = 0; j < i; j++) {
+                acc[accOff + j] += v * l[row + j];
+            }
+        }
+    }
+
+    /**
+     * out[off..off+n) = a·B, summed over rows i = 0..n−1 in that order. The sparse form skips zero entries, which
+     * never changes a sum (x + ±0 = x, and an output starts at +0), so both forms give the same bits.
+     */
     public void point(long[] a, double[] out, int off) {
         for (int k = 0; k < n; k++) {
             out[off + k] = 0;
+        }
+        if (bStart != null) {
+            for (int i = 0; i < n; i++) {
+                double ai = a[i];
+                if (ai == 0) {
+                    continue;
+                }
+                for (int p = bStart[i]; p < bStart[i + 1]; p++) {
+                    out[off + bCol[p]] += ai * bVal[p];
+                }
+            }
+            return;
         }
         for (int i = 0; i < n; i++) {
             double ai = a[i];
