@@ -80,7 +80,8 @@ class PolarSimulationTest {
 
     @Test
     void scFerOfHalfRateCodeAtTwoDbMatchesReferenceFigure() {
-        // THEORY.md reference: SC FER of (1024, 512), GA at the same SNR, about 7e-2 at Eb/N0 = 2 dB
+        // the theory primer's reference (../shared/THEORY.md): SC FER of (1024, 512), GA at the same SNR,
+        // about 7e-2 at Eb/N0 = 2 dB
         boolean[] frozen = gaCode(1024, 512, 2.0, 0);
         PolarSimulation sim = new PolarSimulation(frozen, null);
         long frames = 3000;
