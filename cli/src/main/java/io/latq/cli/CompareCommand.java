@@ -3,6 +3,7 @@ package io.latq.cli;
 import io.latq.ecdq.samples.SampleComparison;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,15 +43,16 @@ public final class CompareCommand implements Callable<Integer> {
             SampleComparison c = SampleComparison.compare(reference, referenceType, other, otherType);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(Json.object()
-                        .put("samples", c.samples())
-                        .put("mse", c.mse())
-                        .put("rmse", c.rmse())
-                        .put("snr_db", c.snrDb())
-                        .put("max_abs_error", c.maxAbsError())
-                        .put("non_finite", c.nonFinite())
-                        .put("reference_mean", c.referenceMean())
-                        .put("reference_variance", c.referenceVariance()));
+                Map<String, Object> o = JsonOutput.object();
+                o.put("samples", c.samples());
+                o.put("mse", c.mse());
+                o.put("rmse", c.rmse());
+                o.put("snr_db", c.snrDb());
+                o.put("max_abs_error", c.maxAbsError());
+                o.put("non_finite", c.nonFinite());
+                o.put("reference_mean", c.referenceMean());
+                o.put("reference_variance", c.referenceVariance());
+                out.println(JsonOutput.line(o));
             } else {
                 out.println(c.line());
             }

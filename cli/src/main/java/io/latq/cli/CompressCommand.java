@@ -108,7 +108,7 @@ public final class CompressCommand implements Callable<Integer> {
             r = EcdqCompressor.compress(input, type, output, opt, bar::update);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? r.json() : r.line());
+        out.println(json ? JsonOutput.line(r.figures()) : r.line());
         out.flush();
         return 0;
     }

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code latq design}: lattice designs. Only {@code latq design polar} exists so far. */
@@ -253,20 +254,31 @@ final class DesignCommand implements Runnable {
         private void print(PolarLatticeDesign d, NsmResult search, NsmResult check, int evaluations) {
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                List<Json> lv = new ArrayList<>();
+                List<Map<String, Object>> lv = new ArrayList<>();
                 for (int i = 1; i <= d.levels(); i++) {
-                    lv.add(Json.object().put("level", i).put("noise", d.levelNoise(i)).put("capacity", d.capacity(i))
-                            .put("k", d.k(i)));
+                    Map<String, Object> level = JsonOutput.object();
+                    level.put("level", i);
+                    level.put("noise", d.levelNoise(i));
+                    level.put("capacity", d.capacity(i));
+                    level.put("k", d.k(i));
+                    lv.add(level);
                 }
-                Json o = Json.object().put("n", d.n()).put("sigma", d.sigma()).put("levels", lv)
-                        .put("list_size", d.listSize()).put("log2_volume", d.log2Volume())
-                        .put("sha256", d.sha256()).put("output", output.toString());
+                Map<String, Object> o = JsonOutput.object();
+                o.put("n", d.n());
+                o.put("sigma", d.sigma());
+                o.put("levels", lv);
+                o.put("list_size", d.listSize());
+                o.put("log2_volume", d.log2Volume());
+                o.put("sha256", d.sha256());
+                o.put("output", output.toString());
                 if (check != null) {
-                    o.put("evaluations", evaluations).put("search_nsm", search.nsm())
-                            .put("nsm", check.nsm()).put("stderr", check.stderr())
-                            .put("granular_gain_db", check.granularGainDb());
+                    o.put("evaluations", evaluations);
+                    o.put("search_nsm", search.nsm());
+                    o.put("nsm", check.nsm());
+                    o.put("stderr", check.stderr());
+                    o.put("granular_gain_db", check.granularGainDb());
                 }
-                out.println(o);
+                out.println(JsonOutput.line(o));
             } else {
                 out.printf(Locale.ROOT, "polar lattice design N=%d sigma=%s levels=%d (tuned for list %d)%n", d.n(),
                         d.sigma(), d.levels(), d.listSize());

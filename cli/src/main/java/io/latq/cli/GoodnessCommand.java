@@ -2,19 +2,13 @@ package io.latq.cli;
 
 import io.latq.common.output.AtomicOutput;
 
-import io.latq.engine.LatticeRecipe;
 import io.latq.engine.NsmEngine;
-import io.latq.engine.NsmTask;
 import io.latq.nsm.NsmResult;
-import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polarlattice.GapScalingFit;
+import io.latq.polarlattice.GoodnessStudy;
+import io.latq.polarlattice.GoodnessStudy.Point;
 import io.latq.polarlattice.ListSelection;
-import io.latq.polarlattice.PolarLattice;
-import io.latq.polarlattice.PolarLatticeDesign;
-import io.latq.polarlattice.PolarLatticeSpecProvider;
 import io.latq.polarlattice.PolarQuantizerOptions;
-import io.latq.polarlattice.ShippedDesigns;
-import io.latq.polar.PolarTransform;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +22,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code latq goodness}: the quantization-goodness study of polar lattices, NSM against N with 95% intervals for each
- * list size, a CSV table, an SVG plot with reference lines, and the fit G − 1/(2πe) ∝ N^(−1/μ).
+ * list size, a CSV table, an SVG plot with reference lines, and the fit G − 1/(2πe) ∝ N^(−1/μ). The study itself
+ * (designs, points, fit) is {@link GoodnessStudy}; this command parses, shows progress and writes the outputs.
  */
 @Command(name = "goodness", mixinStandardHelpOptions = true,
         description = {"NSM of the shipped polar-lattice designs against the dimension N, with 95%% intervals,",
@@ -85,17 +80,18 @@ final class GoodnessCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EngineMixin engineOptions;
 
-    /** One measured point. */
-    record Point(int n, int list, NsmResult result, String sha256) {
-    }
-
     private CommandLine.ParameterException usage(String msg) {
         return new CommandLine.ParameterException(spec.commandLine(), msg);
     }
 
     @Override
     public Integer call() throws Exception {
-        int[] ns = parseDimensions(nRange);
+        int[] ns;
+        try {
+            ns = GoodnessStudy.dimensions(nRange);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
         if (lists.isEmpty()) {
             throw usage("--list needs at least one list size");
         }
@@ -118,73 +114,30 @@ final class GoodnessCommand implements Callable<Integer> {
         }
         AtomicOutput.checkTarget(csv, force);
         AtomicOutput.checkTarget(plot, force);
-        // load every design first, so that a missing one fails before hours of work
-        List<PolarLattice> lattices = new ArrayList<>();
-        for (int l : lists) {
-            for (int n : ns) {
-                PolarLatticeDesign d = design(n, l);
-                lattices.add(new PolarLattice(d, new PolarQuantizerOptions(l, selection, CheckNodeKernel.TABULATED)));
-            }
-        }
+        // loads every design first, so that a missing one fails before hours of work
+        GoodnessStudy study = GoodnessStudy.of(ns, lists, selection, designDir, samples, seed);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Point> points = new ArrayList<>();
+        List<Point> points;
         try (NsmEngine engine = engineOptions.open(spec, t)) { // before any output: it may fail in one line
-        out.printf(Locale.ROOT, "%6s %5s %9s %10s %10s %23s %8s %8s %9s%n", "N", "list", "samples", "G", "stderr",
-                "95% interval", "gain dB", "gap dB", "seconds");
-        List<NsmResult> together = null;
-        if (!engine.name().equals("local")) {
-            // on a cluster, all points run as one job: a large-N point has only a few batches, too few to fill it
-            List<NsmTask> tasks = new ArrayList<>();
-            long total = 0;
-            for (PolarLattice lat : lattices) {
-                long m = samples != null ? samples : Math.max(200, (1L << 22) / lat.dimension());
-                tasks.add(new NsmTask(LatticeRecipe.of(lat), m, seed));
-                total += m;
-            }
-            try (ProgressBar bar = new ProgressBar(err, "goodness (" + engine.name() + ")", total, !noProgress)) {
-                together = engine.estimateAll(tasks, bar::update);
-            }
+            out.printf(Locale.ROOT, "%6s %5s %9s %10s %10s %23s %8s %8s %9s%n", "N", "list", "samples", "G",
+                    "stderr", "95% interval", "gain dB", "gap dB", "seconds");
+            points = study.measure(engine, (label, total) -> progress(err, label, total), p -> {
+                NsmResult r = p.result();
+                out.printf(Locale.ROOT, "%6d %5d %9d %10.7f %10.2e [%10.7f,%10.7f] %8.4f %8.4f %9.1f%n", p.n(),
+                        p.list(), r.samples(), r.nsm(), r.stderr(), r.ci95Low(), r.ci95High(),
+                        r.granularGainDb(), r.gapToSphereBoundDb(), r.seconds());
+                out.flush();
+            });
         }
-        for (PolarLattice lat : lattices) {
-            int n = lat.dimension();
-            long m = samples != null ? samples : Math.max(200, (1L << 22) / n);
-            NsmResult r;
-            if (together != null) {
-                r = together.get(points.size());
-            } else {
-                try (ProgressBar bar = new ProgressBar(err, "goodness " + lat.name(), m, !noProgress)) {
-                    r = engine.estimate(LatticeRecipe.of(lat), m, seed, bar::update);
-                }
-            }
-            points.add(new Point(n, lat.options().listSize(), r, lat.design().sha256()));
-            out.printf(Locale.ROOT, "%6d %5d %9d %10.7f %10.2e [%10.7f,%10.7f] %8.4f %8.4f %9.1f%n", n,
-                    lat.options().listSize(), r.samples(), r.nsm(), r.stderr(), r.ci95Low(), r.ci95High(),
-                    r.granularGainDb(), r.gapToSphereBoundDb(), r.seconds());
-            out.flush();
-        }
-        }
-        List<String> fits = new ArrayList<>();
         List<GapScalingFit> fitResults = new ArrayList<>();
         for (int l : lists) {
-            List<Point> ps = points.stream().filter(p -> p.list() == l).toList();
-            GapScalingFit f = null;
-            if (ps.size() >= 2) {
-                try {
-                    f = GapScalingFit.fit(ps.stream().mapToInt(Point::n).toArray(),
-                            ps.stream().mapToDouble(p -> p.result().nsm()).toArray(),
-                            ps.stream().mapToDouble(p -> p.result().stderr()).toArray());
-                } catch (IllegalArgumentException e) {
-                    f = null;
-                }
-            }
+            GapScalingFit f = GoodnessStudy.fit(points, l);
             fitResults.add(f);
-            String line = f == null ? String.format(Locale.ROOT, "list %d: too few points for the scaling fit", l)
+            out.println(f == null ? String.format(Locale.ROOT, "list %d: too few points for the scaling fit", l)
                     : String.format(Locale.ROOT, "list %d: G - 1/(2 pi e) ~ N^(-1/mu), mu = %.2f +- %.2f "
                             + "(slope %.4f +- %.4f, reduced chi2 %.2f, %d points)", l, f.mu(), f.muStderr(),
-                            f.slope(), f.slopeStderr(), f.chi2Reduced(), f.points());
-            fits.add(line);
-            out.println(line);
+                            f.slope(), f.slopeStderr(), f.chi2Reduced(), f.points()));
         }
         out.flush();
         AtomicOutput.writeString(csv, csv(points), force);
@@ -194,47 +147,19 @@ final class GoodnessCommand implements Callable<Integer> {
         return 0;
     }
 
-    private PolarLatticeDesign design(int n, int list) {
-        if (designDir == null) {
-            return ShippedDesigns.forN(n, list);
-        }
-        Path f = designDir.resolve("polar-n" + n + "-L" + list + ".json");
-        if (!f.toFile().isFile()) {
-            f = designDir.resolve("polar-n" + n + "-L1.json");
-        }
-        return PolarLatticeSpecProvider.readFile(f.toString());
-    }
-
-    private int[] parseDimensions(String text) {
-        String s = text.strip();
-        List<Integer> ns = new ArrayList<>();
-        try {
-            if (s.contains("..")) {
-                String[] ab = s.split("\\.\\.", -1);
-                if (ab.length != 2) {
-                    throw usage("--n must be A..B or a list, got '" + text + "'");
-                }
-                int a = Integer.parseInt(ab[0].strip());
-                int b = Integer.parseInt(ab[1].strip());
-                if (!PolarTransform.isPowerOfTwo(a) || !PolarTransform.isPowerOfTwo(b) || a > b) {
-                    throw usage("--n range ends must be powers of two with A <= B, got '" + text + "'");
-                }
-                for (long n = a; n <= b; n *= 2) {
-                    ns.add((int) n);
-                }
-            } else {
-                for (String part : s.split(",")) {
-                    int n = Integer.parseInt(part.strip());
-                    if (!PolarTransform.isPowerOfTwo(n)) {
-                        throw usage("--n values must be powers of two, got " + n);
-                    }
-                    ns.add(n);
-                }
+    private GoodnessStudy.Progress progress(PrintWriter err, String label, long total) {
+        ProgressBar bar = new ProgressBar(err, label, total, !noProgress);
+        return new GoodnessStudy.Progress() {
+            @Override
+            public void accept(long done) {
+                bar.update(done);
             }
-        } catch (NumberFormatException e) {
-            throw usage("--n must be A..B or a comma-separated list of powers of two, got '" + text + "'");
-        }
-        return ns.stream().mapToInt(Integer::intValue).toArray();
+
+            @Override
+            public void close() {
+                bar.close();
+            }
+        };
     }
 
     static final List<String> CSV_HEADER = List.of("n", "list", "lattice", "samples", "seed", "nsm", "stderr",

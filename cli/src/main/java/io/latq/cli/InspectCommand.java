@@ -53,17 +53,25 @@ public final class InspectCommand implements Callable<Integer> {
         double bps = 8.0 * ins.fileSize() / h.sampleCount();
         Map<String, Object> fields = EcdqInspector.describe(h);
         if (json) {
-            Json j = Json.object().put("file_bytes", ins.fileSize()).put("header_bytes", ins.headerBytes());
-            fields.forEach(j::put);
-            j.put("bits_per_sample", bps).put("payload_bytes", payload);
+            Map<String, Object> j = JsonOutput.object();
+            j.put("file_bytes", ins.fileSize());
+            j.put("header_bytes", ins.headerBytes());
+            j.putAll(fields);
+            j.put("bits_per_sample", bps);
+            j.put("payload_bytes", payload);
             List<Object> blocks = new ArrayList<>();
             for (EcdqInspector.BlockInfo b : ins.blocks()) {
-                blocks.add(Json.object().put("index", b.index()).put("samples", b.samples())
-                        .put("nonfinite", b.nonFinite()).put("payload_bytes", b.payloadBytes())
-                        .put("stored_bytes", b.storedBytes()));
+                Map<String, Object> o = JsonOutput.object();
+                o.put("index", b.index());
+                o.put("samples", b.samples());
+                o.put("nonfinite", b.nonFinite());
+                o.put("payload_bytes", b.payloadBytes());
+                o.put("stored_bytes", b.storedBytes());
+                blocks.add(o);
             }
-            j.put("blocks", blocks).put("integrity", ins.ok() ? "ok" : ins.problem());
-            out.println(j);
+            j.put("blocks", blocks);
+            j.put("integrity", ins.ok() ? "ok" : ins.problem());
+            out.println(JsonOutput.line(j));
         } else {
             out.printf(Locale.ROOT, "file: %s (%d bytes, %.6f bits/sample)%n", file, ins.fileSize(), bps);
             out.printf(Locale.ROOT, "format: latq ECDQ version %d, header %d bytes%n", h.version(),

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
@@ -80,23 +81,23 @@ final class NsmCommand implements Callable<Integer> {
             }
             OptionalDouble known = KnownNsm.lookup(lattice.name());
             if (json) {
-                Json o = Json.object()
-                        .put("lattice", r.lattice())
-                        .put("dimension", r.dimension())
-                        .put("samples", r.samples())
-                        .put("seed", r.seed())
-                        .put("nsm", r.nsm())
-                        .put("stderr", r.stderr())
-                        .put("stderr_batch_means", r.stderrBatchMeans())
-                        .put("ci95_low", r.ci95Low())
-                        .put("ci95_high", r.ci95High())
-                        .put("granular_gain_db", r.granularGainDb())
-                        .put("gap_to_sphere_bound_db", r.gapToSphereBoundDb())
-                        .put("log2_volume", r.log2Volume())
-                        .put("known_nsm", known.isPresent() ? known.getAsDouble() : null)
-                        .put("threads", t)
-                        .put("seconds", r.seconds());
-                out.println(o);
+                Map<String, Object> o = JsonOutput.object();
+                o.put("lattice", r.lattice());
+                o.put("dimension", r.dimension());
+                o.put("samples", r.samples());
+                o.put("seed", r.seed());
+                o.put("nsm", r.nsm());
+                o.put("stderr", r.stderr());
+                o.put("stderr_batch_means", r.stderrBatchMeans());
+                o.put("ci95_low", r.ci95Low());
+                o.put("ci95_high", r.ci95High());
+                o.put("granular_gain_db", r.granularGainDb());
+                o.put("gap_to_sphere_bound_db", r.gapToSphereBoundDb());
+                o.put("log2_volume", r.log2Volume());
+                o.put("known_nsm", known.isPresent() ? known.getAsDouble() : null);
+                o.put("threads", t);
+                o.put("seconds", r.seconds());
+                out.println(JsonOutput.line(o));
             } else {
                 out.printf("%-12s %5d %10d %11.8f %10.2e [%10.8f,%10.8f] %9.4f %9.4f %11s%n", r.lattice(),
                         r.dimension(), r.samples(), r.nsm(), r.stderr(), r.ci95Low(), r.ci95High(),

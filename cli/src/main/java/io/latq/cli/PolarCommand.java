@@ -3,15 +3,9 @@ package io.latq.cli;
 import io.latq.polar.Crc;
 import io.latq.polar.FrozenSet;
 import io.latq.polar.PolarTransform;
-import io.latq.polar.construct.BecConstruction;
-import io.latq.polar.construct.BhattacharyyaConstruction;
 import io.latq.polar.construct.BitChannelReliabilities;
-import io.latq.polar.construct.BmsChannel;
 import io.latq.polar.construct.FrozenSetConstruction;
-import io.latq.polar.construct.GaussianApproximationConstruction;
-import io.latq.polar.construct.LlrSampler;
-import io.latq.polar.construct.MonteCarloConstruction;
-import io.latq.polar.construct.TalVardyConstruction;
+import io.latq.polar.construct.FrozenSetConstructions;
 import io.latq.polar.decode.CheckNodeRule;
 import io.latq.polar.decode.PolarDecoders;
 import io.latq.polar.sim.BinomialInterval;
@@ -111,30 +105,7 @@ public class PolarCommand implements Callable<Integer> {
     }
 
     static FrozenSetConstruction construction(String method, ChannelSpec ch, int mu, int frames, long seed) {
-        switch (method.toLowerCase(Locale.ROOT)) {
-            case "bec":
-                if (ch.awgn) {
-                    throw new IllegalArgumentException("method bec needs a bec:e=E channel");
-                }
-                return new BecConstruction(ch.parameter);
-            case "bhattacharyya":
-                return ch.awgn ? BhattacharyyaConstruction.forBiAwgn(ch.parameter)
-                        : new BhattacharyyaConstruction(ch.parameter);
-            case "ga":
-                if (!ch.awgn) {
-                    throw new IllegalArgumentException("method ga needs an awgn channel");
-                }
-                return new GaussianApproximationConstruction(ch.parameter);
-            case "tv":
-                return ch.awgn ? TalVardyConstruction.forBiAwgn(ch.parameter, mu)
-                        : TalVardyConstruction.forChannel(BmsChannel.bec(ch.parameter), mu);
-            case "mc":
-                return new MonteCarloConstruction(ch.awgn ? LlrSampler.biAwgn(ch.parameter)
-                        : LlrSampler.bec(ch.parameter), frames, seed);
-            default:
-                throw new IllegalArgumentException("unknown method '" + method
-                        + "' (use bec, bhattacharyya, ga, tv or mc)");
-        }
+        return FrozenSetConstructions.byName(method, ch.awgn, ch.parameter, mu, frames, seed);
     }
 
     static CheckNodeRule rule(String s) {
@@ -151,13 +122,6 @@ public class PolarCommand implements Callable<Integer> {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.6g", v);
-    }
-
-    private static String jsonNumber(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "null";
-        }
-        return Double.toString(v);
     }
 
     /** {@code polar construct}. */
@@ -228,7 +192,7 @@ public class PolarCommand implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.print(jsonText);
+                out.println(JsonOutput.line(JsonOutput.read(jsonText))); // the file's content, on one line
             } else {
                 printText(out, r, fs);
             }
@@ -382,33 +346,29 @@ public class PolarCommand implements Callable<Integer> {
             BinomialInterval fer = r.ferInterval();
             BinomialInterval ber = r.berInterval();
             if (json) {
-                out.println("{");
-                out.println("  \"n\": " + n + ",");
-                out.println("  \"k\": " + k + ",");
-                out.println("  \"crc_bits\": " + crcBits + ",");
-                out.println("  \"decoder\": \"" + decoder + "\",");
-                out.println("  \"rule\": \"" + f.name().toLowerCase(Locale.ROOT).replace('_', '-') + "\",");
-                out.println("  \"method\": \"" + method + "\",");
-                out.println("  \"ebn0_db\": " + ebN0 + ",");
-                out.println("  \"sigma\": " + r.sigma() + ",");
-                out.println("  \"frames\": " + r.frames() + ",");
-                out.println("  \"frame_errors\": " + r.frameErrors() + ",");
-                out.println("  \"bit_errors\": " + r.bitErrors() + ",");
-                out.println("  \"fer\": " + r.fer() + ",");
-                out.println("  \"fer_ci95\": [" + fer.lower() + ", " + fer.upper() + "],");
-                out.println("  \"ber\": " + r.ber() + ",");
-                out.println("  \"ber_ci95\": [" + ber.lower() + ", " + ber.upper() + "],");
-                out.println("  \"seed\": " + seed + ",");
-                out.println("  \"threads\": " + threads + ",");
-                out.println("  \"decode_throughput_bps_per_core\": " + jsonNumber(r.decodeThroughputPerCore()) + ",");
-                out.println("  \"wall_throughput_bps\": " + jsonNumber(r.wallThroughput()) + ",");
-                StringBuilder info = new StringBuilder();
-                for (int t : fs.informationSet()) {
-                    info.append(info.length() == 0 ? "" : ",").append(t);
-                }
-                out.println("  \"information_set\": [" + info + "],");
-                out.println("  \"information_set_sha256\": \"" + fs.sha256() + "\"");
-                out.println("}");
+                Map<String, Object> o = JsonOutput.object();
+                o.put("n", n);
+                o.put("k", k);
+                o.put("crc_bits", crcBits);
+                o.put("decoder", decoder);
+                o.put("rule", f.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                o.put("method", method);
+                o.put("ebn0_db", ebN0);
+                o.put("sigma", r.sigma());
+                o.put("frames", r.frames());
+                o.put("frame_errors", r.frameErrors());
+                o.put("bit_errors", r.bitErrors());
+                o.put("fer", r.fer());
+                o.put("fer_ci95", new double[] {fer.lower(), fer.upper()});
+                o.put("ber", r.ber());
+                o.put("ber_ci95", new double[] {ber.lower(), ber.upper()});
+                o.put("seed", seed);
+                o.put("threads", threads);
+                o.put("decode_throughput_bps_per_core", r.decodeThroughputPerCore());
+                o.put("wall_throughput_bps", r.wallThroughput());
+                o.put("information_set", fs.informationSet());
+                o.put("information_set_sha256", fs.sha256());
+                out.println(JsonOutput.line(o));
             } else {
                 out.println("polar (" + n + ", " + (k + crcBits) + ") " + (crcBits > 0 ? "CRC-" + crcBits + " " : "")
                         + "decoder " + decoder + " (" + f + "), construction " + method + ", Eb/N0 " + ebN0

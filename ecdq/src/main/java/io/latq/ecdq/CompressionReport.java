@@ -1,7 +1,9 @@
 package io.latq.ecdq;
 
 import io.latq.ecdq.quantizer.EcdqDesign;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a compression achieved. Distortion figures come from the reconstruction the encoder tracks (the exact values
@@ -74,21 +76,32 @@ public record CompressionReport(long samples, long bytes, double mse, double max
                 processRd, gapBitsPerSample(), iidRdBitsPerSample(), modelBitsPerSample());
     }
 
-    /** The statistics as one JSON object. */
-    public String json() {
-        return String.format(Locale.ROOT,
-                "{\"samples\":%d,\"bytes\":%d,\"bits_per_sample\":%s,\"mse\":%s,\"rmse\":%s,\"snr_db\":%s,"
-                        + "\"max_abs_error\":%s,\"transform\":\"%s\",\"rd_process_bits_per_sample\":%s,"
-                        + "\"gap_bits_per_sample\":%s,\"rd_iid_bits_per_sample\":%s,"
-                        + "\"ecdq_bound_bits_per_sample\":%s,\"model_bits_per_sample\":%s,\"sigma\":%s,"
-                        + "\"target_mse\":%s,\"nsm\":%s,\"seed\":%d,\"non_finite\":%d,\"blocks\":%d}",
-                samples, bytes, num(bitsPerSample()), num(mse), num(rmse()), num(snrDb()), num(maxAbsError),
-                transform, num(processRd), num(gapBitsPerSample()), num(iidRdBitsPerSample()),
-                num(ecdqBoundBitsPerSample()), num(modelBitsPerSample()), num(sigma), num(targetMse), num(nsm), seed,
-                nonFinite, blocks);
-    }
-
-    static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "null";
+    /**
+     * The statistics as ordered figures (key → Long, Double or String), in the order {@code latq compress --json}
+     * prints them; the keys are documented in docs/cli.md. Non-finite doubles stay as they are: the printer writes
+     * them as JSON {@code null}.
+     */
+    public Map<String, Object> figures() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("samples", samples);
+        m.put("bytes", bytes);
+        m.put("bits_per_sample", bitsPerSample());
+        m.put("mse", mse);
+        m.put("rmse", rmse());
+        m.put("snr_db", snrDb());
+        m.put("max_abs_error", maxAbsError);
+        m.put("transform", transform);
+        m.put("rd_process_bits_per_sample", processRd);
+        m.put("gap_bits_per_sample", gapBitsPerSample());
+        m.put("rd_iid_bits_per_sample", iidRdBitsPerSample());
+        m.put("ecdq_bound_bits_per_sample", ecdqBoundBitsPerSample());
+        m.put("model_bits_per_sample", modelBitsPerSample());
+        m.put("sigma", sigma);
+        m.put("target_mse", targetMse);
+        m.put("nsm", nsm);
+        m.put("seed", seed);
+        m.put("non_finite", nonFinite);
+        m.put("blocks", blocks);
+        return m;
     }
 }

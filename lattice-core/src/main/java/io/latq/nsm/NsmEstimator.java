@@ -1,16 +1,12 @@
 package io.latq.nsm;
 
+import io.latq.common.concurrent.Workers;
 import io.latq.lattice.Lattice;
 import io.latq.random.StreamSeeds;
 import org.apache.commons.rng.UniformRandomProvider;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
@@ -31,9 +27,9 @@ import java.util.function.LongConsumer;
  * mean is s/√M with s the sample standard deviation of v (Welford per batch, combined with Chan et al.'s pairwise
  * update). The batch-means standard error is reported beside it as a cross-check.
  *
- * <p><b>Distributed runs.</b> The per-batch body and the fold live in {@link NsmPlan}; this class runs them on a
- * thread pool, and other engines (see {@code io.latq.engine}) run the same body elsewhere and fold with the same
- * code, which is what makes their results bit-identical to this one.
+ * <p><b>Distributed runs.</b> The per-batch body and the fold live in {@link NsmPlan}; this class runs them on
+ * {@link Workers} (results taken in batch order), and other engines (see {@code io.latq.engine}) run the same body
+ * elsewhere and fold with the same code, which is what makes their results bit-identical to this one.
  */
 public final class NsmEstimator {
 
@@ -68,20 +64,20 @@ public final class NsmEstimator {
         NsmBatch[] results = new NsmBatch[batchCount];
 
         long start = System.nanoTime();
-        AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
-        Runnable worker = () -> {
-            int b;
-            while ((b = next.getAndIncrement()) < batchCount) {
-                NsmBatch r = plan.batch(lattice, b);
-                results[b] = r;
+        try (Workers<Object> workers = new Workers<>(Math.min(Math.min(threads, batchCount), 1024),
+                Object::new)) {
+            workers.forEachInOrder(batchCount, (state, b) -> {
+                NsmBatch r = plan.batch(lattice, (int) b);
                 long total = done.addAndGet(r.count());
                 if (progress != null) {
                     progress.accept(total);
                 }
-            }
-        };
-        runWorkers(worker, Math.min(threads, batchCount));
+                return r;
+            }, r -> results[r.index()] = r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // only an interrupt: the batches do no I/O
+        }
         double seconds = (System.nanoTime() - start) * 1e-9;
         // NsmPlan.fold combines in batch order, so the result does not depend on scheduling.
         return plan.fold(results, seconds);
@@ -90,37 +86,5 @@ public final class NsmEstimator {
     /** The independent random stream of batch {@code b}: {@link StreamSeeds#batchStream}, see the class comment. */
     public static UniformRandomProvider batchStream(long seed, long b) {
         return StreamSeeds.batchStream(seed, b);
-    }
-
-    private static void runWorkers(Runnable worker, int threads) {
-        if (threads <= 1) {
-            worker.run();
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "latq-nsm");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(worker));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(c);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

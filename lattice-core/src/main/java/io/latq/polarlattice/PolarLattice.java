@@ -18,10 +18,11 @@ import java.util.Arrays;
  * none), is a basis, so log2 V = Σ_t (ℓ_t − 1) = Σ_i (N − K_i) and λ ∈ Λ iff the t-th entry of λ·(F^{⊗m})^(−1) is a
  * multiple of 2^(ℓ_t−1) (docs/polar-lattices.md proves both).
  *
- * <p><b>Quantizer</b> (THEORY.md "Quantize"): y ← x; for i = 1..r the level-i bits u are decided from the LLRs of the
- * mod-2 Gaussian channel with noise σ/2^(i−1) evaluated at y ({@link LevelLlr}) by SC ({@link ScLevelDecoder},
- * argmax decisions), with the bits outside A_i frozen to 0; the level's contribution is c_i = u·F^{⊗m} over Z, and
- * y ← (y − c_i)/2. Finally Q(x) = Σ_i 2^(i−1)·c_i + 2^r·r(y), r the round-half-up of {@link Rounding}.
+ * <p><b>Quantizer</b> (docs/polar-lattices.md, "The quantizer"): y ← x; for i = 1..r the level-i bits u are decided
+ * from the LLRs of the mod-2 Gaussian channel with noise σ/2^(i−1) evaluated at y ({@link LevelLlr}) by SC
+ * ({@link ScLevelDecoder}, argmax decisions), with the bits outside A_i frozen to 0; the level's contribution is
+ * c_i = u·F^{⊗m} over Z, and y ← (y − c_i)/2. Finally Q(x) = Σ_i 2^(i−1)·c_i + 2^r·r(y), r the round-half-up of
+ * {@link Rounding}.
  *
  * <p><b>List quantizer</b> (L ≥ 2): one list search across the levels. Level i runs SCL ({@link SclLevelDecoder}) on
  * all the survivors of level i−1 at once, each with its own residual and its accumulated path metric, and keeps L

@@ -6,10 +6,10 @@ import io.latq.polar.PolarTransform;
  * Successive-cancellation decisions for one level of a polar lattice, returning the level's <em>integer</em>
  * contribution c = u·F^{⊗m} computed over Z (not the GF(2) codeword), natural order, frozen bits 0.
  *
- * <p>SC as in THEORY.md: a node with LLRs [a, b] decides its first half on f(a, b) (the {@link CheckNodeKernel}),
- * its second half on g = b + (1 − 2v)·a with v the first half's re-encoded GF(2) word, and returns [c1 + c2, c2].
- * Partial sums are kept as integers, and v is their parity (c ≡ u·F^{⊗m} mod 2), so the Z-codeword costs nothing
- * extra. Leaves decide the hard decision of their LLR (LLR ≥ 0 → 0) or the frozen 0.
+ * <p>SC as in docs/polar-lattices.md ("SC (argmax decisions)"): a node with LLRs [a, b] decides its first half on
+ * f(a, b) (the {@link CheckNodeKernel}), its second half on g = b + (1 − 2v)·a with v the first half's re-encoded GF(2)
+ * word, and returns [c1 + c2, c2]. Partial sums are kept as integers, and v is their parity (c ≡ u·F^{⊗m} mod 2), so
+ * the Z-codeword costs nothing extra. Leaves decide the hard decision of their LLR (LLR ≥ 0 → 0) or the frozen 0.
  *
  * <p>Fast-SSC pruning (Alamdar-Yazdi &amp; Kschischang 2011; Sarkis et al. 2014), restricted to the node types that
  * make <em>exactly</em> SC's decisions:

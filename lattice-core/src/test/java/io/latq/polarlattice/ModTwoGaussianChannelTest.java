@@ -67,7 +67,8 @@ class ModTwoGaussianChannelTest {
         double mean = sum / m;
         double se = Math.sqrt((sum2 / m - mean * mean) / m);
         assertEquals(1 - mean, ch.capacity(), 4 * se);
-        // THEORY.md: about 0.13 at s = 0.5 (level 1 of sigma = 0.5) and about 0.83 at s = 0.25.
+        // the theory primer (../shared/THEORY.md): about 0.13 at s = 0.5 (level 1 of sigma = 0.5)
+        // and about 0.83 at s = 0.25.
         assertEquals(0.13, ch.capacity(), 0.02);
         assertEquals(0.83, new ModTwoGaussianChannel(0.25).capacity(), 0.02);
         assertEquals(1.0, new ModTwoGaussianChannel(0.05).capacity(), 1e-9);

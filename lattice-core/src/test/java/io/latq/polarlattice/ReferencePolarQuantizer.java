@@ -4,10 +4,10 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * A deliberately plain test oracle written straight from THEORY.md: recursive, allocating SC over the LLR vector
- * (first half on f(a, b), second half on g = b + (1 − 2v)·a, codeword [v1 ⊕ v2, v2]), the integer transform by its
- * recursive definition [c1 + c2, c2], and the multilevel loop y ← (y − c)/2 with a final round-half-up
- * ⌊y + ½⌋ computed with BigDecimal-free but obviously correct floor arithmetic.
+ * A deliberately plain test oracle written straight from docs/polar-lattices.md ("The quantizer"): recursive,
+ * allocating SC over the LLR vector (first half on f(a, b), second half on g = b + (1 − 2v)·a, codeword [v1 ⊕ v2, v2]),
+ * the integer transform by its recursive definition [c1 + c2, c2], and the multilevel loop y ← (y − c)/2 with a final
+ * round-half-up ⌊y + ½⌋ computed with BigDecimal-free but obviously correct floor arithmetic.
  */
 final class ReferencePolarQuantizer {
 

@@ -2,7 +2,7 @@ package io.latq.ecdq.transform;
 
 /**
  * Gaussian-process rate–distortion bound from a (sampled) power spectral density, and from a finite transform's
- * coefficient variances. THEORY.md, "Sources with memory": for a stationary Gaussian process with PSD S(ω),
+ * coefficient variances. docs/theory.md, "Sources with memory": for a stationary Gaussian process with PSD S(ω),
  * <pre>
  *   D(θ) = (1/2π) ∫ min(θ, S(ω)) dω,     R(θ) = (1/2π) ∫ max(0, ½·log2(S(ω)/θ)) dω   bits/sample.
  * </pre>

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Reverse water-filling over independent Gaussian components (Cover &amp; Thomas, Elements of Information Theory,
- * 2nd ed., Theorem 10.3.3; see also THEORY.md, "Sources with memory").
+ * 2nd ed., Theorem 10.3.3; see also docs/theory.md, "Sources with memory").
  *
  * <p>Component k has variance σ_k² and weight w_k ≥ 0 (a multiplicity: the number of samples that share this
  * variance, e.g. a band size). With W = Σ w_k, for a water level θ:

@@ -14,10 +14,11 @@ import java.util.Arrays;
  * Σ_seg |X_k − a·W_k|² = Σ|X_k|² − 2a·Re(conj(W_k)·ΣX_k) + K·a²·|W_k|²  (K segments).
  *
  * <p><b>Normalization.</b> The result is two-sided over the M bins ω_k = 2πk/M, k = 0..M−1 (bin 0 = DC, symmetric
- * S_k = S_{M−k}), in variance per unit of normalized frequency, i.e. the discrete analogue of S(ω) in THEORY.md, so
- * that the mean over bins equals the variance: P_k = Σ_seg |X_k − a·W_k|² / (K·Σ_n w_n²) (whose mean over k is the
- * window-weighted power), then every bin is multiplied by one factor so that (1/M)·Σ_k S_k equals exactly the sample
- * variance (1/n)·Σ (x − x̄)² of all samples accumulated (population variance, including a final partial segment).
+ * S_k = S_{M−k}), in variance per unit of normalized frequency, i.e. the discrete analogue of S(ω) in
+ * docs/theory.md, so that the mean over bins equals the variance: P_k = Σ_seg |X_k − a·W_k|² / (K·Σ_n w_n²) (whose
+ * mean over k is the window-weighted power), then every bin is multiplied by one factor so that (1/M)·Σ_k S_k
+ * equals exactly the sample variance (1/n)·Σ (x − x̄)² of all samples accumulated (population variance, including
+ * a final partial segment).
  *
  * <p><b>Long signals in pieces.</b> {@link #accumulate} may be called with any split of the sequence; results do
  * not depend on the split. {@link #endSignal()} discards the partial segment so that the next samples start an

@@ -11,18 +11,33 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs per-block jobs on a fixed pool, each job borrowing one worker state (coder scratch) from a pool; results
- * come back in submission order, so output never depends on the thread count. With one thread everything runs on
- * the caller's thread.
+ * The one worker pool of latq: a fixed pool of {@code threads} threads, each job borrowing one worker state (coder
+ * scratch, a decoder, buffers) for as long as it runs; with one thread everything runs on the caller's thread. ECDQ
+ * compression and decompression, the NSM estimator, the polar-code simulation and {@code latq quantize} all run on
+ * it.
+ *
+ * <p><b>Determinism.</b> Every way of using the pool returns results in submission (index) order: {@link #runAll}
+ * returns a list in job order, a {@link Pipeline} hands out the oldest result first and {@link #forEachInOrder}
+ * gives result i to its sink, on the caller's thread, before result i + 1. A job's result may depend only on its
+ * index and its inputs, never on which worker state it borrowed or when it ran (a state is scratch, reset by the
+ * job). The caller folds the results in index order, so the output is the same, bit for bit, for every thread count
+ * and every schedule; no floating-point sum is ever formed in completion order.
  */
 public final class Workers<S> implements AutoCloseable {
     public interface Job<S, R> {
         R run(S state) throws IOException;
     }
 
+    /** Job number {@code index} of {@link #forEachInOrder}. */
+    public interface IndexJob<S, R> {
+        R run(S state, long index) throws IOException;
+    }
+
+    private final int threads;
     private final ExecutorService pool;
     private final BlockingQueue<S> states;
 
@@ -30,15 +45,41 @@ public final class Workers<S> implements AutoCloseable {
         if (threads < 1 || threads > 1024) {
             throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
         }
+        this.threads = threads;
         this.states = new ArrayBlockingQueue<>(threads);
         for (int i = 0; i < threads; i++) {
             states.add(stateFactory.get());
         }
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "latq-ecdq-worker");
+            Thread t = new Thread(r, "latq-worker");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The number of worker threads (1: the caller's thread). */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Runs {@code job} for indices 0 to {@code count − 1} on the pool, at most {@code 2 × threads} in flight, and
+     * gives the results to {@code sink} in index order on the caller's thread (see the class comment). The first
+     * failure, in index order, is rethrown and no later result reaches the sink.
+     */
+    public <R> void forEachInOrder(long count, IndexJob<S, R> job, Consumer<? super R> sink) throws IOException {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, got " + count);
+        }
+        Pipeline<R> p = pipeline(2 * threads);
+        long next = 0;
+        while (next < count || !p.isEmpty()) {
+            while (next < count && !p.full()) {
+                long i = next++;
+                p.submit(s -> job.run(s, i));
+            }
+            sink.accept(p.takeOldest());
+        }
     }
 
     /** Runs all jobs and returns their results in order; the first failure (in order) is rethrown. */

@@ -1,5 +1,6 @@
 package io.latq.polar.sim;
 
+import io.latq.common.concurrent.Workers;
 import io.latq.polar.Crc;
 import io.latq.polar.PolarEncoder;
 import io.latq.polar.decode.PolarDecoder;
@@ -7,13 +8,7 @@ import io.latq.random.StreamSeeds;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
@@ -22,8 +17,9 @@ import java.util.function.Supplier;
  * <p>Noise: σ² = 1/(2·R·10^(Eb/N0 / 10)) with R = (message bits)/N, where message bits = K − (CRC bits); channel
  * LLRs are 2y/σ². Each frame draws fresh random message bits (so decoders are not tested on the all-zero word
  * only), appends the CRC if any, encodes, adds noise and decodes. Frame f uses the random stream
- * {@link StreamSeeds#frameStream}(seed, f) and frames are handed out in chunks to worker threads, each with its own
- * decoder from the supplier; integer error counts are summed, so the result is bit-identical for any thread count.
+ * {@link StreamSeeds#frameStream}(seed, f); chunks of 64 frames run on {@link Workers}, each worker thread with its
+ * own decoder from the supplier, and the integer error counts of the chunks are summed in chunk order, so the result
+ * is bit-identical for any thread count.
  */
 public final class PolarSimulation {
 
@@ -82,54 +78,30 @@ public final class PolarSimulation {
             throw new IllegalArgumentException("Eb/N0 must be finite");
         }
         double sigma = sigmaForEbN0(ebN0Db, rate());
-        AtomicLong nextChunk = new AtomicLong();
         long start = System.nanoTime();
-        long[] total;
-        if (threads == 1) {
-            total = new Worker(decoders.get(), sigma, frames, seed, nextChunk).call();
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "polar-sim");
-                t.setDaemon(true);
-                return t;
+        long[] total = new long[3];
+        long chunks = (frames + CHUNK - 1) / CHUNK;
+        try (Workers<Worker> workers = new Workers<>((int) Math.min(Math.min(threads, chunks), 1024),
+                () -> new Worker(decoders.get(), sigma, frames, seed))) {
+            workers.forEachInOrder(chunks, Worker::chunk, r -> {
+                for (int j = 0; j < 3; j++) {
+                    total[j] += r[j];
+                }
             });
-            try {
-                List<Future<long[]>> futures = new ArrayList<>();
-                for (int i = 0; i < threads; i++) {
-                    futures.add(pool.submit(new Worker(decoders.get(), sigma, frames, seed, nextChunk)));
-                }
-                total = new long[3];
-                for (Future<long[]> f : futures) {
-                    long[] r = f.get();
-                    for (int j = 0; j < 3; j++) {
-                        total[j] += r[j];
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("simulation interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException) {
-                    throw (RuntimeException) c;
-                }
-                throw new IllegalStateException(c);
-            } finally {
-                pool.shutdownNow();
-            }
+        } catch (IOException e) {
+            throw new IllegalStateException("simulation interrupted", e); // the frames do no I/O
         }
         long wall = System.nanoTime() - start;
         return new SimulationResult(frames, total[0], total[1], messageBits, n, ebN0Db, sigma, total[2], wall,
                 threads);
     }
 
-    /** Simulates whole chunks of frames; returns {frame errors, bit errors, decode nanos}. */
-    private final class Worker implements java.util.concurrent.Callable<long[]> {
+    /** A worker thread's decoder and buffers; simulates one chunk of frames at a time. */
+    private final class Worker {
         private final PolarDecoder decoder;
         private final double sigma;
         private final long frames;
         private final long seed;
-        private final AtomicLong nextChunk;
         private final byte[] info = new byte[k];
         private final byte[] u = new byte[n];
         private final byte[] x = new byte[n];
@@ -138,7 +110,7 @@ public final class PolarSimulation {
         private final byte[] infoHat = new byte[k];
         private final double[] llr = new double[n];
 
-        Worker(PolarDecoder decoder, double sigma, long frames, long seed, AtomicLong nextChunk) {
+        Worker(PolarDecoder decoder, double sigma, long frames, long seed) {
             if (decoder.n() != n) {
                 throw new IllegalArgumentException("decoder block length " + decoder.n() + " != N = " + n);
             }
@@ -146,49 +118,43 @@ public final class PolarSimulation {
             this.sigma = sigma;
             this.frames = frames;
             this.seed = seed;
-            this.nextChunk = nextChunk;
         }
 
-        @Override
-        public long[] call() {
+        /** Frames [64·c, 64·c + 64) ∩ [0, frames): returns {frame errors, bit errors, decode nanos}. */
+        long[] chunk(long c) {
             long frameErrors = 0;
             long bitErrors = 0;
             long decodeNanos = 0;
             double scale = 2.0 / (sigma * sigma);
-            while (true) {
-                long first = nextChunk.getAndIncrement() * CHUNK;
-                if (first >= frames) {
-                    break;
+            long first = c * CHUNK;
+            long last = Math.min(frames, first + CHUNK);
+            for (long f = first; f < last; f++) {
+                UniformRandomProvider rng = StreamSeeds.frameStream(seed, f);
+                for (int j = 0; j < messageBits; j += 64) {
+                    long bits = rng.nextLong();
+                    for (int b = 0; b < 64 && j + b < messageBits; b++) {
+                        info[j + b] = (byte) ((bits >>> b) & 1L);
+                    }
                 }
-                long last = Math.min(frames, first + CHUNK);
-                for (long f = first; f < last; f++) {
-                    UniformRandomProvider rng = StreamSeeds.frameStream(seed, f);
-                    for (int j = 0; j < messageBits; j += 64) {
-                        long bits = rng.nextLong();
-                        for (int b = 0; b < 64 && j + b < messageBits; b++) {
-                            info[j + b] = (byte) ((bits >>> b) & 1L);
-                        }
-                    }
-                    if (crc != null) {
-                        crc.append(info, messageBits);
-                    }
-                    encoder.encode(info, u, x);
-                    ZigguratSampler.NormalizedGaussian noise = ZigguratSampler.NormalizedGaussian.of(rng);
-                    for (int i = 0; i < n; i++) {
-                        llr[i] = scale * ((1 - 2 * x[i]) + sigma * noise.sample());
-                    }
-                    long t0 = System.nanoTime();
-                    decoder.decode(llr, uHat, xHat);
-                    decodeNanos += System.nanoTime() - t0;
-                    encoder.extractInformation(uHat, infoHat);
-                    int errors = 0;
-                    for (int j = 0; j < messageBits; j++) {
-                        errors += info[j] ^ infoHat[j];
-                    }
-                    bitErrors += errors;
-                    if (errors > 0) {
-                        frameErrors++;
-                    }
+                if (crc != null) {
+                    crc.append(info, messageBits);
+                }
+                encoder.encode(info, u, x);
+                ZigguratSampler.NormalizedGaussian noise = ZigguratSampler.NormalizedGaussian.of(rng);
+                for (int i = 0; i < n; i++) {
+                    llr[i] = scale * ((1 - 2 * x[i]) + sigma * noise.sample());
+                }
+                long t0 = System.nanoTime();
+                decoder.decode(llr, uHat, xHat);
+                decodeNanos += System.nanoTime() - t0;
+                encoder.extractInformation(uHat, infoHat);
+                int errors = 0;
+                for (int j = 0; j < messageBits; j++) {
+                    errors += info[j] ^ infoHat[j];
+                }
+                bitErrors += errors;
+                if (errors > 0) {
+                    frameErrors++;
                 }
             }
             return new long[] {frameErrors, bitErrors, decodeNanos};

@@ -18,6 +18,30 @@ class PolarSimulationTest {
         return new GaussianApproximationConstruction(sigma).construct(n).frozenMask(k);
     }
 
+    /**
+     * Literal counts from the hand-written pool this class had before it ran on Workers (commit 324023f): the
+     * move to the shared ordered pool kept every frame's stream and decoder, for 1 and 3 threads.
+     */
+    @Test
+    void pinnedCountsFromBeforeTheSharedPool() {
+        double sigma = PolarSimulation.sigmaForEbN0(1.5, 0.5);
+        boolean[] plain = new GaussianApproximationConstruction(sigma).construct(128).toFrozenSet(64, "x")
+                .frozenMask();
+        boolean[] withCrc = new GaussianApproximationConstruction(sigma).construct(128).toFrozenSet(72, "x")
+                .frozenMask();
+        Crc crc8 = Crc.ofLength(8);
+        for (int threads : new int[] {1, 3}) {
+            SimulationResult sc = new PolarSimulation(plain, null).run(
+                    () -> PolarDecoders.create("sc", plain, CheckNodeRule.EXACT, null), 1.5, 1000, 9, threads);
+            assertEquals(251, sc.frameErrors());
+            assertEquals(4062, sc.bitErrors());
+            SimulationResult scl = new PolarSimulation(withCrc, crc8).run(
+                    () -> PolarDecoders.create("scl:4", withCrc, CheckNodeRule.EXACT, crc8), 1.5, 1000, 9, threads);
+            assertEquals(256, scl.frameErrors());
+            assertEquals(5437, scl.bitErrors());
+        }
+    }
+
     @Test
     void resultsDoNotDependOnThreadCount() {
         boolean[] frozen = gaCode(256, 128, 2.0, 0);
@@ -56,7 +80,8 @@ class PolarSimulationTest {
 
     @Test
     void scFerOfHalfRateCodeAtTwoDbMatchesReferenceFigure() {
-        // THEORY.md reference: SC FER of (1024, 512), GA at the same SNR, about 7e-2 at Eb/N0 = 2 dB
+        // the theory primer's reference (../shared/THEORY.md): SC FER of (1024, 512), GA at the same SNR,
+        // about 7e-2 at Eb/N0 = 2 dB
         boolean[] frozen = gaCode(1024, 512, 2.0, 0);
         PolarSimulation sim = new PolarSimulation(frozen, null);
         long frames = 3000;
