@@ -52,7 +52,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class EcdqCompressor {
     /** Samples the transform choice looks at, at most (evenly spread blocks). */
-    static final long CHOOSE_SAMPLES = 1 << 21;
+    static final long CHOOSE_SAMPLES = 1 << 19;
     /** Samples of the trial encodings (spread weight, rate search), at most. */
     static final long TRIAL_SAMPLES = 1 << 16;
     /** Candidate weights w of the dither variance in the model spread (n &gt; 1). */
@@ -184,7 +184,7 @@ public final class EcdqCompressor {
                 long stride = Math.max(1, (blocks * per) / CHOOSE_SAMPLES);
                 CellStatistics s = CellStatistics.compute(input, type, p, mean, scale, b -> b % stride == 0,
                         b -> false, tracker::scanned);
-                double rate = PlanChooser.predictedRate(s, d, perChannel, c);
+                double rate = PlanChooser.predictedRate(s, d, perChannel, c, n);
                 if (p.isIdentityInTime()) {
                     identity = Math.min(identity, rate);
                 }

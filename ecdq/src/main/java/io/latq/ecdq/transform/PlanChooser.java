@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * The candidate {@link TransformPlan}s for an array, and the choice among them by predicted rate (docs/transform.md,
  * "Choosing the transform"): for each candidate, reverse water-filling over the cell variances of the file at the
- * target distortion gives Σ ½log2(v/θ) bits over the coded cells, plus 8 bits of side information per cell and
- * block. The candidate with the smallest prediction wins; a transform must beat the identity by
- * {@value #MIN_GAIN} bits per sample, so i.i.d. data keeps the identity.
+ * target distortion gives Σ ½log2(v/θ) bits over the coded cells, plus the fixed cost of every block (8 bits per
+ * cell code, 24 bytes of frame, CRC and rANS state, the padding of the last lattice vector). The candidate with the
+ * smallest prediction wins; a transform must beat the identity by {@value #MIN_GAIN} bits per sample, so i.i.d. data
+ * keeps the identity.
  */
 public final class PlanChooser {
     /** Smallest predicted saving (bits/sample) for which a transform is chosen over the identity. */
@@ -133,6 +134,15 @@ public final class PlanChooser {
      * channel component ({@code perChannel}: one water level per channel, else one shared level).
      */
     public static double predictedRate(CellStatistics s, double d, boolean perChannel, int channels) {
+        return predictedRate(s, d, perChannel, channels, 1);
+    }
+
+    /**
+     * As above, with the fixed cost of every block: its cell codes (8 bits each), its frame and CRC (20 bytes) and
+     * rANS state (4 bytes), and the padding of its last lattice vector (about n/2 coordinates at about a quarter of a
+     * bit each) for a lattice of dimension n.
+     */
+    public static double predictedRate(CellStatistics s, double d, boolean perChannel, int channels, int n) {
         double bits = 0;
         if (perChannel) {
             for (int c = 0; c < channels; c++) {
@@ -148,7 +158,7 @@ public final class PlanChooser {
         } else {
             bits = s.samples == 0 ? 0 : ReverseWaterFilling.solve(s.variance, s.weight, d).rate() * s.samples;
         }
-        bits += 8.0 * s.cells * s.blocks;
+        bits += (8.0 * s.cells + 8.0 * 24 + n / 8.0) * s.blocks;
         return bits / Math.max(1, s.samples);
     }
 }
