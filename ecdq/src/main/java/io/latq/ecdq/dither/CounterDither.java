@@ -1,5 +1,7 @@
 package io.latq.ecdq.dither;
 
+import io.latq.random.SplitMix64;
+
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -23,7 +25,6 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Not thread-safe: use one instance per worker.
  */
 public final class CounterDither implements UniformRandomProvider {
-    private static final long GAMMA = 0x9E3779B97F4A7C15L;
     private static final long DOMAIN = 0x6C61747165636471L;
 
     private final long seedKey;
@@ -31,28 +32,21 @@ public final class CounterDither implements UniformRandomProvider {
     private long counter;
 
     public CounterDither(long seed) {
-        this.seedKey = mix(seed ^ DOMAIN);
+        this.seedKey = SplitMix64.mix(seed ^ DOMAIN);
         position(0, 0);
     }
 
     /** Restarts the stream at word 0 of vector {@code vector} in block {@code block}. */
     public void position(long block, long vector) {
-        long blockKey = mix(seedKey + GAMMA * (block + 1));
-        this.vectorKey = mix(blockKey + GAMMA * (vector + 1));
+        long blockKey = SplitMix64.mix(seedKey, block + 1);
+        this.vectorKey = SplitMix64.mix(blockKey, vector + 1);
         this.counter = 0;
-    }
-
-    /** The SplitMix64 output finalizer (Stafford's variant 13). */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     @Override
     public long nextLong() {
         counter++;
-        return mix(vectorKey + GAMMA * counter);
+        return SplitMix64.mix(vectorKey, counter);
     }
 
     @Override

@@ -29,6 +29,22 @@ class CounterDitherTest {
         return mixRef(kv.add(gamma.multiply(BigInteger.valueOf(i + 1))).mod(MOD)).longValue();
     }
 
+    /** Literal values (the contract: the dither is part of the file format). */
+    @Test
+    void pinnedOutputs() {
+        long[][] cases = {
+            {0, 0, 0, 0x601F0418707DEBF9L, 0xC42489E13E55FD34L, 0x6DF2D5972CF13B28L},
+            {0x5EED, 3, 5, 0xBB0593D7A773364CL, 0x3F3C849669C967A0L, 0xF460BDC2558F7ED7L},
+            {-1, 1_000_000, 7, 0x10DDD8941282C6CCL, 0xD445E56B4D039416L, 0xA7D2F0B4A59CA3C7L}};
+        for (long[] c : cases) {
+            CounterDither d = new CounterDither(c[0]);
+            d.position(c[1], c[2]);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(c[3 + i], d.nextLong(), "seed " + c[0] + " block " + c[1] + " vector " + c[2]);
+            }
+        }
+    }
+
     @Test
     void matchesTheDocumentedDefinition() {
         CounterDither d = new CounterDither(-42L);
