@@ -89,6 +89,23 @@ public final class CliSupport {
         return io.latq.lattice.LatticeSpecs.parse(m.group(1) + ":file=" + file + rest);
     }
 
+    /**
+     * Refuses a compressed file whose original samples are not of the type {@code type} names (decompression restores
+     * the original container; it does not convert).
+     */
+    static void checkStoredType(java.nio.file.Path lq, String type) throws IOException {
+        io.latq.ecdq.EcdqInspector.Inspection ins = io.latq.ecdq.EcdqInspector.inspect(lq);
+        io.latq.ecdq.samples.SampleFormat f = ins.header().source();
+        io.latq.ecdq.samples.SampleFormat want = io.latq.ecdq.samples.SampleFiles.formatForGenerated(type,
+                f.sampleCount());
+        boolean raw = want.container() == io.latq.ecdq.samples.ContainerType.RAW;
+        if (want.container() != f.container()
+                || (raw && (want.type() != f.type() || want.bigEndian() != f.bigEndian()))) {
+            throw new io.latq.common.LatqException("the file holds " + f.describe() + ", not " + type
+                    + " (decompression restores the original container)");
+        }
+    }
+
     /** Runs {@code body}, turning exceptions into one line on {@code err} and an exit code. */
     static int run(PrintWriter err, Body body) {
         try {

@@ -22,10 +22,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "REFERENCE", description = "The original samples.")
+    @Parameters(index = "0", paramLabel = "REFERENCE", description = "The original samples (- for standard input).")
     Path reference;
 
-    @Parameters(index = "1", paramLabel = "OTHER", description = "The samples to measure.")
+    @Parameters(index = "1", paramLabel = "OTHER", description = "The samples to measure (- for standard input).")
     Path other;
 
     @Option(names = "--type", paramLabel = "T", description = "Type of REFERENCE (default: from the extension).")
@@ -40,7 +40,15 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return CliSupport.run(spec.commandLine().getErr(), () -> {
-            SampleComparison c = SampleComparison.compare(reference, referenceType, other, otherType);
+            if (StdStreams.isDash(reference) && StdStreams.isDash(other)) {
+                throw new IllegalArgumentException("only one of REFERENCE and OTHER can be standard input");
+            }
+            SampleComparison c;
+            try (StdStreams io = new StdStreams()) {
+                Path ref = io.input(reference, "reference." + (referenceType == null ? "bin" : referenceType));
+                Path oth = io.input(other, "other." + (otherType == null ? "bin" : otherType));
+                c = SampleComparison.compare(ref, referenceType, oth, otherType);
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> o = JsonOutput.object();

@@ -24,10 +24,12 @@ public final class CompressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, required = true, description = "Input samples.")
+    @Option(names = {"-i", "--input"}, required = true, description = "Input samples; - reads standard input "
+            + "(then --type is needed).")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, description = "Compressed output.")
+    @Option(names = {"-o", "--output"}, required = true, description = "Compressed output; - writes standard "
+            + "output (the statistics then go to standard error).")
     Path output;
 
     static final class Target {
@@ -103,11 +105,23 @@ public final class CompressCommand implements Callable<Integer> {
         if (seed != null) {
             opt = opt.withSeed(seed);
         }
-        CompressionReport r;
-        try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "compress", -1, !noProgress)) {
-            r = EcdqCompressor.compress(input, type, output, opt, bar::update);
+        if (StdStreams.isDash(input) && type == null) {
+            throw new IllegalArgumentException("reading samples from standard input needs --type ("
+                    + io.latq.ecdq.samples.SampleFiles.TYPES + ")");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        CompressionReport r;
+        try (StdStreams io = new StdStreams();
+             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "compress", -1, !noProgress)) {
+            Path in = io.input(input, "input." + (type == null ? "bin" : type));
+            Path out = io.output(output, "output.lq");
+            r = EcdqCompressor.compress(in, type, out, opt, bar::update);
+            bar.clear();
+            if (StdStreams.isDash(output)) {
+                StdStreams.toStdout(out);
+            }
+        }
+        // statistics on stdout, unless stdout carries the data
+        PrintWriter out = StdStreams.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
         out.println(json ? JsonOutput.line(r.figures()) : r.line());
         out.flush();
         return 0;

@@ -16,11 +16,16 @@ public final class DecompressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, required = true, description = "Compressed input.")
+    @Option(names = {"-i", "--input"}, required = true, description = "Compressed input; - reads standard input.")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, description = "Output samples.")
+    @Option(names = {"-o", "--output"}, required = true, description = "Output samples in the original container; "
+            + "- writes standard output (messages then go to standard error).")
     Path output;
+
+    @Option(names = "--type", description = "The sample type expected (f64, f32, f64be, f32be, npy, wav, csv): "
+            + "refused unless the file holds that type, since decompression restores the original container.")
+    String type;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
@@ -48,10 +53,20 @@ public final class DecompressCommand implements Callable<Integer> {
                 opt = opt.withV1Lattices(spec -> CliSupport.v1Lattice(spec, latticeFile));
             }
             EcdqDecompressor.Result r;
-            try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "decompress", -1, !noProgress)) {
-                r = EcdqDecompressor.decompress(input, output, opt, bar::update);
+            try (StdStreams io = new StdStreams();
+                 ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "decompress", -1, !noProgress)) {
+                Path in = io.input(input, "input.lq");
+                if (type != null) {
+                    CliSupport.checkStoredType(in, type);
+                }
+                Path out = io.output(output, "output.bin");
+                r = EcdqDecompressor.decompress(in, out, opt, bar::update);
+                bar.clear();
+                if (StdStreams.isDash(output)) {
+                    StdStreams.toStdout(out);
+                }
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = StdStreams.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
             out.println("wrote " + r.samples() + " samples (" + r.header().source().describe() + ", " + r.bytesWritten()
                     + " bytes) to " + output);
             out.flush();

@@ -38,7 +38,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"-o", "--output"}, required = true, description = "Output; the extension sets the type.")
+    @Option(names = {"-o", "--output"}, required = true, description = "Output; the extension sets the type; - writes "
+            + "standard output (then --type is needed).")
     Path output;
 
     @Option(names = "--type", description = "Output type: " + SampleFiles.TYPES + " (default: from the extension).")
@@ -68,9 +69,16 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "; use --type (" + SampleFiles.TYPES + ")");
         }
         SampleFormat format = SampleFiles.formatForGenerated(t, samples);
-        write(output, format, mean, sigma, seed, force);
-        spec.commandLine().getOut().println("wrote " + samples + " samples to " + output);
-        spec.commandLine().getOut().flush();
+        try (StdStreams io = new StdStreams()) {
+            Path out = io.output(output, "output." + t);
+            write(out, format, mean, sigma, seed, force);
+            if (StdStreams.isDash(output)) {
+                StdStreams.toStdout(out);
+            }
+        }
+        java.io.PrintWriter msg = StdStreams.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        msg.println("wrote " + samples + " samples to " + output);
+        msg.flush();
         return 0;
     }
 
