@@ -64,74 +64,87 @@ class GoldenFilesTest {
                         2, "none",
 
 
-                        "5c30f3ce28a20c92bb9348c8eb2452e78cb77c28c29c88dd97689c83edd680f1",
+
+                        "0a3963825cdb2f7d45e22c00a09d87926ab69c097a155ccba1187930f52f119b",
                         "0a1f6f37e86dd4938c4a8fc9666fa3ecc3cb38c892893285e749099cebdf5de9"),
                 new Case("Z1 f32 rate 3", "Z1", "f32", rate, 3.0, known, false, false, 5000, 0, 1, "auto",
 
 
-                        "eb23ee5bed2561bcc3eaafdf65f806ee8570429b3d9365460aad79cca12da167",
+
+                        "9961b9973ce99a8565df477f4dcb483eb5cc91e3a150cbff9978915840017d3c",
                         "99258b7cfc4d89e9ac53abe4077ad0126b4b29bf52c840d01fee004a6325b494"),
                 new Case("Z1 f64 mse 1e-9 fine", "Z1", "f64", mse, 1e-9, known, true, true, 4000, 700, 2, "none",
 
 
-                        "b93566bd1d0844a6d8014b08cfa1f182dd6f184fb1e078e2bf4cf924aa8f5427",
+
+                        "acb5fa906e33344a484da62d9d28c91316f5c2102fcfebb589bc4688e36ab401",
                         "f3aec75dce24afc4a623f824b2ad2217753c681be620e639cab8b683551dae98"),
                 new Case("Z1 f64 mse 0.9 coarse", "Z1", "f64", mse, 0.9 * 1.7 * 1.7, known, false, false, 3000, 0, 1,
                         "none",
 
 
-                        "5e91800b11651a21cd4de54d0d442028224db163205eeff2a4b1ad456c000b3f",
-                        "c81ac737a98ea4ecc5a03e7cd0a2fa4745f512c3abb3be0a415c16b119349c23"),
+
+                        "a228e4746de4289bbea55e08de2e911397b60e24cca24360685370c5c7304a96",
+                        "642fce896cd67229e263197e7b4765f627b0a1ee7c80425baf301fbbed2e0de7"),
                 new Case("E8 f64 mse 0.01 nonfinite outliers", "E8", "f64", mse, 0.01, known, true, true, 6001, 2048,
                         2, "none",
 
 
-                        "c16b675ad27e7b58efbf03c761f7b891c2747721812cabb32f88129cbc6e6933",
+
+                        "3762e95049e5f05df175a2e4275630db4e39491996495570ecc46768ff9edeb3",
                         "0d0335093df3537479a479a7b8c6061009de3ea2ee85201716003d67bf1d850a"),
                 new Case("E8 f32 snr 12", "E8", "f32", snr, 12.0, known, true, true, 3000, 0, 1, "auto",
 
 
-                        "ef54dcf256a86af73f4f10e1c90754bca488612105e2c02a2c1827f7ba8a888e",
+
+                        "b145a90fac32f4da5f764f0d078592aafeccfddc61504f2d06dcc2f96bf6074f",
                         "671d8491cb11166c8355261c4919dc46c32343ac000ac6edad0ba96f8529907c"),
                 new Case("E8 f64 ar1 dct64 mse 0.001", "E8", "ar1", mse, 0.001, known, false, false, 5000, 1024, 2,
                         "dct:64",
 
 
-                        "5221f2a82239f23b95f918143314e2991dae5d20e2d639473385790eac4de175",
+
+                        "fc95fb5813e136c5f94cfdae23aa5c413dbd931706ffdc6301b7a39ae7adfe71",
                         "d71c1ceaa740b2fe5d9d7f1973712844642e2d4dcfda95cffd48d9ab0a1b5b2f"),
                 new Case("D4 f32 ar1 dct16 mse 0.01 nonfinite", "D4", "ar1f32", mse, 0.01, known, true, false,
                         4000, 0, 2, "dct:16",
 
 
-                        "3f67867761679128125d49360dc9978422ceb395a9435ee06d55553ea5336a53",
-                        "20b42302190a5db953ac59bc6e61c36da6a6c7c9ca7dbfa8d741165b2ab33b25"),
+
+                        "a6d78bbe10582157cedbb1988ba39d51344395c7426b5c25caedc1eceefd5712",
+                        "448cf7479cdb7b99522047d594ddc47ddbb529954f848b47ed1512a29665de90"),
                 new Case("A2 f64 mse 0.01", "A2", "f64", mse, 0.01, known, false, true, 3000, 0, 1, "none",
 
 
-                        "396d91cc2dc705ceed027a819243630778379c2b9159a08a6a97fc359c1b4da2",
+
+                        "995b5df5cf1661a10899ed060a58135c7e859018480788bf8b339bb33552a20c",
                         "79d89504f1af800ea8264ffeed39ff5a3f5defc863f9e0aac1eea790616050eb"),
                 new Case("half-E8 f32 mse 0.05", "0.5*E8", "f32", mse, 0.05, known, false, false, 3000, 0, 1, "none",
 
 
 
-                        "15837677b023c8f6f4441be0ba1a1f7b24a7bd2e4f0e4176de706fc1d93dd2b1",
+
+                        "ee0a8986a49d53c2a4fd73d7f5f4e5a8b31ad5ce41bf1ae569508b25157a5be8",
                         "c3bd5e7567eed7599910cbf0499940b93dcb7fc2e09482ef2c3bdb5824d8e8e6"),
                 new Case("polar-n1024 ar1 mse 0.001", "polar:n=1024", "ar1", mse, 0.001, 0.0605, false, false, 5000,
                         0, 2, "auto",
 
 
-                        "c50171692b0f401e21d88a7d7952f53c7b23f7ce015edb8635786c7171109c54",
+
+                        "3823be0b69005b5d39e78ebdbde1f5f5361acc164f0d393459faca3f361b8f77",
                         "a296e38d9363b9be11898b21c188b00f9dd12976b6067373ed0338b08df3d4ef"),
                 new Case("polar-n1024 estimated G f64 mse 0.01", "polar:n=1024", "f64", mse, 0.01, known, false,
                         false, 4096, 0, 2, "none",
 
-                        "22e00953211a391961164ca4f5a684f803f7092b2cfc38b07c96929e3e879d34",
+
+                        "ed4dce840b8580d92b38ee1d519980c37b4aa553f5789a3d26416ce8384b14e7",
                         "c9dbaa4860e7bc62592140cb4f4e3bf0591d1bbb18438b2dd555886424ea9bf2"),
                 new Case("dense5 f64 mse 0.01 nonfinite outliers", DENSE_SPEC, "f64", mse, 0.01, 0.08, true, true,
                         4003, 0, 2, "none",
 
 
-                        "94a84bfbc8ecf000f2885b6c77314d0e9c6cba580075c486ad643de536178585",
+
+                        "102443f25151a4e431ffdd308dd49bb869cc13dc53f2f2552da947d9fd42ea15",
                         "193d36364715c8e4df152930acb36b999efcd8382ba4262ab3784191758a126b")
         ).map(Arguments::of);
     }
