@@ -234,8 +234,14 @@ public final class EcdqDecompressor {
         return factory;
     }
 
+    /** Text from a file or a user for a one-line message: at most 80 characters, control characters as '?'. */
     static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && b.length() < 80; i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return s.length() <= 80 ? b.toString() : b.substring(0, 77) + "...";
     }
 
     /**
