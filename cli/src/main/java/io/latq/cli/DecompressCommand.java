@@ -41,6 +41,10 @@ public final class DecompressCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing output.")
     boolean force;
 
+    @Option(names = "--json", description = "Print one JSON object (output, samples, source, bytes); on stderr when "
+            + "-o - writes the samples to stdout.")
+    boolean json;
+
     @Option(names = "--no-progress", description = "Never show the progress bar (shown on stderr after 1 s).")
     boolean noProgress;
 
@@ -67,8 +71,17 @@ public final class DecompressCommand implements Callable<Integer> {
                 }
             }
             PrintWriter out = StdStreams.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
-            out.println("wrote " + r.samples() + " samples (" + r.header().source().describe() + ", " + r.bytesWritten()
-                    + " bytes) to " + output);
+            if (json) {
+                java.util.Map<String, Object> o = JsonOutput.object();
+                o.put("output", output.toString());
+                o.put("samples", r.samples());
+                o.put("source", r.header().source().describe());
+                o.put("bytes", r.bytesWritten());
+                out.println(JsonOutput.line(o));
+            } else {
+                out.println("wrote " + r.samples() + " samples (" + r.header().source().describe() + ", "
+                        + r.bytesWritten() + " bytes) to " + output);
+            }
             out.flush();
             return 0;
         });

@@ -48,6 +48,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing output.")
     boolean force;
 
+    @Option(names = "--json", description = "Print one JSON object (output, type, samples, mean, sigma, seed); on "
+            + "stderr when -o - writes the samples to stdout.")
+    boolean json;
+
     @Override
     public Integer call() {
         return CliSupport.run(spec.commandLine().getErr(), this::generate);
@@ -77,7 +81,18 @@ public final class GenerateCommand implements Callable<Integer> {
             }
         }
         java.io.PrintWriter msg = StdStreams.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        msg.println("wrote " + samples + " samples to " + output);
+        if (json) {
+            java.util.Map<String, Object> o = JsonOutput.object();
+            o.put("output", output.toString());
+            o.put("type", t);
+            o.put("samples", samples);
+            o.put("mean", mean);
+            o.put("sigma", sigma);
+            o.put("seed", seed);
+            msg.println(JsonOutput.line(o));
+        } else {
+            msg.println("wrote " + samples + " samples to " + output);
+        }
         msg.flush();
         return 0;
     }

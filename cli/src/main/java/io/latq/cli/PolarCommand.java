@@ -1,5 +1,6 @@
 package io.latq.cli;
 
+import io.latq.common.output.AtomicOutput;
 import io.latq.polar.Crc;
 import io.latq.polar.FrozenSet;
 import io.latq.polar.PolarTransform;
@@ -17,10 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -163,6 +161,9 @@ public class PolarCommand implements Callable<Integer> {
         @Option(names = {"-o", "--output"}, description = "also write the JSON to this file")
         Path output;
 
+        @Option(names = "--force", description = "overwrite an existing -o file")
+        boolean force;
+
         @Override
         public Integer call() {
             BitChannelReliabilities r;
@@ -184,10 +185,12 @@ public class PolarCommand implements Callable<Integer> {
             put(extra, "entropy_std_error", r.entropyStdError());
             String jsonText = fs.toJson(extra);
             if (output != null) {
-                try {
-                    Files.writeString(output, jsonText, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new ParameterException(spec.commandLine(), "cannot write " + output + ": " + e.getMessage());
+                int code = CliSupport.run(spec.commandLine().getErr(), () -> {
+                    AtomicOutput.writeString(output, jsonText, force);
+                    return 0;
+                });
+                if (code != 0) {
+                    return code;
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -307,8 +310,10 @@ public class PolarCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--threads", defaultValue = "1", description = "worker threads (default: ${DEFAULT-VALUE})")
-        int threads;
+        @Option(names = "--threads", description = "worker threads (default: all cores); results do not depend on it")
+        Integer threadsOption;
+
+        private int threads;
 
         @Option(names = "--json", description = "print JSON instead of text")
         boolean json;
@@ -325,8 +330,9 @@ public class PolarCommand implements Callable<Integer> {
                 if (k < 1) {
                     throw new IllegalArgumentException("K must be >= 1, got " + k);
                 }
-                if (frames < 1 || threads < 1) {
-                    throw new IllegalArgumentException("--frames and --threads must be >= 1");
+                threads = CliSupport.threads(threadsOption);
+                if (frames < 1) {
+                    throw new IllegalArgumentException("--frames must be >= 1");
                 }
                 f = rule(rule);
                 double rate = (double) k / n;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -71,8 +72,13 @@ public final class RdCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Data seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", description = "Worker threads (default: all cores); results do not depend on it.")
+    Integer threadsOption;
+
+    private int threads;
+
+    @Option(names = "--json", description = "Print one JSON object with every point instead of one text line each.")
+    boolean json;
 
     @Option(names = "--csv", description = "CSV output.")
     Path csv;
@@ -105,6 +111,7 @@ public final class RdCommand implements Callable<Integer> {
     }
 
     private int sweep() throws IOException {
+        threads = CliSupport.threads(threadsOption);
         double[] range = parseRange(mseRange);
         if (points < 1 || points > 1000) {
             throw new IllegalArgumentException("--points must be in [1, 1000]");
@@ -164,8 +171,10 @@ public final class RdCommand implements Callable<Integer> {
                             r.iidRdBitsPerSample(), r.processRd());
                     pts.add(pt);
                     bar.clear();
-                    out.printf(Locale.ROOT, "%s target_mse=%.6g %s%n", lat, target, r.line());
-                    out.flush();
+                    if (!json) {
+                        out.printf(Locale.ROOT, "%s target_mse=%.6g %s%n", lat, target, r.line());
+                        out.flush();
+                    }
                 }
             }
         } finally {
@@ -183,6 +192,30 @@ public final class RdCommand implements Callable<Integer> {
         if (plot != null) {
             String title = input == null ? "ECDQ on N(0, " + (sigma * sigma) + ")" : "ECDQ on " + input.getFileName();
             AtomicOutput.writeString(plot, RdPlot.svg(pts, dataSigma, range, title), force);
+        }
+        if (json) {
+            List<Object> list = new ArrayList<>();
+            for (Point p : pts) {
+                Map<String, Object> o = JsonOutput.object();
+                o.put("lattice", p.lattice());
+                o.put("nsm", p.nsm());
+                o.put("target_mse", p.targetMse());
+                o.put("mse", p.mse());
+                o.put("bits_per_sample", p.bitsPerSample());
+                o.put("rd_process_bits_per_sample", p.processRd());
+                o.put("rd_iid_bits_per_sample", p.iidRd());
+                o.put("ecdq_bound_bits_per_sample", p.processRd() + EcdqDesign.ecdqRedundancy(p.nsm()));
+                o.put("gap_bits_per_sample", p.bitsPerSample() - p.processRd());
+                list.add(o);
+            }
+            Map<String, Object> o = JsonOutput.object();
+            o.put("input", input == null ? null : input.toString());
+            o.put("sigma", dataSigma);
+            o.put("seed", seed);
+            o.put("threads", threads);
+            o.put("points", list);
+            out.println(JsonOutput.line(o));
+            out.flush();
         }
         return 0;
     }
