@@ -90,6 +90,15 @@ public final class CompressCommand implements Callable<Integer> {
         if (!transform.matches("auto|none|dct|dct:[0-9]{1,4}")) {
             throw new IllegalArgumentException("--transform must be auto, none, dct or dct:B, got '" + transform + "'");
         }
+        try {
+            // a bad lattice spec is a usage error (exit 2), as in every command (the library reports it as data);
+            // a spec naming a file is checked by the library, so that an unreadable file stays an I/O error (1)
+            if (!io.latq.lattice.LatticeSpecs.readsFiles(lattice)) {
+                io.latq.lattice.LatticeDescription.of(lattice);
+            }
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException("lattice '" + lattice + "': " + e.getMessage(), e);
+        }
         EcdqOptions opt = EcdqOptions.mse(1).withLattice(lattice).withThreads(t)
                 .withKeepNonFinite(keepNonFinite).withForce(force).withTransform(transform);
         if (target.mse != null) {
