@@ -154,7 +154,7 @@ public final class CliSupport {
             msg = "internal error: " + t;
         }
         int result = fail(err, msg, code);
-        if (System.getenv("LATQ_DEBUG") != null) {
+        if (System.getenv("LATQ_DEBUG") != null || Verbosity.verbose()) {
             t.printStackTrace(err);
             err.flush();
         }

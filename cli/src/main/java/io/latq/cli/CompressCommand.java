@@ -18,7 +18,11 @@ import picocli.CommandLine.Spec;
  * lattice quantization. Prints one line of statistics (or one JSON object with {@code --json}); the distortion
  * figures come from the reconstruction the encoder tracks, which is exactly what decompression writes.
  */
-@Command(name = "compress", mixinStandardHelpOptions = true,
+@Command(name = "compress", footer = {"%nExamples:",
+                "  latq compress -i x.f64 -o x.lq --mse 0.01",
+                "  latq compress -i song.wav -o song.lq --snr 40 --lattice E8 --json",
+                "  latq compress -i - -o - --type f64 --rate 4 < x.f64 > x.lq"},
+        mixinStandardHelpOptions = true,
         description = "Compress samples with entropy-coded dithered lattice quantization (ECDQ).")
 public final class CompressCommand implements Callable<Integer> {
     @Spec

@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code latq decompress -i IN -o OUT [--force]}: restores the samples in their original container. */
-@Command(name = "decompress", mixinStandardHelpOptions = true,
+@Command(name = "decompress", footer = {"%nExamples:",
+                "  latq decompress -i x.lq -o y.f64",
+                "  latq decompress -i x.lq -o - --type f64 > y.f64"},
+        mixinStandardHelpOptions = true,
         description = "Decompress a latq ECDQ file into its original container type, dtype, shape and channels.")
 public final class DecompressCommand implements Callable<Integer> {
     @Spec
@@ -78,7 +81,7 @@ public final class DecompressCommand implements Callable<Integer> {
                 o.put("source", r.header().source().describe());
                 o.put("bytes", r.bytesWritten());
                 out.println(JsonOutput.line(o));
-            } else {
+            } else if (!Verbosity.quiet()) {
                 out.println("wrote " + r.samples() + " samples (" + r.header().source().describe() + ", "
                         + r.bytesWritten() + " bytes) to " + output);
             }

@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code latq generate gaussian --samples N --sigma S --seed K -o x.f64}: i.i.d. Gaussian test data. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", footer = {"%nExamples:",
+                "  latq generate gaussian --samples 1000000 -o x.f64",
+                "  latq generate gaussian --samples 48000 --sigma 0.1 -o noise.wav --json"},
+        mixinStandardHelpOptions = true,
         description = "Write i.i.d. N(mean, sigma^2) samples (SplitMix64 + ziggurat, reproducible from the seed).")
 public final class GenerateCommand implements Callable<Integer> {
     @Spec
@@ -90,7 +93,7 @@ public final class GenerateCommand implements Callable<Integer> {
             o.put("sigma", sigma);
             o.put("seed", seed);
             msg.println(JsonOutput.line(o));
-        } else {
+        } else if (!Verbosity.quiet()) {
             msg.println("wrote " + samples + " samples to " + output);
         }
         msg.flush();

@@ -26,9 +26,12 @@ import java.util.concurrent.Callable;
  * list size, a CSV table, an SVG plot with reference lines, and the fit G − 1/(2πe) ∝ N^(−1/μ). The study itself
  * (designs, points, fit) is {@link GoodnessStudy}; this command parses, shows progress and writes the outputs.
  */
-@Command(name = "goodness", mixinStandardHelpOptions = true,
-        description = {"NSM of the shipped polar-lattice designs against the dimension N, with 95%% intervals,",
-                "for each list size; writes a CSV table and an SVG plot (reference lines E8, Leech, 1/(2 pi e))",
+@Command(name = "goodness", footer = {"%nExamples:",
+                "  latq goodness --n 64..1024 --list 1,8 --csv g.csv --plot g.svg"},
+        mixinStandardHelpOptions = true,
+        description = {"NSM of the shipped polar-lattice designs against N, with a scaling fit.",
+                "Estimates G with 95%% intervals for each list size; writes a CSV table and an SVG plot",
+                "(reference lines E8, Leech, 1/(2 pi e))",
                 "and fits G - 1/(2 pi e) ~ N^(-1/mu) by weighted least squares on log-log axes."})
 final class GoodnessCommand implements Callable<Integer> {
 
@@ -146,7 +149,9 @@ final class GoodnessCommand implements Callable<Integer> {
         out.flush();
         AtomicOutput.writeString(csv, csv(points), force);
         AtomicOutput.writeString(plot, GoodnessPlot.svg(points, lists, fitResults, selection), force);
-        out.println("wrote " + csv + " and " + plot);
+        if (!Verbosity.quiet()) {
+            out.println("wrote " + csv + " and " + plot);
+        }
         out.flush();
         if (json) {
             List<Object> list = new ArrayList<>();

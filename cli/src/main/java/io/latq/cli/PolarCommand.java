@@ -29,8 +29,11 @@ import java.util.concurrent.Callable;
  * {@code polar construct} and {@code polar simulate}: frozen-set construction and BPSK/AWGN simulation of polar codes.
  * Bad input is reported as a picocli {@link ParameterException} (one-line message plus usage, exit code 2).
  */
-@Command(name = "polar", mixinStandardHelpOptions = true,
-        description = "Polar codes (natural order x = u·F^{⊗m}): frozen-set construction and simulation.",
+@Command(name = "polar", footer = {"%nExamples:",
+                "  latq polar construct --n 1024 --k 512 --channel awgn:sigma=0.8",
+                "  latq polar simulate --n 1024 --k 512 --ebn0 2 --frames 10000"},
+        mixinStandardHelpOptions = true,
+        description = "Polar codes (natural order x = u F^(kron m)): frozen-set construction and simulation.",
         subcommands = {PolarCommand.Construct.class, PolarCommand.Simulate.class})
 public class PolarCommand implements Callable<Integer> {
 
@@ -123,7 +126,10 @@ public class PolarCommand implements Callable<Integer> {
     }
 
     /** {@code polar construct}. */
-    @Command(name = "construct", mixinStandardHelpOptions = true,
+    @Command(name = "construct", footer = {"%nExamples:",
+                    "  latq polar construct --n 1024 --k 512 --channel awgn:sigma=0.8",
+                    "  latq polar construct --n 256 --k 128 --channel bec:e=0.5 --method bec -o frozen.json --json"},
+            mixinStandardHelpOptions = true,
             description = "Rank the bit channels and print the information set and the reliabilities.")
     static final class Construct implements Callable<Integer> {
 
@@ -145,7 +151,7 @@ public class PolarCommand implements Callable<Integer> {
         String method;
 
         @Option(names = "--mu", defaultValue = "32",
-                description = "Tal-Vardy output alphabet size μ (default: ${DEFAULT-VALUE})")
+                description = "Tal-Vardy output alphabet size mu (default: ${DEFAULT-VALUE})")
         int mu;
 
         @Option(names = "--frames", defaultValue = "10000",
@@ -265,7 +271,10 @@ public class PolarCommand implements Callable<Integer> {
     }
 
     /** {@code polar simulate}. */
-    @Command(name = "simulate", mixinStandardHelpOptions = true,
+    @Command(name = "simulate", footer = {"%nExamples:",
+                    "  latq polar simulate --n 1024 --k 512 --ebn0 2 --frames 10000",
+                    "  latq polar simulate --n 128 --k 64 --ebn0 1.5 --decoder scl:8 --crc 8 --frames 5000 --json"},
+            mixinStandardHelpOptions = true,
             description = "Simulate BPSK over AWGN and print FER and BER with 95%% intervals and the throughput.")
     static final class Simulate implements Callable<Integer> {
 
@@ -301,7 +310,7 @@ public class PolarCommand implements Callable<Integer> {
         @Option(names = "--design-ebn0", description = "design Eb/N0 of the construction (default: --ebn0)")
         Double designEbN0;
 
-        @Option(names = "--mu", defaultValue = "32", description = "Tal-Vardy μ when --method tv")
+        @Option(names = "--mu", defaultValue = "32", description = "Tal-Vardy mu when --method tv")
         int mu;
 
         @Option(names = "--frames", required = true, description = "number of frames")

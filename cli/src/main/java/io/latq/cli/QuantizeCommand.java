@@ -16,9 +16,13 @@ import java.util.concurrent.Callable;
  * lattice's quantizer and writes the lattice points in the same format, atomically. The work is
  * {@link RowQuantizer#quantizeFile}; this command parses the options.
  */
-@Command(name = "quantize", mixinStandardHelpOptions = true,
-        description = {"Quantize the rows of a raw little-endian float64 file (one row = one n-vector) to the",
-                "lattice points Q(x), written in the same format. Works for any lattice spec."})
+@Command(name = "quantize", footer = {"%nExamples:",
+                "  latq quantize --lattice E8 -i rows.f64 -o points.f64",
+                "  latq quantize --lattice polar:n=1024 -i rows.f64 -o points.f64 --json"},
+        mixinStandardHelpOptions = true,
+        description = {"Quantize the rows of a raw float64 file to lattice points.",
+                "One row = one n-vector, little-endian; the points Q(x) are written in the same format. Works for",
+                "any lattice spec."})
 final class QuantizeCommand implements Callable<Integer> {
 
     @CommandLine.Spec

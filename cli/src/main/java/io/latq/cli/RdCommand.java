@@ -34,7 +34,10 @@ import picocli.CommandLine.Spec;
  * Gaussian-process R(D) of the file's estimated spectrum (the one the gap is taken against) and the i.i.d. R(D) of
  * its variance.
  */
-@Command(name = "rd", mixinStandardHelpOptions = true,
+@Command(name = "rd", footer = {"%nExamples:",
+                "  latq rd --lattice Z1,E8 --mse 0.5..1e-4 --csv rd.csv --plot rd.svg",
+                "  latq rd -i song.wav --lattice E8 --points 6 --json"},
+        mixinStandardHelpOptions = true,
         description = "Measure rate vs MSE of real ECDQ runs on a file (or generated Gaussian data) against the "
                 + "process and i.i.d. R(D); write CSV and an SVG plot.")
 public final class RdCommand implements Callable<Integer> {

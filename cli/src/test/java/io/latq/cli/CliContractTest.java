@@ -69,4 +69,39 @@ class CliContractTest {
     void threadsDefaultToAllCores() {
         assertEquals(Math.max(1, Runtime.getRuntime().availableProcessors()), CliSupport.threads(null));
     }
+
+    @Test
+    void quietVerboseCompletionAndExamples() {
+        Path x = dir.resolve("q.f64");
+        CliRunner q = CliRunner.run("-q", "generate", "gaussian", "--samples", "16", "-o", x.toString());
+        assertEquals(0, q.exitCode, q.err);
+        assertEquals("", q.out + q.err, "quiet: no messages");
+        CliRunner q2 = CliRunner.run("generate", "gaussian", "--samples", "16", "-o", x.toString(), "--force", "-q");
+        assertEquals("", q2.out + q2.err, "-q after the command name too");
+        CliRunner v = CliRunner.run("generate", "gaussian", "--samples", "16", "-o", x.toString(), "--force", "-v");
+        assertTrue(v.err.contains("latq: exit 0 after"), v.err);
+        CliRunner c = CliRunner.run("completion");
+        assertEquals(0, c.exitCode);
+        assertTrue(c.out.contains("complete -F") && c.out.contains("compress"), c.out);
+        for (String cmd : new String[] {"nsm", "compress", "decompress", "generate", "quantize", "rd", "goodness",
+            "inspect", "compare", "design", "polar", "completion"}) {
+            CliRunner h = CliRunner.run(cmd, "--help");
+            assertTrue(h.out.contains("Examples:") && h.out.contains("  latq "), cmd + " help has examples");
+        }
+        for (picocli.CommandLine sub : Main.commandLine().getSubcommands().values()) {
+            String[] d = sub.getCommandSpec().usageMessage().description();
+            String summary = d.length == 0 ? "" : d[0].strip();
+            assertTrue(summary.endsWith(".") || summary.endsWith(".)"), "summary cut mid-sentence: " + summary);
+        }
+    }
+
+    @Test
+    void asciiFallbackForNonUtf8Terminals() {
+        assertEquals("sigma^2 <= 1/2 mu", AsciiWriter.ascii("\u03c3\u00b2 \u2264 \u00bd \u03bc"));
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        java.io.PrintWriter w = AsciiWriter.of(b, java.nio.charset.StandardCharsets.US_ASCII);
+        w.print("G \u00b1 \u03c3");
+        w.flush();
+        assertEquals("G +- sigma", b.toString(java.nio.charset.StandardCharsets.US_ASCII));
+    }
 }
