@@ -327,6 +327,9 @@ public class PolarCommand implements Callable<Integer> {
         @Option(names = "--json", description = "print JSON instead of text")
         boolean json;
 
+        @Option(names = "--no-progress", description = "never show the progress bar (on a terminal, after 1 s)")
+        boolean noProgress;
+
         @Override
         public Integer call() {
             SimulationResult r;
@@ -353,7 +356,10 @@ public class PolarCommand implements Callable<Integer> {
                 boolean[] frozen = fs.frozenMask();
                 PolarDecoders.create(decoder, frozen, f, crc); // validate the spec before starting threads
                 PolarSimulation sim = new PolarSimulation(frozen, crc);
-                r = sim.run(() -> PolarDecoders.create(decoder, frozen, f, crc), ebN0, frames, seed, threads);
+                try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "simulate", frames, !noProgress)) {
+                    r = sim.run(() -> PolarDecoders.create(decoder, frozen, f, crc), ebN0, frames, seed, threads,
+                            bar::update);
+                }
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

@@ -46,6 +46,9 @@ final class QuantizeCommand implements Callable<Integer> {
             description = "Worker threads (default: all cores). The output does not depend on it.")
     Integer threads;
 
+    @Option(names = "--no-progress", description = "Never show the progress bar (on a terminal, after 1 s).")
+    boolean noProgress;
+
     @Option(names = "--json", description = "Print one JSON object (input, output, lattice, dimension, rows, threads, "
             + "seconds) on stdout.")
     boolean json;
@@ -56,7 +59,12 @@ final class QuantizeCommand implements Callable<Integer> {
             int t = CliSupport.threads(threads);
             Lattice lat = LatticeSpecs.parse(lattice);
             long start = System.nanoTime();
-            long rows = RowQuantizer.quantizeFile(lat, input, output, force, t);
+            long rows;
+            try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "quantize",
+                    java.nio.file.Files.isRegularFile(input) ? java.nio.file.Files.size(input) / (8L * lat.dimension())
+                            : -1, !noProgress)) {
+                rows = RowQuantizer.quantizeFile(lat, input, output, force, t, bar::update);
+            }
             double seconds = (System.nanoTime() - start) * 1e-9;
             if (json) {
                 Map<String, Object> o = JsonOutput.object();

@@ -139,6 +139,15 @@ public final class RdCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Point> pts = new ArrayList<>();
         Path tmp = Files.createTempDirectory("latq-rd");
+        // Ctrl-C and SIGTERM run shutdown hooks: the sweep's temporary files go with them
+        Thread cleanup = new Thread(() -> {
+            try {
+                deleteTree(tmp);
+            } catch (IOException | RuntimeException e) {
+                // best effort: a temporary directory
+            }
+        }, "latq-rd-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         long runs = (long) lattices.size() * points;
         double dataSigma = sigma;
         try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "rd", runs * RUN_UNITS, !noProgress)) {
@@ -182,6 +191,11 @@ public final class RdCommand implements Callable<Integer> {
             }
         } finally {
             deleteTree(tmp);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook runs anyway
+            }
         }
         if (csv != null) {
             List<List<Object>> rows = new ArrayList<>();
