@@ -197,7 +197,8 @@ final class DesignCommand implements Runnable {
                 PolarLatticeOptimizer.Settings settings = new PolarLatticeOptimizer.Settings(n, levels, grid, method,
                         mu, frames, seed, q, m, seed, t);
                 PolarLatticeOptimizer opt = new PolarLatticeOptimizer(settings, ks == null ? null
-                        : ks.stream().mapToInt(Integer::intValue).toArray(), noProgress ? null : line -> {
+                        : ks.stream().mapToInt(Integer::intValue).toArray(),
+                        noProgress || Verbosity.quiet() ? null : line -> {
                             err.println("design: " + line);
                             err.flush();
                         }, engine);
