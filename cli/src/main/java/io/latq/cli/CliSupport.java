@@ -154,7 +154,7 @@ public final class CliSupport {
             msg = "internal error: " + t;
         }
         int result = fail(err, msg, code);
-        if (System.getenv("LATQ_DEBUG") != null) {
+        if (System.getenv("LATQ_DEBUG") != null || Verbosity.verbose()) {
             t.printStackTrace(err);
             err.flush();
         }
@@ -163,6 +163,10 @@ public final class CliSupport {
 
     static int fail(PrintWriter err, String message, int code) {
         String m = message == null ? "unknown error" : message.replace('\n', ' ').replace('\r', ' ').trim();
+        // one prefix: a message that already carries "latq:" or "Error:" (from a nested report) loses it
+        while (m.regionMatches(true, 0, "latq:", 0, 5) || m.regionMatches(true, 0, "error:", 0, 6)) {
+            m = m.substring(m.indexOf(':') + 1).trim();
+        }
         err.println("latq: " + m);
         err.flush();
         return code;
@@ -175,8 +179,13 @@ public final class CliSupport {
     public static CommandLine configure(CommandLine cmd) {
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            return fail(c.getErr(), ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')",
-                    USAGE_ERROR);
+            String hint = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = "; did you mean " + String.join(" or ", u.getSuggestions().stream()
+                        .limit(3).map(x -> "'" + x + "'").toList()) + "?";
+            }
+            return fail(c.getErr(), ex.getMessage() + hint + " (see '" + c.getCommandSpec().qualifiedName()
+                    + " --help')", USAGE_ERROR);
         });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(commandLine.getErr(), ex));
         return cmd;

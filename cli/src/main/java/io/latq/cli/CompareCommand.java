@@ -15,9 +15,13 @@ import picocli.CommandLine.Spec;
  * {@code latq compare REFERENCE OTHER [--json]}: the distortion of OTHER against REFERENCE (for instance an original
  * and what some codec made of it): samples, MSE, RMSE, SNR in dB and the largest absolute error.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Measure the distortion of a sample file against a reference: samples, mse, rmse,",
-                "snr_db = 10 log10(var(REFERENCE)/mse) and max_abs_error. The files may be of different types."})
+@Command(name = "compare", footer = {"%nExamples:",
+                "  latq compare x.f64 y.f64",
+                "  latq compare x.wav y.wav --json"},
+        mixinStandardHelpOptions = true,
+        description = {"Measure the distortion of a sample file against a reference.",
+                "Prints samples, mse, rmse, snr_db = 10 log10(var(REFERENCE)/mse) and max_abs_error.",
+                "The files may be of different types."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

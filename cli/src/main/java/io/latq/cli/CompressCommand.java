@@ -18,7 +18,11 @@ import picocli.CommandLine.Spec;
  * lattice quantization. Prints one line of statistics (or one JSON object with {@code --json}); the distortion
  * figures come from the reconstruction the encoder tracks, which is exactly what decompression writes.
  */
-@Command(name = "compress", mixinStandardHelpOptions = true,
+@Command(name = "compress", footer = {"%nExamples:",
+                "  latq compress -i x.f64 -o x.lq --mse 0.01",
+                "  latq compress -i song.wav -o song.lq --snr 40 --lattice E8 --json",
+                "  latq compress -i - -o - --type f64 --rate 4 < x.f64 > x.lq"},
+        mixinStandardHelpOptions = true,
         description = "Compress samples with entropy-coded dithered lattice quantization (ECDQ).")
 public final class CompressCommand implements Callable<Integer> {
     @Spec
@@ -89,6 +93,15 @@ public final class CompressCommand implements Callable<Integer> {
         int t = CliSupport.threads(threads);
         if (!transform.matches("auto|none|dct|dct:[0-9]{1,4}")) {
             throw new IllegalArgumentException("--transform must be auto, none, dct or dct:B, got '" + transform + "'");
+        }
+        try {
+            // a bad lattice spec is a usage error (exit 2), as in every command (the library reports it as data);
+            // a spec naming a file is checked by the library, so that an unreadable file stays an I/O error (1)
+            if (!io.latq.lattice.LatticeSpecs.readsFiles(lattice)) {
+                io.latq.lattice.LatticeDescription.of(lattice);
+            }
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException("lattice '" + lattice + "': " + e.getMessage(), e);
         }
         EcdqOptions opt = EcdqOptions.mse(1).withLattice(lattice).withThreads(t)
                 .withKeepNonFinite(keepNonFinite).withForce(force).withTransform(transform);

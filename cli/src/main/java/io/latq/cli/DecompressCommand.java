@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code latq decompress -i IN -o OUT [--force]}: restores the samples in their original container. */
-@Command(name = "decompress", mixinStandardHelpOptions = true,
+@Command(name = "decompress", footer = {"%nExamples:",
+                "  latq decompress -i x.lq -o y.f64",
+                "  latq decompress -i x.lq -o - --type f64 > y.f64"},
+        mixinStandardHelpOptions = true,
         description = "Decompress a latq ECDQ file into its original container type, dtype, shape and channels.")
 public final class DecompressCommand implements Callable<Integer> {
     @Spec
@@ -41,6 +44,10 @@ public final class DecompressCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing output.")
     boolean force;
 
+    @Option(names = "--json", description = "Print one JSON object (output, samples, source, bytes); on stderr when "
+            + "-o - writes the samples to stdout.")
+    boolean json;
+
     @Option(names = "--no-progress", description = "Never show the progress bar (shown on stderr after 1 s).")
     boolean noProgress;
 
@@ -67,8 +74,17 @@ public final class DecompressCommand implements Callable<Integer> {
                 }
             }
             PrintWriter out = StdStreams.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
-            out.println("wrote " + r.samples() + " samples (" + r.header().source().describe() + ", " + r.bytesWritten()
-                    + " bytes) to " + output);
+            if (json) {
+                java.util.Map<String, Object> o = JsonOutput.object();
+                o.put("output", output.toString());
+                o.put("samples", r.samples());
+                o.put("source", r.header().source().describe());
+                o.put("bytes", r.bytesWritten());
+                out.println(JsonOutput.line(o));
+            } else if (!Verbosity.quiet()) {
+                out.println("wrote " + r.samples() + " samples (" + r.header().source().describe() + ", "
+                        + r.bytesWritten() + " bytes) to " + output);
+            }
             out.flush();
             return 0;
         });

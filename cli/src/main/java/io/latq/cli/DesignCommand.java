@@ -26,7 +26,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code latq design}: lattice designs. Only {@code latq design polar} exists so far. */
-@Command(name = "design", mixinStandardHelpOptions = true,
+@Command(name = "design", footer = {"%nExamples:",
+                "  latq design polar --n 1024 --sigma 0.55 -o design.json"},
+        mixinStandardHelpOptions = true,
         description = "Design a lattice (see 'latq design polar --help').",
         subcommands = {DesignCommand.Polar.class})
 final class DesignCommand implements Runnable {
@@ -40,9 +42,13 @@ final class DesignCommand implements Runnable {
     }
 
     /** {@code latq design polar}. */
-    @Command(name = "polar", mixinStandardHelpOptions = true,
-            description = {"Design a polar lattice: nested information sets A1 <= ... <= Ar from the bit-channel",
-                    "rankings of the mod-2 Gaussian level channels (noise sigma/2^(i-1) at level i).",
+    @Command(name = "polar", footer = {"%nExamples:",
+                    "  latq design polar --n 1024 --sigma 0.55 -o design.json",
+                    "  latq design polar --n 64 --sigma 0.5 --optimize --samples 20000 -o d.json --json"},
+            mixinStandardHelpOptions = true,
+            description = {"Design a polar lattice as a JSON design file.",
+                    "Nested information sets A1 <= ... <= Ar come from the bit-channel rankings of the mod-2",
+                    "Gaussian level channels (noise sigma/2^(i-1) at level i).",
                     "Without --optimize the sizes are Ki = ceil(N*Ci) (or --k). With --optimize the sizes and sigma",
                     "are searched for the smallest Monte Carlo NSM with common random numbers, and the winner is",
                     "re-estimated with an independent seed (seed+1) for the report."})
@@ -191,7 +197,8 @@ final class DesignCommand implements Runnable {
                 PolarLatticeOptimizer.Settings settings = new PolarLatticeOptimizer.Settings(n, levels, grid, method,
                         mu, frames, seed, q, m, seed, t);
                 PolarLatticeOptimizer opt = new PolarLatticeOptimizer(settings, ks == null ? null
-                        : ks.stream().mapToInt(Integer::intValue).toArray(), noProgress ? null : line -> {
+                        : ks.stream().mapToInt(Integer::intValue).toArray(),
+                        noProgress || Verbosity.quiet() ? null : line -> {
                             err.println("design: " + line);
                             err.flush();
                         }, engine);
@@ -295,7 +302,9 @@ final class DesignCommand implements Runnable {
                     out.printf(Locale.ROOT, "check:  G = %.6f +- %.6f (seed %d), granular gain %.4f dB%n",
                             check.nsm(), check.stderr(), check.seed(), check.granularGainDb());
                 }
-                out.println("wrote " + output);
+                if (!Verbosity.quiet()) {
+                    out.println("wrote " + output);
+                }
             }
             out.flush();
         }

@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code latq generate gaussian --samples N --sigma S --seed K -o x.f64}: i.i.d. Gaussian test data. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", footer = {"%nExamples:",
+                "  latq generate gaussian --samples 1000000 -o x.f64",
+                "  latq generate gaussian --samples 48000 --sigma 0.1 -o noise.wav --json"},
+        mixinStandardHelpOptions = true,
         description = "Write i.i.d. N(mean, sigma^2) samples (SplitMix64 + ziggurat, reproducible from the seed).")
 public final class GenerateCommand implements Callable<Integer> {
     @Spec
@@ -48,6 +51,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite an existing output.")
     boolean force;
 
+    @Option(names = "--json", description = "Print one JSON object (output, type, samples, mean, sigma, seed); on "
+            + "stderr when -o - writes the samples to stdout.")
+    boolean json;
+
     @Override
     public Integer call() {
         return CliSupport.run(spec.commandLine().getErr(), this::generate);
@@ -77,7 +84,18 @@ public final class GenerateCommand implements Callable<Integer> {
             }
         }
         java.io.PrintWriter msg = StdStreams.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        msg.println("wrote " + samples + " samples to " + output);
+        if (json) {
+            java.util.Map<String, Object> o = JsonOutput.object();
+            o.put("output", output.toString());
+            o.put("type", t);
+            o.put("samples", samples);
+            o.put("mean", mean);
+            o.put("sigma", sigma);
+            o.put("seed", seed);
+            msg.println(JsonOutput.line(o));
+        } else if (!Verbosity.quiet()) {
+            msg.println("wrote " + samples + " samples to " + output);
+        }
         msg.flush();
         return 0;
     }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -25,9 +26,12 @@ import java.util.concurrent.Callable;
  * list size, a CSV table, an SVG plot with reference lines, and the fit G − 1/(2πe) ∝ N^(−1/μ). The study itself
  * (designs, points, fit) is {@link GoodnessStudy}; this command parses, shows progress and writes the outputs.
  */
-@Command(name = "goodness", mixinStandardHelpOptions = true,
-        description = {"NSM of the shipped polar-lattice designs against the dimension N, with 95%% intervals,",
-                "for each list size; writes a CSV table and an SVG plot (reference lines E8, Leech, 1/(2 pi e))",
+@Command(name = "goodness", footer = {"%nExamples:",
+                "  latq goodness --n 64..1024 --list 1,8 --csv g.csv --plot g.svg"},
+        mixinStandardHelpOptions = true,
+        description = {"NSM of the shipped polar-lattice designs against N, with a scaling fit.",
+                "Estimates G with 95%% intervals for each list size; writes a CSV table and an SVG plot",
+                "(reference lines E8, Leech, 1/(2 pi e))",
                 "and fits G - 1/(2 pi e) ~ N^(-1/mu) by weighted least squares on log-log axes."})
 final class GoodnessCommand implements Callable<Integer> {
 
@@ -74,6 +78,9 @@ final class GoodnessCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite existing output files.")
     boolean force;
 
+    @Option(names = "--json", description = "Print one JSON object (points and scaling fits) instead of the table.")
+    boolean json;
+
     @Option(names = "--no-progress", description = "Never show the progress bar.")
     boolean noProgress;
 
@@ -105,10 +112,10 @@ final class GoodnessCommand implements Callable<Integer> {
             case "distortion" -> ListSelection.DISTORTION;
             default -> throw usage("--select must be metric or distortion, got " + select);
         };
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw usage("--threads must be at least 1, got " + t);
+        if (threads != null && (threads < 1 || threads > 1024)) {
+            throw usage("--threads must be in [1, 1024], got " + threads);
         }
+        int t = CliSupport.threads(threads);
         if (samples != null && samples < 2) {
             throw usage("--samples must be at least 2, got " + samples);
         }
@@ -116,7 +123,7 @@ final class GoodnessCommand implements Callable<Integer> {
         AtomicOutput.checkTarget(plot, force);
         // loads every design first, so that a missing one fails before hours of work
         GoodnessStudy study = GoodnessStudy.of(ns, lists, selection, designDir, samples, seed);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Point> points;
         try (NsmEngine engine = engineOptions.open(spec, t)) { // before any output: it may fail in one line
@@ -142,8 +149,51 @@ final class GoodnessCommand implements Callable<Integer> {
         out.flush();
         AtomicOutput.writeString(csv, csv(points), force);
         AtomicOutput.writeString(plot, GoodnessPlot.svg(points, lists, fitResults, selection), force);
-        out.println("wrote " + csv + " and " + plot);
+        if (!Verbosity.quiet()) {
+            out.println("wrote " + csv + " and " + plot);
+        }
         out.flush();
+        if (json) {
+            List<Object> list = new ArrayList<>();
+            for (Point p : points) {
+                NsmResult r = p.result();
+                Map<String, Object> o = JsonOutput.object();
+                o.put("n", p.n());
+                o.put("list", p.list());
+                o.put("samples", r.samples());
+                o.put("nsm", r.nsm());
+                o.put("stderr", r.stderr());
+                o.put("ci95_low", r.ci95Low());
+                o.put("ci95_high", r.ci95High());
+                o.put("granular_gain_db", r.granularGainDb());
+                o.put("gap_to_sphere_bound_db", r.gapToSphereBoundDb());
+                o.put("seconds", r.seconds());
+                o.put("sha256", p.sha256());
+                list.add(o);
+            }
+            List<Object> fits = new ArrayList<>();
+            for (int i = 0; i < lists.size(); i++) {
+                GapScalingFit f = fitResults.get(i);
+                Map<String, Object> o = JsonOutput.object();
+                o.put("list", lists.get(i));
+                if (f != null) {
+                    o.put("mu", f.mu());
+                    o.put("mu_stderr", f.muStderr());
+                    o.put("slope", f.slope());
+                    o.put("slope_stderr", f.slopeStderr());
+                    o.put("chi2_reduced", f.chi2Reduced());
+                    o.put("points", f.points());
+                }
+                fits.add(o);
+            }
+            Map<String, Object> o = JsonOutput.object();
+            o.put("points", list);
+            o.put("fits", fits);
+            o.put("csv", csv.toString());
+            o.put("plot", plot.toString());
+            spec.commandLine().getOut().println(JsonOutput.line(o));
+            spec.commandLine().getOut().flush();
+        }
         return 0;
     }
 

@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
  * {@code latq inspect FILE [--json]}: prints the header, the blocks and the result of the integrity checks (all CRCs,
  * sizes, trailer) without entropy decoding. Exit code 1 if the integrity check fails.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
+@Command(name = "inspect", footer = {"%nExamples:",
+                "  latq inspect x.lq",
+                "  latq inspect x.lq --json --blocks 4"},
+        mixinStandardHelpOptions = true,
         description = "Show a latq file's header and blocks and check its integrity without decoding.")
 public final class InspectCommand implements Callable<Integer> {
     @Spec

@@ -8,6 +8,11 @@ import picocli.CommandLine.Command;
  * lattice-core or ecdq. Errors and exit codes are described in {@link CliSupport}.
  */
 @Command(name = "latq",
+        footer = {"%nExamples:",
+                "  latq compress -i x.f64 -o x.lq --mse 0.01",
+                "  latq decompress -i x.lq -o y.f64",
+                "  latq nsm --lattice E8",
+                "  source <(latq completion)"},
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Lattice quantization, polar lattices and entropy-coded dithered quantization.",
@@ -23,11 +28,30 @@ import picocli.CommandLine.Command;
                 QuantizeCommand.class,
                 DesignCommand.class,
                 GoodnessCommand.class,
+                Main.Completion.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code -q}: no progress bars and no messages, only results and errors (before or after the command). */
+    @CommandLine.Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "No progress bars or messages: only the result and errors.")
+    void quiet(boolean q) {
+        if (q) {
+            Verbosity.set(true, Verbosity.verbose());
+        }
+    }
+
+    /** {@code -v}: the elapsed time at the end, and a stack trace with an error. */
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Extra detail on stderr: elapsed time, and a stack trace with an error.")
+    void verbose(boolean v) {
+        if (v) {
+            Verbosity.set(Verbosity.quiet(), true);
+        }
+    }
 
     @Override
     public void run() {
@@ -45,7 +69,44 @@ public final class Main implements Runnable {
 
     /** A configured command line whose output and errors go to System.out / System.err. */
     public static CommandLine commandLine() {
-        return CliSupport.configure(new CommandLine(new Main()));
+        Verbosity.set(false, false);
+        CommandLine cl = CliSupport.configure(new CommandLine(new Main()));
+        java.nio.charset.Charset cs = AsciiWriter.stdoutCharset();
+        if (!cs.equals(java.nio.charset.StandardCharsets.UTF_8)) {
+            // LANG=C and the like: ASCII instead of '?' for sigma, mu, <=, ...
+            cl.setOut(AsciiWriter.of(System.out, cs));
+            cl.setErr(AsciiWriter.of(System.err, cs));
+        }
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            long start = System.nanoTime();
+            int code = run.execute(parseResult);
+            if (Verbosity.verbose()) {
+                java.io.PrintWriter err = cl.getErr();
+                err.printf(java.util.Locale.ROOT, "latq: exit %d after %.3f s%n", code,
+                        (System.nanoTime() - start) * 1e-9);
+                err.flush();
+            }
+            return code;
+        });
+        return cl;
+    }
+
+    /** {@code latq completion}: prints the bash (and zsh) completion script; {@code source <(latq completion)}. */
+    @Command(name = "completion", mixinStandardHelpOptions = true,
+            description = "Print the bash/zsh completion script for latq.",
+            footer = {"%nExamples:", "  source <(latq completion)",
+                    "  latq completion > ~/.local/share/bash-completion/completions/latq"})
+    static final class Completion implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            out.print(picocli.AutoComplete.bash("latq", spec.root().commandLine()));
+            out.flush();
+        }
     }
 
     /** Version from the jar manifest, or the build version when run from classes. */

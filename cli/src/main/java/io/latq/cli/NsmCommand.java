@@ -18,7 +18,11 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /** {@code latq nsm}: Monte Carlo normalized second moment of one or more lattices. */
-@Command(name = "nsm", mixinStandardHelpOptions = true,
+@Command(name = "nsm", footer = {"%nExamples:",
+                "  latq nsm --lattice E8",
+                "  latq nsm --lattice Z1,A2,D4,E8 --samples 2000000 --seed 1",
+                "  latq nsm --lattice polar:n=1024 --json"},
+        mixinStandardHelpOptions = true,
         description = {"Estimate the normalized second moment G = E|e|^2/(n V^(2/n)) by Monte Carlo.",
                 "Prints G, its standard error, the 95%% interval, the granular gain 10log10((1/12)/G) in dB",
                 "and the gap to the sphere bound 10log10(2 pi e G) in dB."})

@@ -1,5 +1,6 @@
 package io.latq.cli;
 
+import io.latq.common.output.AtomicOutput;
 import io.latq.polar.Crc;
 import io.latq.polar.FrozenSet;
 import io.latq.polar.PolarTransform;
@@ -17,10 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -31,8 +29,11 @@ import java.util.concurrent.Callable;
  * {@code polar construct} and {@code polar simulate}: frozen-set construction and BPSK/AWGN simulation of polar codes.
  * Bad input is reported as a picocli {@link ParameterException} (one-line message plus usage, exit code 2).
  */
-@Command(name = "polar", mixinStandardHelpOptions = true,
-        description = "Polar codes (natural order x = u·F^{⊗m}): frozen-set construction and simulation.",
+@Command(name = "polar", footer = {"%nExamples:",
+                "  latq polar construct --n 1024 --k 512 --channel awgn:sigma=0.8",
+                "  latq polar simulate --n 1024 --k 512 --ebn0 2 --frames 10000"},
+        mixinStandardHelpOptions = true,
+        description = "Polar codes (natural order x = u F^(kron m)): frozen-set construction and simulation.",
         subcommands = {PolarCommand.Construct.class, PolarCommand.Simulate.class})
 public class PolarCommand implements Callable<Integer> {
 
@@ -125,7 +126,10 @@ public class PolarCommand implements Callable<Integer> {
     }
 
     /** {@code polar construct}. */
-    @Command(name = "construct", mixinStandardHelpOptions = true,
+    @Command(name = "construct", footer = {"%nExamples:",
+                    "  latq polar construct --n 1024 --k 512 --channel awgn:sigma=0.8",
+                    "  latq polar construct --n 256 --k 128 --channel bec:e=0.5 --method bec -o frozen.json --json"},
+            mixinStandardHelpOptions = true,
             description = "Rank the bit channels and print the information set and the reliabilities.")
     static final class Construct implements Callable<Integer> {
 
@@ -147,7 +151,7 @@ public class PolarCommand implements Callable<Integer> {
         String method;
 
         @Option(names = "--mu", defaultValue = "32",
-                description = "Tal-Vardy output alphabet size μ (default: ${DEFAULT-VALUE})")
+                description = "Tal-Vardy output alphabet size mu (default: ${DEFAULT-VALUE})")
         int mu;
 
         @Option(names = "--frames", defaultValue = "10000",
@@ -162,6 +166,9 @@ public class PolarCommand implements Callable<Integer> {
 
         @Option(names = {"-o", "--output"}, description = "also write the JSON to this file")
         Path output;
+
+        @Option(names = "--force", description = "overwrite an existing -o file")
+        boolean force;
 
         @Override
         public Integer call() {
@@ -184,10 +191,12 @@ public class PolarCommand implements Callable<Integer> {
             put(extra, "entropy_std_error", r.entropyStdError());
             String jsonText = fs.toJson(extra);
             if (output != null) {
-                try {
-                    Files.writeString(output, jsonText, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new ParameterException(spec.commandLine(), "cannot write " + output + ": " + e.getMessage());
+                int code = CliSupport.run(spec.commandLine().getErr(), () -> {
+                    AtomicOutput.writeString(output, jsonText, force);
+                    return 0;
+                });
+                if (code != 0) {
+                    return code;
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -262,7 +271,10 @@ public class PolarCommand implements Callable<Integer> {
     }
 
     /** {@code polar simulate}. */
-    @Command(name = "simulate", mixinStandardHelpOptions = true,
+    @Command(name = "simulate", footer = {"%nExamples:",
+                    "  latq polar simulate --n 1024 --k 512 --ebn0 2 --frames 10000",
+                    "  latq polar simulate --n 128 --k 64 --ebn0 1.5 --decoder scl:8 --crc 8 --frames 5000 --json"},
+            mixinStandardHelpOptions = true,
             description = "Simulate BPSK over AWGN and print FER and BER with 95%% intervals and the throughput.")
     static final class Simulate implements Callable<Integer> {
 
@@ -298,7 +310,7 @@ public class PolarCommand implements Callable<Integer> {
         @Option(names = "--design-ebn0", description = "design Eb/N0 of the construction (default: --ebn0)")
         Double designEbN0;
 
-        @Option(names = "--mu", defaultValue = "32", description = "Tal-Vardy μ when --method tv")
+        @Option(names = "--mu", defaultValue = "32", description = "Tal-Vardy mu when --method tv")
         int mu;
 
         @Option(names = "--frames", required = true, description = "number of frames")
@@ -307,11 +319,16 @@ public class PolarCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--threads", defaultValue = "1", description = "worker threads (default: ${DEFAULT-VALUE})")
-        int threads;
+        @Option(names = "--threads", description = "worker threads (default: all cores); results do not depend on it")
+        Integer threadsOption;
+
+        private int threads;
 
         @Option(names = "--json", description = "print JSON instead of text")
         boolean json;
+
+        @Option(names = "--no-progress", description = "never show the progress bar (on a terminal, after 1 s)")
+        boolean noProgress;
 
         @Override
         public Integer call() {
@@ -325,8 +342,9 @@ public class PolarCommand implements Callable<Integer> {
                 if (k < 1) {
                     throw new IllegalArgumentException("K must be >= 1, got " + k);
                 }
-                if (frames < 1 || threads < 1) {
-                    throw new IllegalArgumentException("--frames and --threads must be >= 1");
+                threads = CliSupport.threads(threadsOption);
+                if (frames < 1) {
+                    throw new IllegalArgumentException("--frames must be >= 1");
                 }
                 f = rule(rule);
                 double rate = (double) k / n;
@@ -338,7 +356,10 @@ public class PolarCommand implements Callable<Integer> {
                 boolean[] frozen = fs.frozenMask();
                 PolarDecoders.create(decoder, frozen, f, crc); // validate the spec before starting threads
                 PolarSimulation sim = new PolarSimulation(frozen, crc);
-                r = sim.run(() -> PolarDecoders.create(decoder, frozen, f, crc), ebN0, frames, seed, threads);
+                try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "simulate", frames, !noProgress)) {
+                    r = sim.run(() -> PolarDecoders.create(decoder, frozen, f, crc), ebN0, frames, seed, threads,
+                            bar::update);
+                }
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

@@ -21,11 +21,28 @@ public final class ProgressBar implements AutoCloseable {
     private boolean drawn;
     private int drawnLength;
 
+    /**
+     * A bar that draws only when {@code enabled}, stderr is a terminal ({@link #onTerminal()}), {@code -q} is not
+     * given and {@code LATQ_NO_PROGRESS} is not set: logs and redirected stderr get no {@code \r} frames.
+     */
     public ProgressBar(PrintWriter err, String label, long total, boolean enabled) {
+        this(err, label, total, enabled, onTerminal());
+    }
+
+    /** As above, with the terminal check given (tests). */
+    ProgressBar(PrintWriter err, String label, long total, boolean enabled, boolean terminal) {
         this.err = err;
         this.label = label;
         this.total = total;
-        this.enabled = enabled && System.getenv("LATQ_NO_PROGRESS") == null;
+        this.enabled = enabled && terminal && !Verbosity.quiet() && System.getenv("LATQ_NO_PROGRESS") == null;
+    }
+
+    /**
+     * Whether progress may be drawn: the JVM has a console (stdin and stdout on a terminal, the usual proxy for
+     * stderr, which Java cannot query), or {@code LATQ_PROGRESS=1} forces bars on.
+     */
+    static boolean onTerminal() {
+        return "1".equals(System.getenv("LATQ_PROGRESS")) || System.console() != null;
     }
 
     /** Reports that {@code done} of the total units are complete. */

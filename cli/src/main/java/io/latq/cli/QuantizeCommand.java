@@ -1,5 +1,6 @@
 package io.latq.cli;
 
+import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeSpecs;
 import io.latq.lattice.RowQuantizer;
 import picocli.CommandLine;
@@ -7,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -14,9 +16,13 @@ import java.util.concurrent.Callable;
  * lattice's quantizer and writes the lattice points in the same format, atomically. The work is
  * {@link RowQuantizer#quantizeFile}; this command parses the options.
  */
-@Command(name = "quantize", mixinStandardHelpOptions = true,
-        description = {"Quantize the rows of a raw little-endian float64 file (one row = one n-vector) to the",
-                "lattice points Q(x), written in the same format. Works for any lattice spec."})
+@Command(name = "quantize", footer = {"%nExamples:",
+                "  latq quantize --lattice E8 -i rows.f64 -o points.f64",
+                "  latq quantize --lattice polar:n=1024 -i rows.f64 -o points.f64 --json"},
+        mixinStandardHelpOptions = true,
+        description = {"Quantize the rows of a raw float64 file to lattice points.",
+                "One row = one n-vector, little-endian; the points Q(x) are written in the same format. Works for",
+                "any lattice spec."})
 final class QuantizeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -40,14 +46,40 @@ final class QuantizeCommand implements Callable<Integer> {
             description = "Worker threads (default: all cores). The output does not depend on it.")
     Integer threads;
 
+    @Option(names = "--no-progress", description = "Never show the progress bar (on a terminal, after 1 s).")
+    boolean noProgress;
+
+    @Option(names = "--json", description = "Print one JSON object (input, output, lattice, dimension, rows, threads, "
+            + "seconds) on stdout.")
+    boolean json;
+
     @Override
-    public Integer call() throws Exception {
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + t);
-        }
-        RowQuantizer.quantizeFile(LatticeSpecs.parse(lattice), input, output, force, Math.min(t, 1024));
-        spec.commandLine().getErr().flush();
-        return 0;
+    public Integer call() {
+        return CliSupport.run(spec.commandLine().getErr(), () -> {
+            int t = CliSupport.threads(threads);
+            Lattice lat = LatticeSpecs.parse(lattice);
+            long start = System.nanoTime();
+            long rows;
+            try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "quantize",
+                    java.nio.file.Files.isRegularFile(input) ? java.nio.file.Files.size(input) / (8L * lat.dimension())
+                            : -1, !noProgress)) {
+                rows = RowQuantizer.quantizeFile(lat, input, output, force, t, bar::update);
+            }
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            if (json) {
+                Map<String, Object> o = JsonOutput.object();
+                o.put("input", input.toString());
+                o.put("output", output.toString());
+                o.put("lattice", lattice);
+                o.put("dimension", lat.dimension());
+                o.put("rows", rows);
+                o.put("threads", t);
+                o.put("seconds", seconds);
+                spec.commandLine().getOut().println(JsonOutput.line(o));
+                spec.commandLine().getOut().flush();
+            }
+            spec.commandLine().getErr().flush();
+            return 0;
+        });
     }
 }

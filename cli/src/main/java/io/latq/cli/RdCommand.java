@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -33,7 +34,10 @@ import picocli.CommandLine.Spec;
  * Gaussian-process R(D) of the file's estimated spectrum (the one the gap is taken against) and the i.i.d. R(D) of
  * its variance.
  */
-@Command(name = "rd", mixinStandardHelpOptions = true,
+@Command(name = "rd", footer = {"%nExamples:",
+                "  latq rd --lattice Z1,E8 --mse 0.5..1e-4 --csv rd.csv --plot rd.svg",
+                "  latq rd -i song.wav --lattice E8 --points 6 --json"},
+        mixinStandardHelpOptions = true,
         description = "Measure rate vs MSE of real ECDQ runs on a file (or generated Gaussian data) against the "
                 + "process and i.i.d. R(D); write CSV and an SVG plot.")
 public final class RdCommand implements Callable<Integer> {
@@ -71,8 +75,13 @@ public final class RdCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Data seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", description = "Worker threads (default: all cores); results do not depend on it.")
+    Integer threadsOption;
+
+    private int threads;
+
+    @Option(names = "--json", description = "Print one JSON object with every point instead of one text line each.")
+    boolean json;
 
     @Option(names = "--csv", description = "CSV output.")
     Path csv;
@@ -105,6 +114,7 @@ public final class RdCommand implements Callable<Integer> {
     }
 
     private int sweep() throws IOException {
+        threads = CliSupport.threads(threadsOption);
         double[] range = parseRange(mseRange);
         if (points < 1 || points > 1000) {
             throw new IllegalArgumentException("--points must be in [1, 1000]");
@@ -129,6 +139,15 @@ public final class RdCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Point> pts = new ArrayList<>();
         Path tmp = Files.createTempDirectory("latq-rd");
+        // Ctrl-C and SIGTERM run shutdown hooks: the sweep's temporary files go with them
+        Thread cleanup = new Thread(() -> {
+            try {
+                deleteTree(tmp);
+            } catch (IOException | RuntimeException e) {
+                // best effort: a temporary directory
+            }
+        }, "latq-rd-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         long runs = (long) lattices.size() * points;
         double dataSigma = sigma;
         try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "rd", runs * RUN_UNITS, !noProgress)) {
@@ -164,12 +183,19 @@ public final class RdCommand implements Callable<Integer> {
                             r.iidRdBitsPerSample(), r.processRd());
                     pts.add(pt);
                     bar.clear();
-                    out.printf(Locale.ROOT, "%s target_mse=%.6g %s%n", lat, target, r.line());
-                    out.flush();
+                    if (!json) {
+                        out.printf(Locale.ROOT, "%s target_mse=%.6g %s%n", lat, target, r.line());
+                        out.flush();
+                    }
                 }
             }
         } finally {
             deleteTree(tmp);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook runs anyway
+            }
         }
         if (csv != null) {
             List<List<Object>> rows = new ArrayList<>();
@@ -183,6 +209,30 @@ public final class RdCommand implements Callable<Integer> {
         if (plot != null) {
             String title = input == null ? "ECDQ on N(0, " + (sigma * sigma) + ")" : "ECDQ on " + input.getFileName();
             AtomicOutput.writeString(plot, RdPlot.svg(pts, dataSigma, range, title), force);
+        }
+        if (json) {
+            List<Object> list = new ArrayList<>();
+            for (Point p : pts) {
+                Map<String, Object> o = JsonOutput.object();
+                o.put("lattice", p.lattice());
+                o.put("nsm", p.nsm());
+                o.put("target_mse", p.targetMse());
+                o.put("mse", p.mse());
+                o.put("bits_per_sample", p.bitsPerSample());
+                o.put("rd_process_bits_per_sample", p.processRd());
+                o.put("rd_iid_bits_per_sample", p.iidRd());
+                o.put("ecdq_bound_bits_per_sample", p.processRd() + EcdqDesign.ecdqRedundancy(p.nsm()));
+                o.put("gap_bits_per_sample", p.bitsPerSample() - p.processRd());
+                list.add(o);
+            }
+            Map<String, Object> o = JsonOutput.object();
+            o.put("input", input == null ? null : input.toString());
+            o.put("sigma", dataSigma);
+            o.put("seed", seed);
+            o.put("threads", threads);
+            o.put("points", list);
+            out.println(JsonOutput.line(o));
+            out.flush();
         }
         return 0;
     }

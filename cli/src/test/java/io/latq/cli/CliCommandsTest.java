@@ -106,7 +106,7 @@ class CliCommandsTest {
         assertOneLineError(run(new CompressCommand(), "-i", p("x.f64"), "-o", p("p.lq"),
                 "--mse", "-1"), 2, "MSE");
         assertOneLineError(run(new CompressCommand(), "-i", p("x.f64"), "-o", p("p.lq"),
-                "--mse", "0.1", "--lattice", "Q7"), 1, "Q7");
+                "--mse", "0.1", "--lattice", "Q7"), 2, "Q7");
         assertOneLineError(run(new CompressCommand(), "-i", p("x.f64"), "-o", p("p.lq"),
                 "--mse", "0.1", "--lattice", "gen:file=" + p("no-such-rows.txt")), 1, "no such file");
         assertFalse(Files.exists(dir.resolve("p.lq")));

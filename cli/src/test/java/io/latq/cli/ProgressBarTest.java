@@ -14,8 +14,8 @@ class ProgressBarTest {
         assumeTrue(System.getenv("LATQ_NO_PROGRESS") == null, "progress bars are disabled in this environment");
         StringWriter sw = new StringWriter();
         StringWriter off = new StringWriter();
-        try (ProgressBar bar = new ProgressBar(new PrintWriter(sw), "job", -1, true);
-             ProgressBar disabled = new ProgressBar(new PrintWriter(off), "job", 10, false)) {
+        try (ProgressBar bar = new ProgressBar(new PrintWriter(sw), "job", -1, true, true);
+             ProgressBar disabled = new ProgressBar(new PrintWriter(off), "job", 10, false, true)) {
             bar.update(5);
             bar.update(7, 20);
             assertEquals("", sw.toString(), "nothing in the first second");
@@ -34,5 +34,16 @@ class ProgressBarTest {
         }
         assertTrue(!sw.toString().endsWith("\n"), "a cleared bar leaves no empty line at close");
         assertEquals("", off.toString(), "a disabled bar never prints");
+    }
+
+    @Test
+    void noBarWhenStderrIsNotATerminal() throws Exception {
+        StringWriter sw = new StringWriter();
+        try (ProgressBar bar = new ProgressBar(new PrintWriter(sw), "job", 10, true, false)) {
+            Thread.sleep(1050);
+            bar.update(5);
+            bar.update(10);
+        }
+        assertEquals("", sw.toString(), "no \\r frames in a log file");
     }
 }

@@ -43,6 +43,15 @@ public final class RowQuantizer {
      */
     public static long quantizeFile(Lattice lattice, Path input, Path output, boolean force, int threads)
             throws IOException {
+        return quantizeFile(lattice, input, output, force, threads, done -> { });
+    }
+
+    /**
+     * As {@link #quantizeFile(Lattice, Path, Path, boolean, int)}, reporting the rows written so far to
+     * {@code progress} (from the calling thread).
+     */
+    public static long quantizeFile(Lattice lattice, Path input, Path output, boolean force, int threads,
+                                    java.util.function.LongConsumer progress) throws IOException {
         int n = lattice.dimension();
         if (!Files.isRegularFile(input)) {
             throw new NoSuchFileException(input.toString());
@@ -61,7 +70,7 @@ public final class RowQuantizer {
         try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ);
              AtomicOutput out = AtomicOutput.create(output, force);
              Workers<Object> workers = new Workers<>(threads, Object::new)) {
-            copyQuantized(lattice, in, out.stream(), rows, workers);
+            copyQuantized(lattice, in, out.stream(), rows, workers, progress);
             out.commit();
         }
         return rows;
@@ -75,8 +84,9 @@ public final class RowQuantizer {
         }
     }
 
-    private static void copyQuantized(Lattice l, FileChannel in, OutputStream out, long rows, Workers<Object> workers)
-            throws IOException {
+    private static void copyQuantized(Lattice l, FileChannel in, OutputStream out, long rows, Workers<Object> workers,
+                                      java.util.function.LongConsumer progress) throws IOException {
+        long written = 0;
         int n = l.dimension();
         int depth = 2 * workers.threads();
         int chunk = (int) Math.max(1, Math.min(CHUNK_ROWS, BYTES_IN_FLIGHT / (8L * n) / depth));
@@ -95,7 +105,10 @@ public final class RowQuantizer {
                 });
                 read += count;
             }
-            out.write(pipeline.takeOldest());
+            byte[] done = pipeline.takeOldest();
+            out.write(done);
+            written += done.length / (8L * n);
+            progress.accept(written);
         }
     }
 

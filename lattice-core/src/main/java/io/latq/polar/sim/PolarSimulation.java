@@ -71,6 +71,12 @@ public final class PolarSimulation {
      */
     public SimulationResult run(Supplier<? extends PolarDecoder> decoders, double ebN0Db, long frames, long seed,
                                 int threads) {
+        return run(decoders, ebN0Db, frames, seed, threads, done -> { });
+    }
+
+    /** As {@link #run(Supplier, double, long, long, int)}, reporting the frames done so far to {@code progress}. */
+    public SimulationResult run(Supplier<? extends PolarDecoder> decoders, double ebN0Db, long frames, long seed,
+                                int threads, java.util.function.LongConsumer progress) {
         if (frames < 1 || threads < 1) {
             throw new IllegalArgumentException("frames and threads must be >= 1");
         }
@@ -83,10 +89,13 @@ public final class PolarSimulation {
         long chunks = (frames + CHUNK - 1) / CHUNK;
         try (Workers<Worker> workers = new Workers<>((int) Math.min(Math.min(threads, chunks), 1024),
                 () -> new Worker(decoders.get(), sigma, frames, seed))) {
+            long[] done = new long[1];
             workers.forEachInOrder(chunks, Worker::chunk, r -> {
                 for (int j = 0; j < 3; j++) {
                     total[j] += r[j];
                 }
+                done[0] = Math.min(frames, done[0] + CHUNK);
+                progress.accept(done[0]);
             });
         } catch (IOException e) {
             throw new IllegalStateException("simulation interrupted", e); // the frames do no I/O
