@@ -26,7 +26,7 @@ final class SourceCodec {
         b.put((byte) s.container().code());
         b.put((byte) s.type().code());
         b.put((byte) (s.bigEndian() ? 1 : 0));
-        b.put((byte) 0);
+        b.put((byte) s.validBits());
         b.putLong(s.sampleCount());
         b.put((byte) shape.length);
         for (long d : shape) {
@@ -43,7 +43,7 @@ final class SourceCodec {
         ContainerType container = ContainerType.ofCode(r.u8());
         SampleType type = SampleType.ofCode(r.u8());
         int order = r.u8();
-        r.u8();
+        int validBits = r.u8();
         long count = r.i64();
         int ndim = r.u8();
         if (container == null || type == null || order > 1 || count < 0 || ndim > MAX_NDIM) {
@@ -59,7 +59,7 @@ final class SourceCodec {
         int mask = (int) r.u32();
         int csvColumns = (int) r.u32();
         SampleFormat source = new SampleFormat(container, type, order == 1, shape, channels, rate, tag, mask,
-                csvColumns, count);
+                csvColumns, count, validBits);
         validate(source);
         return source;
     }
@@ -84,8 +84,13 @@ final class SourceCodec {
                 throw new LatqFormatException("header has an invalid WAV channel count");
             }
         }
-        if ((s.container() == ContainerType.NPY || s.container() == ContainerType.RAW) && s.type().isPcm()) {
+        if ((s.container() == ContainerType.NPY || s.container() == ContainerType.RAW)
+                && (s.type().isPcm() || s.type().isCompanded())) {
             throw new LatqFormatException("header has a PCM sample type outside WAV");
+        }
+        if (s.validBits() != 0 && (s.container() != ContainerType.WAV || !s.type().isPcm()
+                || s.validBits() >= s.type().bytes() * 8)) {
+            throw new LatqFormatException("header has invalid valid bits " + s.validBits());
         }
         if (s.container() == ContainerType.CSV && s.type() != SampleType.F64) {
             throw new LatqFormatException("header has a non-f64 CSV");

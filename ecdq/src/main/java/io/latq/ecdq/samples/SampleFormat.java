@@ -8,20 +8,39 @@ import java.util.Arrays;
  *
  * @param container    the container kind
  * @param type         the sample type
- * @param bigEndian    byte order of the samples (RAW, NPY); false for WAV and CSV
+ * @param bigEndian    byte order of the samples (RAW, NPY, and WAV: true for RIFX); false for CSV
  * @param shape        NumPy shape (C order), empty for a 0-d array; for other containers {@code {count}}
  * @param channels     WAV channels (1 for other containers)
  * @param sampleRate   WAV sample rate in Hz (0 for other containers)
- * @param wavFormatTag WAV format tag: 1 PCM, 3 IEEE float, 0xFFFE extensible (0 for other containers)
+ * @param wavFormatTag WAV format tag: 1 PCM, 3 IEEE float, 6 A-law, 7 μ-law, 0xFFFE extensible (0 otherwise)
  * @param channelMask  WAV_FORMAT_EXTENSIBLE channel mask (0 otherwise)
  * @param csvColumns   CSV values per line when all lines had the same count, else 0 (one per line on output)
  * @param sampleCount  total number of samples
+ * @param validBits    WAV PCM valid bits when fewer than the container's (kept in the high bits), else 0
  */
 public record SampleFormat(ContainerType container, SampleType type, boolean bigEndian, long[] shape, int channels,
-                           int sampleRate, int wavFormatTag, int channelMask, int csvColumns, long sampleCount) {
+                           int sampleRate, int wavFormatTag, int channelMask, int csvColumns, long sampleCount,
+                           int validBits) {
 
     public SampleFormat {
         shape = shape.clone();
+    }
+
+    /** A format without reduced valid bits. */
+    public SampleFormat(ContainerType container, SampleType type, boolean bigEndian, long[] shape, int channels,
+                        int sampleRate, int wavFormatTag, int channelMask, int csvColumns, long sampleCount) {
+        this(container, type, bigEndian, shape, channels, sampleRate, wavFormatTag, channelMask, csvColumns,
+                sampleCount, 0);
+    }
+
+    /** The value that reading back {@code v} after writing it in this format yields. */
+    public double roundTrip(double v) {
+        return type.roundTrip(v, validBits);
+    }
+
+    /** Bits per sample that carry the value: the valid bits, or the container width. */
+    public int effectiveBits() {
+        return validBits > 0 ? validBits : type.bytes() * 8;
     }
 
     @Override
@@ -50,6 +69,16 @@ public record SampleFormat(ContainerType container, SampleType type, boolean big
                 channelMask, 0, count);
     }
 
+    /**
+     * A WAV file of any supported layout: {@code bigEndian} for RIFX, {@code validBits} (0 = the container width)
+     * for PCM narrower than its container.
+     */
+    public static SampleFormat wav(SampleType type, boolean bigEndian, int validBits, int channels, int sampleRate,
+                                   int formatTag, int channelMask, long count) {
+        return new SampleFormat(ContainerType.WAV, type, bigEndian, new long[] {count}, channels, sampleRate,
+                formatTag, channelMask, 0, count, validBits);
+    }
+
     /** A CSV file. */
     public static SampleFormat csv(int columns, long count) {
         return new SampleFormat(ContainerType.CSV, SampleType.F64, false, new long[] {count}, 1, 0, 0, 0, columns,
@@ -64,8 +93,10 @@ public record SampleFormat(ContainerType container, SampleType type, boolean big
             case NPY:
                 return "npy " + (bigEndian ? ">" : "<") + "f" + type.bytes() + " shape " + Arrays.toString(shape);
             case WAV:
-                return "wav " + type.name().toLowerCase(java.util.Locale.ROOT) + " " + channels + "ch " + sampleRate
-                        + "Hz" + (wavFormatTag == 0xFFFE ? " extensible" : "");
+                return "wav " + type.name().toLowerCase(java.util.Locale.ROOT)
+                        + (validBits > 0 ? " (" + validBits + " valid bits)" : "") + " " + channels + "ch "
+                        + sampleRate + "Hz" + (wavFormatTag == 0xFFFE ? " extensible" : "")
+                        + (bigEndian ? " RIFX" : "");
             default:
                 return "csv " + (csvColumns > 0 ? csvColumns + " per line" : "ragged lines");
         }
@@ -80,7 +111,7 @@ public record SampleFormat(ContainerType container, SampleType type, boolean big
         return container == f.container && type == f.type && bigEndian == f.bigEndian
                 && Arrays.equals(shape, f.shape) && channels == f.channels && sampleRate == f.sampleRate
                 && wavFormatTag == f.wavFormatTag && channelMask == f.channelMask && csvColumns == f.csvColumns
-                && sampleCount == f.sampleCount;
+                && sampleCount == f.sampleCount && validBits == f.validBits;
     }
 
     @Override
