@@ -26,7 +26,7 @@ final class SourceCodec {
         b.put((byte) s.container().code());
         b.put((byte) s.type().code());
         b.put((byte) (s.bigEndian() ? 1 : 0));
-        b.put((byte) s.validBits());
+        b.put((byte) (s.container() == ContainerType.NPY ? (s.fortranOrder() ? 1 : 0) : s.validBits()));
         b.putLong(s.sampleCount());
         b.put((byte) shape.length);
         for (long d : shape) {
@@ -43,7 +43,7 @@ final class SourceCodec {
         ContainerType container = ContainerType.ofCode(r.u8());
         SampleType type = SampleType.ofCode(r.u8());
         int order = r.u8();
-        int validBits = r.u8();
+        int layout = r.u8();
         long count = r.i64();
         int ndim = r.u8();
         if (container == null || type == null || order > 1 || count < 0 || ndim > MAX_NDIM) {
@@ -58,8 +58,12 @@ final class SourceCodec {
         int tag = r.u16();
         int mask = (int) r.u32();
         int csvColumns = (int) r.u32();
+        boolean npy = container == ContainerType.NPY;
+        if (npy && layout > 1) {
+            throw new LatqFormatException("header has an invalid .npy order flag");
+        }
         SampleFormat source = new SampleFormat(container, type, order == 1, shape, channels, rate, tag, mask,
-                csvColumns, count, validBits);
+                csvColumns, count, npy ? 0 : layout, npy && layout == 1);
         validate(source);
         return source;
     }

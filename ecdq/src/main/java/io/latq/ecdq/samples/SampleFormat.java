@@ -17,10 +17,12 @@ import java.util.Arrays;
  * @param csvColumns   CSV values per line when all lines had the same count, else 0 (one per line on output)
  * @param sampleCount  total number of samples
  * @param validBits    WAV PCM valid bits when fewer than the container's (kept in the high bits), else 0
+ * @param fortranOrder a .npy saved with {@code fortran_order: True}; {@code shape} is then the shape of the data in
+ *                     the order it is stored (the NumPy shape reversed), and the writer reverses it back
  */
 public record SampleFormat(ContainerType container, SampleType type, boolean bigEndian, long[] shape, int channels,
                            int sampleRate, int wavFormatTag, int channelMask, int csvColumns, long sampleCount,
-                           int validBits) {
+                           int validBits, boolean fortranOrder) {
 
     public SampleFormat {
         shape = shape.clone();
@@ -30,7 +32,28 @@ public record SampleFormat(ContainerType container, SampleType type, boolean big
     public SampleFormat(ContainerType container, SampleType type, boolean bigEndian, long[] shape, int channels,
                         int sampleRate, int wavFormatTag, int channelMask, int csvColumns, long sampleCount) {
         this(container, type, bigEndian, shape, channels, sampleRate, wavFormatTag, channelMask, csvColumns,
-                sampleCount, 0);
+                sampleCount, 0, false);
+    }
+
+    /** A Fortran-order .npy whose NumPy shape is {@code numpyShape}: the data are stored as its reverse in C order. */
+    public static SampleFormat npyFortran(SampleType type, boolean bigEndian, long[] numpyShape) {
+        long[] rev = new long[numpyShape.length];
+        for (int i = 0; i < rev.length; i++) {
+            rev[i] = numpyShape[numpyShape.length - 1 - i];
+        }
+        SampleFormat c = npy(type, bigEndian, rev);
+        return new SampleFormat(ContainerType.NPY, type, bigEndian, rev, 1, 0, 0, 0, 0, c.sampleCount(), 0, true);
+    }
+
+    /** The shape as NumPy reports it (the stored shape reversed for Fortran order). */
+    public long[] numpyShape() {
+        long[] rev = shape.clone();
+        if (fortranOrder) {
+            for (int i = 0; i < rev.length; i++) {
+                rev[i] = shape[shape.length - 1 - i];
+            }
+        }
+        return rev;
     }
 
     /** The value that reading back {@code v} after writing it in this format yields. */
@@ -76,7 +99,7 @@ public record SampleFormat(ContainerType container, SampleType type, boolean big
     public static SampleFormat wav(SampleType type, boolean bigEndian, int validBits, int channels, int sampleRate,
                                    int formatTag, int channelMask, long count) {
         return new SampleFormat(ContainerType.WAV, type, bigEndian, new long[] {count}, channels, sampleRate,
-                formatTag, channelMask, 0, count, validBits);
+                formatTag, channelMask, 0, count, validBits, false);
     }
 
     /** A CSV file. */
@@ -91,7 +114,8 @@ public record SampleFormat(ContainerType container, SampleType type, boolean big
             case RAW:
                 return "raw " + RawSamples.typeName(type, bigEndian);
             case NPY:
-                return "npy " + (bigEndian ? ">" : "<") + "f" + type.bytes() + " shape " + Arrays.toString(shape);
+                return "npy " + (bigEndian ? ">" : "<") + "f" + type.bytes() + " shape "
+                        + Arrays.toString(numpyShape()) + (fortranOrder ? " Fortran order" : "");
             case WAV:
                 return "wav " + type.name().toLowerCase(java.util.Locale.ROOT)
                         + (validBits > 0 ? " (" + validBits + " valid bits)" : "") + " " + channels + "ch "
@@ -111,7 +135,7 @@ public record SampleFormat(ContainerType container, SampleType type, boolean big
         return container == f.container && type == f.type && bigEndian == f.bigEndian
                 && Arrays.equals(shape, f.shape) && channels == f.channels && sampleRate == f.sampleRate
                 && wavFormatTag == f.wavFormatTag && channelMask == f.channelMask && csvColumns == f.csvColumns
-                && sampleCount == f.sampleCount && validBits == f.validBits;
+                && sampleCount == f.sampleCount && validBits == f.validBits && fortranOrder == f.fortranOrder;
     }
 
     @Override

@@ -138,7 +138,7 @@ class SampleIoTest {
 
     @Test
     void malformedNpyIsRefusedClearly() throws IOException {
-        assertRefused("f.npy", npy("{'descr': '<f8', 'fortran_order': True, 'shape': (2,), }\n", 16, -1), null,
+        assertRefused("f.npy", npy("{'descr': '<f8', 'fortran_order': Maybe, 'shape': (2,), }\n", 16, -1), null,
                 "fortran_order");
         assertRefused("i.npy", npy("{'descr': '<i4', 'fortran_order': False, 'shape': (2,), }\n", 8, -1), null,
                 "dtype '<i4'");
