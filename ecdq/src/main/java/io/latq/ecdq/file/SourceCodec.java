@@ -5,6 +5,7 @@ import io.latq.ecdq.samples.ContainerType;
 import io.latq.ecdq.samples.SampleFormat;
 import io.latq.ecdq.samples.SampleType;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The source description shared by every header version (docs/file-format.md, "Source"): container, sample type,
@@ -18,7 +19,20 @@ final class SourceCodec {
     }
 
     static int size(SampleFormat s) {
-        return 4 + 8 + 1 + 8 * s.shape().length + 4 + 4 + 2 + 4 + 4;
+        int preamble = s.csvPreamble().isEmpty() ? 0 : 4 + s.csvPreamble().getBytes(StandardCharsets.UTF_8).length;
+        return 4 + 8 + 1 + 8 * s.shape().length + 4 + 4 + 2 + 4 + 4 + preamble;
+    }
+
+    /** The layout byte: .npy Fortran order, WAV valid bits, CSV 1 when a preamble follows. */
+    private static int layout(SampleFormat s) {
+        switch (s.container()) {
+            case NPY:
+                return s.fortranOrder() ? 1 : 0;
+            case CSV:
+                return s.csvPreamble().isEmpty() ? 0 : 1;
+            default:
+                return s.validBits();
+        }
     }
 
     static void write(ByteBuffer b, SampleFormat s) {
@@ -26,7 +40,7 @@ final class SourceCodec {
         b.put((byte) s.container().code());
         b.put((byte) s.type().code());
         b.put((byte) (s.bigEndian() ? 1 : 0));
-        b.put((byte) (s.container() == ContainerType.NPY ? (s.fortranOrder() ? 1 : 0) : s.validBits()));
+        b.put((byte) layout(s));
         b.putLong(s.sampleCount());
         b.put((byte) shape.length);
         for (long d : shape) {
@@ -37,6 +51,11 @@ final class SourceCodec {
         b.putShort((short) s.wavFormatTag());
         b.putInt(s.channelMask());
         b.putInt(s.csvColumns());
+        if (!s.csvPreamble().isEmpty()) {
+            byte[] text = s.csvPreamble().getBytes(StandardCharsets.UTF_8);
+            b.putInt(text.length);
+            b.put(text);
+        }
     }
 
     static SampleFormat read(LittleEndian r) throws LatqFormatException {
@@ -59,11 +78,25 @@ final class SourceCodec {
         int mask = (int) r.u32();
         int csvColumns = (int) r.u32();
         boolean npy = container == ContainerType.NPY;
-        if (npy && layout > 1) {
-            throw new LatqFormatException("header has an invalid .npy order flag");
+        boolean csv = container == ContainerType.CSV;
+        if ((npy || csv) && layout > 1) {
+            throw new LatqFormatException("header has an invalid layout byte");
+        }
+        String preamble = "";
+        if (csv && layout == 1) {
+            long len = r.u32();
+            if (len < 1 || len > SampleFormat.MAX_PREAMBLE || len > r.remaining()) {
+                throw new LatqFormatException("header has an invalid CSV preamble length");
+            }
+            byte[] text = r.bytes((int) len);
+            try {
+                preamble = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(text)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new LatqFormatException("header has a CSV preamble that is not UTF-8");
+            }
         }
         SampleFormat source = new SampleFormat(container, type, order == 1, shape, channels, rate, tag, mask,
-                csvColumns, count, npy ? 0 : layout, npy && layout == 1);
+                csvColumns, count, npy || csv ? 0 : layout, npy && layout == 1, preamble);
         validate(source);
         return source;
     }

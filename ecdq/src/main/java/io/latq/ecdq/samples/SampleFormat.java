@@ -19,13 +19,27 @@ import java.util.Arrays;
  * @param validBits    WAV PCM valid bits when fewer than the container's (kept in the high bits), else 0
  * @param fortranOrder a .npy saved with {@code fortran_order: True}; {@code shape} is then the shape of the data in
  *                     the order it is stored (the NumPy shape reversed), and the writer reverses it back
+ * @param csvPreamble  CSV: the lines before the first line of numbers (comments, blank lines, a header row), each
+ *                     ending in a newline, written back verbatim; "" otherwise
  */
 public record SampleFormat(ContainerType container, SampleType type, boolean bigEndian, long[] shape, int channels,
                            int sampleRate, int wavFormatTag, int channelMask, int csvColumns, long sampleCount,
-                           int validBits, boolean fortranOrder) {
+                           int validBits, boolean fortranOrder, String csvPreamble) {
+
+    /** The longest CSV preamble kept, in UTF-8 bytes. */
+    public static final int MAX_PREAMBLE = 1 << 16;
 
     public SampleFormat {
         shape = shape.clone();
+        csvPreamble = csvPreamble == null ? "" : csvPreamble;
+    }
+
+    /** A format without a CSV preamble. */
+    public SampleFormat(ContainerType container, SampleType type, boolean bigEndian, long[] shape, int channels,
+                        int sampleRate, int wavFormatTag, int channelMask, int csvColumns, long sampleCount,
+                        int validBits, boolean fortranOrder) {
+        this(container, type, bigEndian, shape, channels, sampleRate, wavFormatTag, channelMask, csvColumns,
+                sampleCount, validBits, fortranOrder, "");
     }
 
     /** A format without reduced valid bits. */
@@ -104,8 +118,13 @@ public record SampleFormat(ContainerType container, SampleType type, boolean big
 
     /** A CSV file. */
     public static SampleFormat csv(int columns, long count) {
+        return csv(columns, count, "");
+    }
+
+    /** A CSV file whose first lines (comments, a header row) are {@code preamble}. */
+    public static SampleFormat csv(int columns, long count, String preamble) {
         return new SampleFormat(ContainerType.CSV, SampleType.F64, false, new long[] {count}, 1, 0, 0, 0, columns,
-                count);
+                count, 0, false, preamble);
     }
 
     /** A short description such as {@code npy <f4 shape (3, 4)} or {@code wav pcm16 2ch 44100Hz}. */
@@ -122,7 +141,8 @@ public record SampleFormat(ContainerType container, SampleType type, boolean big
                         + sampleRate + "Hz" + (wavFormatTag == 0xFFFE ? " extensible" : "")
                         + (bigEndian ? " RIFX" : "");
             default:
-                return "csv " + (csvColumns > 0 ? csvColumns + " per line" : "ragged lines");
+                return "csv " + (csvColumns > 0 ? csvColumns + " per line" : "ragged lines")
+                        + (csvPreamble.isEmpty() ? "" : ", " + csvPreamble.lines().count() + " header lines");
         }
     }
 
@@ -135,7 +155,8 @@ public record SampleFormat(ContainerType container, SampleType type, boolean big
         return container == f.container && type == f.type && bigEndian == f.bigEndian
                 && Arrays.equals(shape, f.shape) && channels == f.channels && sampleRate == f.sampleRate
                 && wavFormatTag == f.wavFormatTag && channelMask == f.channelMask && csvColumns == f.csvColumns
-                && sampleCount == f.sampleCount && validBits == f.validBits && fortranOrder == f.fortranOrder;
+                && sampleCount == f.sampleCount && validBits == f.validBits && fortranOrder == f.fortranOrder
+                && csvPreamble.equals(f.csvPreamble);
     }
 
     @Override
