@@ -1,5 +1,7 @@
 package io.latq.cli;
 
+import io.latq.ecdq.samples.SampleFiles;
+import io.latq.ecdq.samples.SampleQuantizer;
 import io.latq.lattice.LatticeSpecs;
 import io.latq.lattice.RowQuantizer;
 import picocli.CommandLine;
@@ -12,7 +14,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code latq quantize}: quantizes the rows of a raw little-endian float64 file (one row per n-vector) with any
  * lattice's quantizer and writes the lattice points in the same format, atomically. The work is
- * {@link RowQuantizer#quantizeFile}; this command parses the options.
+ * {@link RowQuantizer#quantizeFile}; this command parses the options. Other sample files (.npy, .wav, .csv, .f32,
+ * .f64be, .f32be by extension) go through {@link SampleQuantizer} and keep their container.
  */
 @Command(name = "quantize", mixinStandardHelpOptions = true,
         description = {"Quantize the rows of a raw little-endian float64 file (one row = one n-vector) to the",
@@ -46,7 +49,13 @@ final class QuantizeCommand implements Callable<Integer> {
         if (t < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + t);
         }
-        RowQuantizer.quantizeFile(LatticeSpecs.parse(lattice), input, output, force, Math.min(t, 1024));
+        String inType = SampleFiles.typeForExtension(input);
+        String outType = SampleFiles.typeForExtension(output);
+        if ((inType == null || inType.equals("f64")) && (outType == null || outType.equals("f64"))) {
+            RowQuantizer.quantizeFile(LatticeSpecs.parse(lattice), input, output, force, Math.min(t, 1024));
+        } else { // .npy .wav .csv .f32 …: through the sample I/O, written in the input's container or -o's
+            SampleQuantizer.quantizeFile(LatticeSpecs.parse(lattice), input, null, output, force);
+        }
         spec.commandLine().getErr().flush();
         return 0;
     }
