@@ -146,8 +146,8 @@ public final class SampleFiles {
             case "f32":
             case "f32be":
                 if (t == SampleType.F64) {
-                    throw new LatqException(refuse + ": float32 would round its float64 samples; use .f64 or "
-                            + "the original ." + have);
+                    throw new LatqException(refuse + ": float32 would round its float64 samples; use .f64"
+                            + (have.equals("f64") ? "" : " or the original ." + have));
                 }
                 return SampleFormat.raw(SampleType.F32, want.equals("f32be"), count);
             case "npy": {
