@@ -1,5 +1,7 @@
 package io.latq.cli;
 
+import io.latq.ecdq.samples.SampleFiles;
+import io.latq.ecdq.samples.SampleQuantizer;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeSpecs;
 import io.latq.lattice.RowQuantizer;
@@ -14,7 +16,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code latq quantize}: quantizes the rows of a raw little-endian float64 file (one row per n-vector) with any
  * lattice's quantizer and writes the lattice points in the same format, atomically. The work is
- * {@link RowQuantizer#quantizeFile}; this command parses the options.
+ * {@link RowQuantizer#quantizeFile}; this command parses the options. Other sample files (.npy, .wav, .csv, .f32,
+ * .f64be, .f32be by extension) go through {@link SampleQuantizer} and keep their container.
  */
 @Command(name = "quantize", footer = {"%nExamples:",
                 "  latq quantize --lattice E8 -i rows.f64 -o points.f64",
@@ -60,10 +63,16 @@ final class QuantizeCommand implements Callable<Integer> {
             Lattice lat = LatticeSpecs.parse(lattice);
             long start = System.nanoTime();
             long rows;
-            try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "quantize",
-                    java.nio.file.Files.isRegularFile(input) ? java.nio.file.Files.size(input) / (8L * lat.dimension())
-                            : -1, !noProgress)) {
-                rows = RowQuantizer.quantizeFile(lat, input, output, force, t, bar::update);
+            String inType = SampleFiles.typeForExtension(input);
+            String outType = SampleFiles.typeForExtension(output);
+            if ((inType == null || inType.equals("f64")) && (outType == null || outType.equals("f64"))) {
+                try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "quantize",
+                        java.nio.file.Files.isRegularFile(input)
+                                ? java.nio.file.Files.size(input) / (8L * lat.dimension()) : -1, !noProgress)) {
+                    rows = RowQuantizer.quantizeFile(lat, input, output, force, t, bar::update);
+                }
+            } else { // .npy .wav .csv .f32 …: through the sample I/O, written in the input's container or -o's
+                rows = SampleQuantizer.quantizeFile(lat, input, null, output, force);
             }
             double seconds = (System.nanoTime() - start) * 1e-9;
             if (json) {

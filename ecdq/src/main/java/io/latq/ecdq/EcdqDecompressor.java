@@ -14,6 +14,7 @@ import io.latq.ecdq.file.HeaderReader;
 import io.latq.ecdq.index.TriangularBasis;
 import io.latq.ecdq.samples.ContainerType;
 import io.latq.ecdq.samples.SampleFiles;
+import io.latq.ecdq.samples.SampleFormat;
 import io.latq.ecdq.samples.SampleWriter;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeDescription;
@@ -102,6 +103,7 @@ public final class EcdqDecompressor {
         long fileSize = Files.size(input);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16)) {
             FileLayout h = (FileLayout) HeaderReader.read(in, fileSize);
+            SampleFormat target = SampleFiles.outputFormat(h.source(), output);
             long limit = opt.maxOutput() > 0 ? opt.maxOutput()
                     : Math.max(DEFAULT_MIN_OUTPUT_LIMIT, DEFAULT_EXPANSION_LIMIT * fileSize);
             long estimate = outputEstimate(h);
@@ -112,8 +114,24 @@ public final class EcdqDecompressor {
             int threads = threadsThatFit(h, opt.threads());
             Supplier<Decoder> factory = decoderFactory(h, opt.v1Lattices());
             try (AtomicOutput out = AtomicOutput.create(output, opt.force())) {
-                SampleWriter writer = SampleFiles.create(out.stream(), h.source());
-                run(in, h, fileSize, threads, factory, (samples, count) -> writer.write(samples, 0, count), progress);
+                SampleWriter writer = SampleFiles.create(out.stream(), target);
+                SampleFormat source = h.source();
+                Sink sink;
+                if (target.equals(source)) {
+                    sink = (samples, count) -> writer.write(samples, 0, count);
+                } else { // another container: the values the original one would have held
+                    double[][] buf = {new double[0]};
+                    sink = (samples, count) -> {
+                        if (buf[0].length < count) {
+                            buf[0] = new double[count];
+                        }
+                        for (int i = 0; i < count; i++) {
+                            buf[0][i] = source.roundTrip(samples[i]);
+                        }
+                        writer.write(buf[0], 0, count);
+                    };
+                }
+                run(in, h, fileSize, threads, factory, sink, progress);
                 writer.finish();
                 long written = out.size();
                 out.commit();

@@ -10,7 +10,7 @@ import io.latq.ecdq.file.FileHeader;
 import io.latq.ecdq.index.TriangularBasis;
 import io.latq.ecdq.quantizer.CellDesign;
 import io.latq.ecdq.quantizer.VarianceCode;
-import io.latq.ecdq.samples.SampleType;
+import io.latq.ecdq.samples.SampleFormat;
 import io.latq.ecdq.transform.BlockTransform;
 import io.latq.ecdq.transform.TransformPlan;
 import io.latq.lattice.Lattice;
@@ -43,7 +43,7 @@ public final class TransformBlockCoder {
     private final BlockTransform transform;
     private final SuccessiveGaussianPointCoder coder;
     private final CounterDither dither;
-    private final SampleType outType;
+    private final SampleFormat outFormat;
     private final RansEncoder enc = new RansEncoder();
     private final RansDecoder dec = new RansDecoder();
     private final int n;
@@ -88,7 +88,7 @@ public final class TransformBlockCoder {
         this.sigma0Sq = unscaledNoise(header.nsm(), header.log2Volume(), n);
         this.coder = new SuccessiveGaussianPointCoder(basis, Math.sqrt(sigma0Sq), true);
         this.dither = new CounterDither(header.seed());
-        this.outType = header.source().type();
+        this.outFormat = header.source();
         this.mean = header.mean();
         this.scale = header.scale();
         this.theta = header.theta();
@@ -207,7 +207,7 @@ public final class TransformBlockCoder {
                 out[i] = Double.longBitsToDouble(nfBits[nfi++]);
                 continue;
             }
-            double r = outType.roundTrip(out[i]);
+            double r = outFormat.roundTrip(out[i]);
             out[i] = r;
             double e = r - x[i];
             sse += e * e;

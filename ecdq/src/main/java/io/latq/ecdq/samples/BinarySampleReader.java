@@ -95,6 +95,12 @@ final class BinarySampleReader implements SampleReader {
                 return Double.longBitsToDouble(v);
             case F32:
                 return SampleType.floatBitsToDouble((int) v);
+            case PCM8U:
+                return type.fromPcm(v - 128);
+            case ULAW:
+                return G711.ulawToLinear((int) v);
+            case ALAW:
+                return G711.alawToLinear((int) v);
             default: {
                 int shift = 64 - width * 8;
                 return type.fromPcm((v << shift) >> shift); // sign-extend

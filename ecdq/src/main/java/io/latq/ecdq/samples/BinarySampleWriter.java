@@ -13,10 +13,17 @@ class BinarySampleWriter implements SampleWriter {
     private final boolean bigEndian;
     private final int width;
     private final long expected;
+    private final int validBits;
     private final byte[] buf = new byte[1 << 16];
     private long written;
 
     BinarySampleWriter(OutputStream out, SampleType type, boolean bigEndian, long expected) {
+        this(out, type, bigEndian, expected, 0);
+    }
+
+    /** {@code validBits}: PCM values are rounded to that many bits and stored in the high bits (0 = all bits). */
+    BinarySampleWriter(OutputStream out, SampleType type, boolean bigEndian, long expected, int validBits) {
+        this.validBits = validBits > 0 && validBits < type.bytes() * 8 ? validBits : 0;
         this.out = out;
         this.type = type;
         this.bigEndian = bigEndian;
@@ -68,8 +75,14 @@ class BinarySampleWriter implements SampleWriter {
                 return Double.doubleToRawLongBits(v);
             case F32:
                 return SampleType.doubleToFloatBits(v) & 0xFFFFFFFFL;
-            default:
-                return type.toPcm(v);
+            case ULAW:
+                return G711.linearToUlaw(v);
+            case ALAW:
+                return G711.linearToAlaw(v);
+            default: {
+                long p = validBits > 0 ? SampleType.toPcm(v, validBits) << (width * 8 - validBits) : type.toPcm(v);
+                return type == SampleType.PCM8U ? p + 128 : p;
+            }
         }
     }
 

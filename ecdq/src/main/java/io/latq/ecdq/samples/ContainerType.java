@@ -6,7 +6,7 @@ public enum ContainerType {
     RAW(0),
     /** NumPy .npy (format versions 1–3), C order. */
     NPY(1),
-    /** RIFF WAVE with PCM or IEEE-float samples, interleaved channels. */
+    /** RIFF (or big-endian RIFX) WAVE: PCM of 1–64 bits, IEEE float, μ-law, A-law, extensible; interleaved. */
     WAV(2),
     /** Text, one or more numbers per line. */
     CSV(3);

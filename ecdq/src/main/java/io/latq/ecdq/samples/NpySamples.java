@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * NumPy .npy files (format 1.0, 2.0 and 3.0): magic {@code \x93NUMPY}, major and minor version bytes, header length
  * (u16 little-endian for version 1, u32 for 2 and 3), then a Python dict literal with {@code descr},
- * {@code fortran_order} and {@code shape}, then the raw C-order data. Accepted dtypes: {@code <f8 <f4 >f8 >f4}.
+ * {@code fortran_order} and {@code shape}, then the raw data. Accepted dtypes: {@code <f8 <f4 >f8 >f4}. A
+ * Fortran-order array is read in its stored order as the C-order array of the reversed shape and written back with
+ * {@code 'fortran_order': True} and its own shape, the data in the same order.
  */
 public final class NpySamples {
     static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -121,9 +123,9 @@ public final class NpySamples {
                 throw new LatqFormatException(name + ": unsupported .npy dtype '" + descr
                         + "' (supported: <f8 <f4 >f8 >f4)");
         }
-        if (!f.group(1).equals("False")) {
-            throw new LatqFormatException(name + ": fortran_order=" + f.group(1)
-                    + " is not supported; save the array in C order");
+        boolean fortran = f.group(1).equals("True");
+        if (!fortran && !f.group(1).equals("False")) {
+            throw new LatqFormatException(name + ": bad fortran_order value '" + f.group(1) + "'");
         }
         List<Long> dims = new ArrayList<>();
         for (String part : s.group(1).split(",")) {
@@ -146,7 +148,7 @@ public final class NpySamples {
         }
         long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
         try {
-            return SampleFormat.npy(type, big, shape);
+            return fortran ? SampleFormat.npyFortran(type, big, shape) : SampleFormat.npy(type, big, shape);
         } catch (ArithmeticException e) {
             throw new LatqFormatException(name + ": .npy shape is too large");
         }
@@ -164,7 +166,7 @@ public final class NpySamples {
     /** The header dict NumPy would write, e.g. {@code {'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }}. */
     static String headerDict(SampleFormat f) {
         StringBuilder shape = new StringBuilder("(");
-        long[] dims = f.shape();
+        long[] dims = f.numpyShape();
         for (int i = 0; i < dims.length; i++) {
             shape.append(i == 0 ? "" : ", ").append(dims[i]);
         }
@@ -173,7 +175,7 @@ public final class NpySamples {
         }
         shape.append(')');
         return "{'descr': '" + (f.bigEndian() ? ">" : "<") + "f" + f.type().bytes()
-                + "', 'fortran_order': False, 'shape': " + shape + ", }";
+                + "', 'fortran_order': " + (f.fortranOrder() ? "True" : "False") + ", 'shape': " + shape + ", }";
     }
 
     static SampleWriter writer(OutputStream out, SampleFormat f) throws IOException {
