@@ -47,7 +47,8 @@ final class NsmCommand implements Callable<Integer> {
             description = "Worker threads (default: all cores). The result does not depend on it.")
     Integer threads;
 
-    @Option(names = "--json", description = "Print one JSON object per lattice (one line each).")
+    @Option(names = "--json", description = "Print one JSON document on one line: an object for one lattice, an array "
+            + "of objects for several.")
     boolean json;
 
     @Option(names = "--no-progress", description = "Never show the progress bar.")
@@ -72,6 +73,7 @@ final class NsmCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.util.List<Object> results = new java.util.ArrayList<>();
         try (NsmEngine engine = engineOptions.open(spec, t)) { // before any output: it may fail in one line
         if (!json) {
             out.printf("%-12s %5s %10s %11s %10s %23s %9s %9s %11s%n", "lattice", "n", "samples", "G", "stderr",
@@ -101,7 +103,7 @@ final class NsmCommand implements Callable<Integer> {
                 o.put("known_nsm", known.isPresent() ? known.getAsDouble() : null);
                 o.put("threads", t);
                 o.put("seconds", r.seconds());
-                out.println(JsonOutput.line(o));
+                results.add(o);
             } else {
                 out.printf("%-12s %5d %10d %11.8f %10.2e [%10.8f,%10.8f] %9.4f %9.4f %11s%n", r.lattice(),
                         r.dimension(), r.samples(), r.nsm(), r.stderr(), r.ci95Low(), r.ci95High(),
@@ -110,6 +112,10 @@ final class NsmCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        }
+        if (json) {
+            out.println(JsonOutput.line(results.size() == 1 ? results.get(0) : results));
+            out.flush();
         }
         return 0;
     }

@@ -405,6 +405,8 @@ public final class EcdqCompressor {
         double maxAbs = 0;
         long finite = 0;
         double modelBits = 0;
+        double[] sseByChannel = new double[plan.channels()];
+        long[] finiteByChannel = new long[plan.channels()];
         try (AtomicOutput out = AtomicOutput.create(output, opt.force());
              SampleReader reader = SampleFiles.open(input, type);
              Workers<TransformBlockCoder> workers = new Workers<>(threads,
@@ -420,6 +422,10 @@ public final class EcdqCompressor {
                     TransformBlockCoder.Encoded e = pipeline.takeOldest();
                     out.stream().write(e.bytes());
                     sse += e.sse();
+                    for (int ch = 0; ch < sseByChannel.length; ch++) {
+                        sseByChannel[ch] += e.sseByChannel()[ch];
+                        finiteByChannel[ch] += e.finiteByChannel()[ch];
+                    }
                     maxAbs = Math.max(maxAbs, e.maxAbsError());
                     finite += e.finiteCount();
                     modelBits += e.idealBits();
@@ -442,7 +448,16 @@ public final class EcdqCompressor {
             long size = out.size();
             out.commit();
             double mse = finite > 0 ? sse / finite : 0;
-            double processRd = cells.processBound(header.scale(), mse);
+            double processRd;
+            if (opt.target() == EcdqOptions.Target.SNR_DB && plan.channels() > 1) {
+                double[] mseByChannel = new double[plan.channels()];
+                for (int ch = 0; ch < mseByChannel.length; ch++) {
+                    mseByChannel[ch] = finiteByChannel[ch] > 0 ? sseByChannel[ch] / finiteByChannel[ch] : 0;
+                }
+                processRd = cells.processBoundPerChannel(header.scale(), mseByChannel, finiteByChannel);
+            } else {
+                processRd = cells.processBound(header.scale(), mse);
+            }
             return new CompressionReport(header.sampleCount(), size, mse, maxAbs, sigma, targetMse, header.nsm(),
                     modelBits, header.nonFiniteCount(), blocks, plan.describe(), processRd, header.seed());
         }

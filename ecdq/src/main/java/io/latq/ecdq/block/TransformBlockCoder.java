@@ -117,7 +117,8 @@ public final class TransformBlockCoder {
 
     /** Result of encoding one block. */
     public record Encoded(byte[] bytes, int samples, double sse, double maxAbsError, long finiteCount,
-                          double idealBits) {
+                          double idealBits,
+                          double[] sseByChannel, long[] finiteByChannel) {
     }
 
     /** Positions of each band, stable in position order; cached for the (at most two) block heights of a file. */
@@ -202,6 +203,8 @@ public final class TransformBlockCoder {
         double maxAbs = 0;
         long finite = 0;
         int nfi = 0;
+        double[] sseByChannel = new double[channels];
+        long[] finiteByChannel = new long[channels];
         for (int i = 0; i < count; i++) {
             if (nfi < nf && nfOffsets[nfi] == i) {
                 out[i] = Double.longBitsToDouble(nfBits[nfi++]);
@@ -211,12 +214,14 @@ public final class TransformBlockCoder {
             out[i] = r;
             double e = r - x[i];
             sse += e * e;
+            sseByChannel[i % channels] += e * e;
+            finiteByChannel[i % channels]++;
             maxAbs = Math.max(maxAbs, Math.abs(e));
             finite++;
         }
         byte[] bytes = BlockFormat.encode(block, count, cells.clone(), nf, nfOffsets, nfBits, enc.buffer(),
                 enc.offset(), len, header.fileId());
-        return new Encoded(bytes, count, sse, maxAbs, finite, ideal);
+        return new Encoded(bytes, count, sse, maxAbs, finite, ideal, sseByChannel, finiteByChannel);
     }
 
     /** What the encoder and the decoder do with one vector of {@code filled} coordinates (the rest padding). */

@@ -211,6 +211,33 @@ public final class CellStatistics {
     }
 
 
+    /**
+     * The bound for a per-channel target (an SNR in every channel): each channel component's own process bound at
+     * its own achieved distortion {@code mse[c]} (data units), averaged with the channels' sample counts
+     * {@code count[c]} as weights. Water-filling across channels would be the MSE-optimal bound, which a per-channel
+     * constraint may not reach.
+     */
+    public double processBoundPerChannel(double[] scale, double[] mse, long[] count) {
+        int c = binMeanSquare.length;
+        double bits = 0;
+        long total = 0;
+        for (int a = 0; a < c; a++) {
+            double[] psd = spectra != null ? spectra[a].psd() : binMeanSquare[a];
+            double[] w = new double[psd.length];
+            double[] v = new double[psd.length];
+            for (int j = 0; j < psd.length; j++) {
+                v[j] = psd[j] * scale[a] * scale[a];
+                w[j] = spectra != null ? 1.0 : binWeight[a][j];
+            }
+            if (count[a] == 0 || !(mse[a] > 0)) {
+                continue;
+            }
+            bits += ReverseWaterFilling.solve(v, w, mse[a]).rate() * count[a];
+            total += count[a];
+        }
+        return total == 0 ? Double.NaN : bits / total;
+    }
+
     private static void readFully(SampleReader r, double[] buf, int count) throws IOException {
         int got = 0;
         while (got < count) {
