@@ -1,6 +1,7 @@
 package io.latq.cli;
 
 import io.latq.ecdq.samples.SampleFiles;
+import java.io.PrintWriter;
 import io.latq.ecdq.samples.SampleQuantizer;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeSpecs;
@@ -63,16 +64,24 @@ final class QuantizeCommand implements Callable<Integer> {
             Lattice lat = LatticeSpecs.parse(lattice);
             long start = System.nanoTime();
             long rows;
-            String inType = SampleFiles.typeForExtension(input);
-            String outType = SampleFiles.typeForExtension(output);
-            if ((inType == null || inType.equals("f64")) && (outType == null || outType.equals("f64"))) {
-                try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "quantize",
-                        java.nio.file.Files.isRegularFile(input)
-                                ? java.nio.file.Files.size(input) / (8L * lat.dimension()) : -1, !noProgress)) {
-                    rows = RowQuantizer.quantizeFile(lat, input, output, force, t, bar::update);
+            try (StdStreams io = new StdStreams()) {
+                // - is standard input or output: raw little-endian float64 rows
+                java.nio.file.Path in = io.input(input, "input.f64");
+                java.nio.file.Path out = io.output(output, "output.f64");
+                String inType = SampleFiles.typeForExtension(in);
+                String outType = SampleFiles.typeForExtension(out);
+                if ((inType == null || inType.equals("f64")) && (outType == null || outType.equals("f64"))) {
+                    try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "quantize",
+                            java.nio.file.Files.isRegularFile(in)
+                                    ? java.nio.file.Files.size(in) / (8L * lat.dimension()) : -1, !noProgress)) {
+                        rows = RowQuantizer.quantizeFile(lat, in, out, force, t, bar::update);
+                    }
+                } else { // .npy .wav .csv .f32 …: through the sample I/O, written in the input's container or -o's
+                    rows = SampleQuantizer.quantizeFile(lat, in, null, out, force);
                 }
-            } else { // .npy .wav .csv .f32 …: through the sample I/O, written in the input's container or -o's
-                rows = SampleQuantizer.quantizeFile(lat, input, null, output, force);
+                if (StdStreams.isDash(output)) {
+                    StdStreams.toStdout(out);
+                }
             }
             double seconds = (System.nanoTime() - start) * 1e-9;
             if (json) {
@@ -84,8 +93,9 @@ final class QuantizeCommand implements Callable<Integer> {
                 o.put("rows", rows);
                 o.put("threads", t);
                 o.put("seconds", seconds);
-                spec.commandLine().getOut().println(JsonOutput.line(o));
-                spec.commandLine().getOut().flush();
+                PrintWriter msg = StdStreams.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+                msg.println(JsonOutput.line(o));
+                msg.flush();
             }
             spec.commandLine().getErr().flush();
             return 0;
