@@ -112,22 +112,11 @@ public final class SampleFiles {
      * of the same float type or f64, WAV IEEE float, CSV); otherwise refused in one line.
      */
     public static SampleFormat outputFormat(SampleFormat source, Path output) throws LatqException {
+        // a container extension names a target; .bin and .raw (f64 for input) and anything else keep the original
         String n = String.valueOf(output.getFileName()).toLowerCase(Locale.ROOT);
-        int dot = n.lastIndexOf('.');
-        String ext = dot < 0 ? "" : n.substring(dot + 1);
-        String want;
-        switch (ext) {
-            case "f64":
-            case "f32":
-            case "f64be":
-            case "f32be":
-            case "npy":
-            case "wav":
-            case "csv":
-                want = ext;
-                break;
-            default:
-                return source;
+        String want = typeForExtension(output);
+        if (want == null || n.endsWith(".raw") || n.endsWith(".bin")) {
+            return source;
         }
         String have = typeName(source);
         if (want.equals(have)) {
