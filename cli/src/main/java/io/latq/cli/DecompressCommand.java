@@ -79,10 +79,11 @@ public final class DecompressCommand implements Callable<Integer> {
                 o.put("output", output.toString());
                 o.put("samples", r.samples());
                 o.put("source", r.header().source().describe());
+                o.put("written", r.written().describe());
                 o.put("bytes", r.bytesWritten());
                 out.println(JsonOutput.line(o));
             } else if (!Verbosity.quiet()) {
-                out.println("wrote " + r.samples() + " samples (" + r.header().source().describe() + ", "
+                out.println("wrote " + r.samples() + " samples (" + r.written().describe() + ", "
                         + r.bytesWritten() + " bytes) to " + output);
             }
             out.flush();

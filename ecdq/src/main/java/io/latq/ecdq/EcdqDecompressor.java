@@ -77,7 +77,7 @@ public final class EcdqDecompressor {
     }
 
     /** Summary of a decompression. */
-    public record Result(FileLayout header, long samples, long bytesWritten) {
+    public record Result(FileLayout header, long samples, long bytesWritten, SampleFormat written) {
     }
 
     /** A version-1 spec as data: built-in lattices only, never a file. */
@@ -135,7 +135,7 @@ public final class EcdqDecompressor {
                 writer.finish();
                 long written = out.size();
                 out.commit();
-                return new Result(h, h.sampleCount(), written);
+                return new Result(h, h.sampleCount(), written, target);
             }
         }
     }
