@@ -94,8 +94,12 @@ public final class CliSupport {
      * the original container; it does not convert).
      */
     static void checkStoredType(java.nio.file.Path lq, String type) throws IOException {
-        io.latq.ecdq.EcdqInspector.Inspection ins = io.latq.ecdq.EcdqInspector.inspect(lq);
-        io.latq.ecdq.samples.SampleFormat f = ins.header().source();
+        // the header alone: the decoder checks every block when it runs
+        io.latq.ecdq.samples.SampleFormat f;
+        try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(lq))) {
+            f = ((io.latq.ecdq.file.FileLayout) io.latq.ecdq.file.HeaderReader.read(in,
+                    java.nio.file.Files.size(lq))).source();
+        }
         io.latq.ecdq.samples.SampleFormat want = io.latq.ecdq.samples.SampleFiles.formatForGenerated(type,
                 f.sampleCount());
         boolean raw = want.container() == io.latq.ecdq.samples.ContainerType.RAW;

@@ -177,7 +177,6 @@ public final class EcdqCompressor {
         TransformPlan plan = candidates.get(0);
         if (candidates.size() > 1) {
             double best = Double.POSITIVE_INFINITY;
-            double identity = Double.POSITIVE_INFINITY;
             for (TransformPlan p : candidates) {
                 long blocks = p.blockCount();
                 long per = Math.max(1, p.maxBlockSamples());
@@ -185,9 +184,6 @@ public final class EcdqCompressor {
                 CellStatistics s = CellStatistics.compute(input, type, p, mean, scale, b -> b % stride == 0,
                         b -> false, tracker::scanned);
                 double rate = PlanChooser.predictedRate(s, d, perChannel, c, n);
-                if (p.isIdentityInTime()) {
-                    identity = Math.min(identity, rate);
-                }
                 double penalty = p.isIdentityInTime() ? 0 : PlanChooser.MIN_GAIN;
                 if (rate + penalty < best) {
                     best = rate + penalty;
@@ -434,7 +430,7 @@ public final class EcdqCompressor {
                 if (b < blocks) {
                     int count = (int) plan.samplesInBlock(b);
                     double[] buf = bufs[(int) (b % depth)];
-                    readFully(reader, buf, count);
+                    reader.readFully(buf, count);
                     long block = b;
                     long firstIndex = first;
                     pipeline.submit(coder -> coder.encode(block, buf, count, firstIndex, null));
@@ -460,17 +456,6 @@ public final class EcdqCompressor {
             }
             return new CompressionReport(header.sampleCount(), size, mse, maxAbs, sigma, targetMse, header.nsm(),
                     modelBits, header.nonFiniteCount(), blocks, plan.describe(), processRd, header.seed());
-        }
-    }
-
-    private static void readFully(SampleReader r, double[] buf, int count) throws IOException {
-        int got = 0;
-        while (got < count) {
-            int k = r.read(buf, got, count - got);
-            if (k < 0) {
-                throw new LatqException("input changed between passes (fewer samples than counted)");
-            }
-            got += k;
         }
     }
 }

@@ -277,11 +277,7 @@ public final class Latq {
                 }
                 double[] x = new double[(int) r.samples()];
                 try (SampleReader reader = SampleFiles.open(dst, type(r.header().source()))) {
-                    int off = 0;
-                    int n;
-                    while (off < x.length && (n = reader.read(x, off, x.length - off)) > 0) {
-                        off += n;
-                    }
+                    reader.readFully(x, x.length);
                 }
                 return x;
             }

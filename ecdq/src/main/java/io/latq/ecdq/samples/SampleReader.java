@@ -16,4 +16,22 @@ public interface SampleReader extends Closeable {
 
     /** Reads up to {@code len} samples into {@code dst[off..]}; returns the number read, or −1 at the end. */
     int read(double[] dst, int off, int len) throws IOException;
+
+    /**
+     * Reads exactly {@code count} samples into {@code dst[0..count)}, for a caller that counted them in an earlier
+     * pass over the same file.
+     *
+     * @throws io.latq.common.LatqException if the input ends early (it changed since it was counted)
+     */
+    default void readFully(double[] dst, int count) throws IOException {
+        int got = 0;
+        while (got < count) {
+            int k = read(dst, got, count - got);
+            if (k < 0) {
+                throw new io.latq.common.LatqException("input changed while it was read (fewer samples than "
+                        + "counted)");
+            }
+            got += k;
+        }
+    }
 }

@@ -38,22 +38,15 @@ public final class SourceStatistics {
                                         java.util.function.LongConsumer progress) throws IOException {
         SourceStatistics st = new SourceStatistics();
         double[] buf = new double[1 << 16];
-        // channels are known only at the end for CSV: collect per-position statistics for up to maxChannels
-        // interleaving candidates lazily is not worth it; CSV columns are final after the scan, so scan twice
-        // only in that case (CSV files are small relative to binary ones)
+        // a CSV file's column count, hence its channels, is final only once it has been read to the end: read it
+        // once for that (the other containers say it in their header)
         try (SampleReader r = SampleFiles.open(input, type)) {
-            SampleFormat f0 = r.format();
-            boolean csv = f0.container() == ContainerType.CSV;
-            if (csv) {
-                long n = 0;
-                int got;
-                while ((got = r.read(buf, 0, buf.length)) > 0) {
-                    n += got;
+            if (r.format().container() == ContainerType.CSV) {
+                while (r.read(buf, 0, buf.length) > 0) {
+                    // counting only
                 }
-                st.format = r.format();
-            } else {
-                st.format = f0;
             }
+            st.format = r.format();
         }
         int c = channelsOf(st.format, maxChannels);
         st.channels = c;

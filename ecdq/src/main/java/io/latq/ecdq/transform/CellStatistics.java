@@ -1,6 +1,5 @@
 package io.latq.ecdq.transform;
 
-import io.latq.common.LatqException;
 import io.latq.ecdq.samples.SampleFiles;
 import io.latq.ecdq.samples.SampleReader;
 import java.io.IOException;
@@ -98,7 +97,7 @@ public final class CellStatistics {
         try (SampleReader r = SampleFiles.open(input, type)) {
             for (long b = 0; b < blocks; b++) {
                 int count = (int) plan.samplesInBlock(b);
-                readFully(r, x, count);
+                r.readFully(x, count);
                 progress.accept(count);
                 boolean sel = select.test(b);
                 if (keep.test(b)) {
@@ -189,27 +188,41 @@ public final class CellStatistics {
      * KLT is orthonormal, so its components share the channels' units when the scales are equal).
      */
     public double processBound(double[] scale, double mse) {
-        int c = binMeanSquare.length;
-        double[][] psd = new double[c][];
-        int per = 0;
-        for (int a = 0; a < c; a++) {
-            psd[a] = spectra != null ? spectra[a].psd() : binMeanSquare[a];
-            per = psd[a].length;
-        }
-        double[] v = new double[c * per];
-        double[] w = new double[c * per];
-        for (int a = 0; a < c; a++) {
-            for (int j = 0; j < per; j++) {
-                v[a * per + j] = psd[a][j] * scale[a] * scale[a];
-                w[a * per + j] = spectra != null ? 1.0 : binWeight[a][j];
-            }
-        }
         if (!(mse > 0)) {
             return Double.NaN;
+        }
+        int c = binMeanSquare.length;
+        double[][][] parts = new double[c][][];
+        int total = 0;
+        for (int a = 0; a < c; a++) {
+            parts[a] = spectrum(a, scale[a]);
+            total += parts[a][0].length;
+        }
+        double[] v = new double[total];
+        double[] w = new double[total];
+        int at = 0;
+        for (double[][] p : parts) {
+            System.arraycopy(p[0], 0, v, at, p[0].length);
+            System.arraycopy(p[1], 0, w, at, p[1].length);
+            at += p[0].length;
         }
         return ReverseWaterFilling.solve(v, w, mse).rate();
     }
 
+    /**
+     * Channel component a's spectrum estimate in data units: (variances, weights), the Welch PSD bins with equal
+     * weights, or the tile bins' mean squares weighted by their coefficient counts.
+     */
+    private double[][] spectrum(int a, double scale) {
+        double[] psd = spectra != null ? spectra[a].psd() : binMeanSquare[a];
+        double[] v = new double[psd.length];
+        double[] w = new double[psd.length];
+        for (int j = 0; j < psd.length; j++) {
+            v[j] = psd[j] * scale * scale;
+            w[j] = spectra != null ? 1.0 : binWeight[a][j];
+        }
+        return new double[][] {v, w};
+    }
 
     /**
      * The bound for a per-channel target (an SNR in every channel): each channel component's own process bound at
@@ -222,31 +235,14 @@ public final class CellStatistics {
         double bits = 0;
         long total = 0;
         for (int a = 0; a < c; a++) {
-            double[] psd = spectra != null ? spectra[a].psd() : binMeanSquare[a];
-            double[] w = new double[psd.length];
-            double[] v = new double[psd.length];
-            for (int j = 0; j < psd.length; j++) {
-                v[j] = psd[j] * scale[a] * scale[a];
-                w[j] = spectra != null ? 1.0 : binWeight[a][j];
-            }
             if (count[a] == 0 || !(mse[a] > 0)) {
                 continue;
             }
-            bits += ReverseWaterFilling.solve(v, w, mse[a]).rate() * count[a];
+            double[][] vw = spectrum(a, scale[a]);
+            bits += ReverseWaterFilling.solve(vw[0], vw[1], mse[a]).rate() * count[a];
             total += count[a];
         }
         return total == 0 ? Double.NaN : bits / total;
-    }
-
-    private static void readFully(SampleReader r, double[] buf, int count) throws IOException {
-        int got = 0;
-        while (got < count) {
-            int n = r.read(buf, got, count - got);
-            if (n < 0) {
-                throw new LatqException("input changed while it was read (fewer samples than counted)");
-            }
-            got += n;
-        }
     }
 
     /** The cells of channel component {@code c}: (variances, weights) packed. */

@@ -133,12 +133,10 @@ public final class PlanChooser {
      * Predicted rate in bits per sample of a plan from its cell statistics at normalized distortion {@code d} per
      * channel component ({@code perChannel}: one water level per channel, else one shared level).
      */
-    public static double predictedRate(CellStatistics s, double d, boolean perChannel, int channels) {
-        return predictedRate(s, d, perChannel, channels, 1);
-    }
-
     /**
-     * As above, with the fixed cost of every block: its cell codes (8 bits each), its frame and CRC (20 bytes) and
+     * Predicted rate in bits per sample of a plan from its cell statistics at normalized distortion {@code d} per
+     * channel component ({@code perChannel}: one water level per channel, else one shared level), with the fixed
+     * cost of every block: its cell codes (8 bits each), its frame and CRC (20 bytes) and
      * rANS state (4 bytes), and the padding of its last lattice vector (about n/2 coordinates at about a quarter of a
      * bit each) for a lattice of dimension n.
      */
