@@ -60,9 +60,9 @@ public final class TransformBlockCoder {
     private final double[] coef;
     private final byte[] cells;
     private final CellDesign[] designs;
-    private int[] layoutRows = {-1, -1};
-    private int[][] layoutOrder = new int[2][];
-    private int[][] layoutStart = new int[2][];
+    private final int[] layoutRows = {-1, -1};
+    private final int[][] layoutOrder = new int[2][];
+    private final int[][] layoutStart = new int[2][];
     // per vector
     private final double[] u;
     private final double[] z;
@@ -85,7 +85,7 @@ public final class TransformBlockCoder {
         this.n = header.dimension();
         this.channels = plan.channels();
         this.bands = plan.bands();
-        this.sigma0Sq = unscaledNoise(header.nsm(), header.log2Volume(), n);
+        this.sigma0Sq = CellDesign.unscaledNoise(header.nsm(), header.log2Volume(), n);
         this.coder = new SuccessiveGaussianPointCoder(basis, Math.sqrt(sigma0Sq), true);
         this.dither = new CounterDither(header.seed());
         this.outFormat = header.source();
@@ -108,11 +108,6 @@ public final class TransformBlockCoder {
         this.spreads = new double[n];
         this.coordIndex = new int[n];
         this.coordDesign = new CellDesign[n];
-    }
-
-    /** σ₀² = G·V^(2/n): the per-dimension second moment of the unscaled lattice's cell (StrictMath: bit-exact). */
-    public static double unscaledNoise(double nsm, double log2Volume, int n) {
-        return nsm * StrictMath.pow(2.0, 2.0 * log2Volume / n);
     }
 
     /** Result of encoding one block. */

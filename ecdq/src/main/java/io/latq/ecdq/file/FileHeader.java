@@ -334,7 +334,7 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
         }
         // the unscaled lattice noise and every water level relative to it must stay far inside double range, so
         // that every cell's step, gain and spread are finite and positive whatever the cell codes say
-        double sigma0Sq = nsm * StrictMath.pow(2.0, 2.0 * log2Volume / dim);
+        double sigma0Sq = io.latq.ecdq.quantizer.CellDesign.unscaledNoise(nsm, log2Volume, (int) dim);
         ok &= sigma0Sq >= 0x1p-600 && sigma0Sq <= 0x1p600;
         for (int i = 0; i < c && ok; i++) {
             double ratio = theta[i] / sigma0Sq;

@@ -17,6 +17,11 @@ package io.latq.ecdq.quantizer;
  */
 public record CellDesign(double step, double gain, double spread) {
 
+    /** σ₀² = G·V^(2/n): the per-dimension second moment of the unscaled lattice's cell (StrictMath: bit-exact). */
+    public static double unscaledNoise(double nsm, double log2Volume, int n) {
+        return nsm * StrictMath.pow(2.0, 2.0 * log2Volume / n);
+    }
+
     /** Design for cell variance v &gt; θ; θ &gt; 0, σ₀² &gt; 0, w ≥ 0. */
     public static CellDesign of(double v, double theta, double sigma0Sq, double spreadWeight) {
         double excess = v - theta;

@@ -75,7 +75,6 @@ public final class CellStatistics {
         long samples = 0;
         long evaluated = 0;
         int[] cachedRows = {-1};
-        int[][] cachedBand = new int[1][];
         int[][] cachedBin = new int[1][];
         int nbins = 1;
         for (int tile : plan.tiles()) {
@@ -123,18 +122,17 @@ public final class CellStatistics {
                 t.tiles(coef, rows, true);
                 if (cachedRows[0] != rows) {
                     cachedRows[0] = rows;
-                    cachedBand[0] = plan.bandMap(rows);
                     cachedBin[0] = plan.binMap(rows);
                 }
-                int[] band = cachedBand[0];
                 int[] bin = cachedBin[0];
                 double[] sum = new double[c * k];
                 double[] cnt = new double[c * k];
                 for (int ch = 0; ch < c; ch++) {
                     for (int pos = 0; pos < p; pos++) {
                         double v = coef[ch * p + pos];
-                        sum[ch * k + band[pos]] += v * v;
-                        cnt[ch * k + band[pos]] += 1;
+                        int cell = ch * k + plan.bandOfBin(bin[pos]);
+                        sum[cell] += v * v;
+                        cnt[cell] += 1;
                         binSum[ch][bin[pos]] += v * v;
                         binCount[ch][bin[pos]]++;
                     }

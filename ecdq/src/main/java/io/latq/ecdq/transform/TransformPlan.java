@@ -214,12 +214,16 @@ public final class TransformPlan {
      * (rows, innerDims...): the {@link BandPartition} band of the position's {@link SeparableDct} tile bin.
      */
     public int[] bandMap(int rows) {
-        SeparableDct t = new SeparableDct(blockShape(rows), tiles);
-        int[] out = new int[t.size()];
+        int[] out = binMap(rows);
         for (int pos = 0; pos < out.length; pos++) {
-            out[pos] = partition.bandOfBin(t.binOf(pos));
+            out[pos] = bandOfBin(out[pos]);
         }
         return out;
+    }
+
+    /** The band of a tile bin. */
+    public int bandOfBin(int bin) {
+        return partition.bandOfBin(bin);
     }
 
     /** The tile bin of every position of a block with {@code rows} rows (see {@link SeparableDct#binOf}). */
