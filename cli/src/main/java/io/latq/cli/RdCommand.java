@@ -1,6 +1,7 @@
 package io.latq.cli;
 
 import io.latq.common.output.AtomicOutput;
+import io.latq.common.output.TempDirectory;
 import io.latq.ecdq.CompressionReport;
 import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqDecompressor;
@@ -15,13 +16,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -138,16 +137,9 @@ public final class RdCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Point> pts = new ArrayList<>();
-        Path tmp = Files.createTempDirectory("latq-rd");
-        // Ctrl-C and SIGTERM run shutdown hooks: the sweep's temporary files go with them
-        Thread cleanup = new Thread(() -> {
-            try {
-                deleteTree(tmp);
-            } catch (IOException | RuntimeException e) {
-                // best effort: a temporary directory
-            }
-        }, "latq-rd-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
+        // Ctrl-C and SIGTERM remove the sweep's temporary files too
+        TempDirectory scratch = TempDirectory.create("latq-rd");
+        Path tmp = scratch.path();
         long runs = (long) lattices.size() * points;
         double dataSigma = sigma;
         try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "rd", runs * RUN_UNITS, !noProgress)) {
@@ -190,12 +182,7 @@ public final class RdCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            deleteTree(tmp);
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException e) {
-                // shutting down: the hook runs anyway
-            }
+            scratch.close();
         }
         if (csv != null) {
             List<List<Object>> rows = new ArrayList<>();
@@ -271,13 +258,5 @@ public final class RdCommand implements Callable<Integer> {
     /** {@code done/total} of {@code units}, or 0 while the total is unknown. */
     private static long share(long done, long total, long units) {
         return total > 0 ? Math.min(units, done * units / total) : 0;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.latq.cli;
 
 import io.latq.common.LatqException;
+import io.latq.common.output.TempDirectory;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -8,8 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * {@code -} for standard input and output. The ECDQ coders read their input several times (statistics, transform
@@ -19,18 +18,16 @@ import java.util.stream.Stream;
  * succeeds. The directory is removed when the command ends, and by a shutdown hook on Ctrl-C or SIGTERM.
  */
 final class StdStreams implements AutoCloseable {
-    private Path dir;
+    private TempDirectory dir;
 
     static boolean isDash(Path p) {
         return p != null && p.toString().equals("-");
     }
 
     /** The directory for this command's spool files, created on first use. */
-    private Path dir() throws IOException {
+    private TempDirectory dir() throws IOException {
         if (dir == null) {
-            dir = Files.createTempDirectory("latq-stdio-");
-            Path d = dir;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(d), "latq-stdio-cleanup"));
+            dir = TempDirectory.create("latq-stdio-");
         }
         return dir;
     }
@@ -65,20 +62,7 @@ final class StdStreams implements AutoCloseable {
     @Override
     public void close() {
         if (dir != null) {
-            deleteQuietly(dir);
-        }
-    }
-
-    private static void deleteQuietly(Path d) {
-        if (!Files.exists(d)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(d)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // best effort: a temporary directory
+            dir.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.latq.ecdq.api;
 
+import io.latq.common.output.TempDirectory;
 import io.latq.ecdq.CompressionReport;
 import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqDecompressor;
@@ -21,8 +22,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Entry point of the Java API: ECDQ compression and decompression of sample files, streams and arrays, with the
@@ -167,10 +166,10 @@ public final class Latq {
 
         /** Compresses {@code samples} (one channel, stored as little-endian float64) into {@code out}. */
         public CompressionReport compress(double[] samples, OutputStream out) throws IOException {
-            try (Spool s = new Spool()) {
-                Path in = s.dir.resolve("in.f64");
+            try (TempDirectory s = TempDirectory.create("latq-api-")) {
+                Path in = s.resolve("in.f64");
                 writeF64(samples, in);
-                Path lq = s.dir.resolve("out.lq");
+                Path lq = s.resolve("out.lq");
                 CompressionReport r = EcdqCompressor.compress(in, "f64", lq, options.withForce(false));
                 Files.copy(lq, out);
                 return r;
@@ -186,10 +185,10 @@ public final class Latq {
 
         /** Compresses a stream of samples of the given type ({@code f64}, {@code wav}, ...) into {@code out}. */
         public CompressionReport compress(InputStream in, String type, OutputStream out) throws IOException {
-            try (Spool s = new Spool()) {
-                Path src = s.dir.resolve("in." + type);
+            try (TempDirectory s = TempDirectory.create("latq-api-")) {
+                Path src = s.resolve("in." + type);
                 Files.copy(in, src);
-                Path lq = s.dir.resolve("out.lq");
+                Path lq = s.resolve("out.lq");
                 CompressionReport r = EcdqCompressor.compress(src, type, lq, options.withForce(false));
                 Files.copy(lq, out);
                 return r;
@@ -249,10 +248,10 @@ public final class Latq {
 
         /** Restores compressed bytes to the original container's bytes on {@code out}. */
         public EcdqDecompressor.Result decompress(InputStream in, OutputStream out) throws IOException {
-            try (Spool s = new Spool()) {
-                Path lq = s.dir.resolve("in.lq");
+            try (TempDirectory s = TempDirectory.create("latq-api-")) {
+                Path lq = s.resolve("in.lq");
                 Files.copy(in, lq);
-                Path dst = s.dir.resolve("out.bin");
+                Path dst = s.resolve("out.bin");
                 EcdqDecompressor.Result r = EcdqDecompressor.decompress(lq, dst, options.withForce(false));
                 Files.copy(dst, out);
                 return r;
@@ -266,10 +265,10 @@ public final class Latq {
 
         /** The samples of a compressed stream as doubles (all channels interleaved, in file order). */
         public double[] decompressToArray(InputStream in) throws IOException {
-            try (Spool s = new Spool()) {
-                Path lq = s.dir.resolve("in.lq");
+            try (TempDirectory s = TempDirectory.create("latq-api-")) {
+                Path lq = s.resolve("in.lq");
                 Files.copy(in, lq);
-                Path dst = s.dir.resolve("out.bin");
+                Path dst = s.resolve("out.bin");
                 EcdqDecompressor.Result r = EcdqDecompressor.decompress(lq, dst, options.withForce(false));
                 if (r.samples() > Integer.MAX_VALUE - 8) {
                     throw new IllegalArgumentException(r.samples() + " samples do not fit in an array; "
@@ -311,24 +310,6 @@ public final class Latq {
             b.flip();
             while (b.hasRemaining()) {
                 ch.write(b);
-            }
-        }
-    }
-
-    /** A private temporary directory, removed on close. */
-    private static final class Spool implements AutoCloseable {
-        final Path dir;
-
-        Spool() throws IOException {
-            dir = Files.createTempDirectory("latq-api-");
-        }
-
-        @Override
-        public void close() throws IOException {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.deleteIfExists(p);
-                }
             }
         }
     }
