@@ -1,6 +1,7 @@
 package io.latq.ecdq;
 
 import io.latq.common.output.AtomicOutput;
+import io.latq.common.BoundedFiles;
 import io.latq.common.LatqException;
 import io.latq.common.LatqFormatException;
 import io.latq.common.concurrent.Workers;
@@ -254,12 +255,7 @@ public final class EcdqDecompressor {
 
     /** Text from a file or a user for a one-line message: at most 80 characters, control characters as '?'. */
     static String abbreviate(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 80; i++) {
-            char c = s.charAt(i);
-            b.append(Character.isISOControl(c) ? '?' : c);
-        }
-        return s.length() <= 80 ? b.toString() : b.substring(0, 77) + "...";
+        return BoundedFiles.excerpt(s, 80);
     }
 
     /**
