@@ -91,8 +91,9 @@ public final class CompressCommand implements Callable<Integer> {
 
     private int compress() throws IOException {
         int t = CliSupport.threads(threads);
-        if (!transform.matches("auto|none|dct|dct:[0-9]{1,4}")) {
-            throw new IllegalArgumentException("--transform must be auto, none, dct or dct:B, got '" + transform + "'");
+        if (!transform.matches("auto|none|dct|dct:(1|2|4|8|16|32|64|128|256|512|1024)")) {
+            throw new IllegalArgumentException("--transform must be auto, none, dct or dct:B with B a power of two "
+                    + "up to 1024, got '" + transform + "'");
         }
         try {
             // a bad lattice spec is a usage error (exit 2), as in every command (the library reports it as data);
