@@ -39,8 +39,11 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
     private final DiscretizedGaussianModel model = new DiscretizedGaussianModel();
     private final GaussianIntervalBatch batch = new GaussianIntervalBatch();
     private final double[] rotated;
-    /** Format version 2: offsets accumulated row by row ({@link TriangularBasis#pushOffsets}); null = version 1. */
+    /** Format version 2: offsets accumulated as coordinates are coded ({@link TriangularBasis#pushOffsetsInOrder});
+     *  null = version 1. */
     private final double[] acc;
+    /** Scratch of {@link TriangularBasis#pushOffsetsInOrder} (version 2 only). */
+    private final double[] beta;
 
     /**
      * @param basis  triangular view of the (unscaled) lattice the coordinates refer to
@@ -63,6 +66,7 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         this.spread = spread;
         this.rotated = new double[basis.dimension()];
         this.acc = incremental ? new double[basis.dimension()] : null;
+        this.beta = incremental ? new double[basis.dimension()] : null;
     }
 
     @Override
@@ -81,11 +85,12 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         if (acc != null) {
             java.util.Arrays.fill(acc, 0.0);
         }
+        boolean fast = true;
         for (int j = n - 1; j >= 0; j--) {
             int b = configure(j, a, spreads == null ? spread : spreads[j]);
             long k = a[j];
             if (acc != null) {
-                basis.pushOffsets(j, k, acc);
+                fast = basis.pushOffsetsInOrder(j, a, acc, beta, fast);
             }
             long bucket = b == 0 ? k : Math.floorDiv(k, 1L << b);
             int s = model.symbolOf(bucket);
@@ -115,6 +120,7 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         if (acc != null) {
             java.util.Arrays.fill(acc, 0.0);
         }
+        boolean fast = true;
         for (int j = n - 1; j >= 0; j--) {
             int b = configure(j, a, spreads == null ? spread : spreads[j]);
             int s = dec.decode(model);
@@ -133,7 +139,7 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
             }
             a[j] = k;
             if (acc != null) {
-                basis.pushOffsets(j, k, acc);
+                fast = basis.pushOffsetsInOrder(j, a, acc, beta, fast);
             }
         }
     }

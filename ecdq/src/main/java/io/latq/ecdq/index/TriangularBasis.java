@@ -14,6 +14,14 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>All methods are deterministic floating-point code: encoder and decoder compute identical doubles.
  * Immutable and thread-safe; methods take caller-provided work arrays and do not allocate.
+ *
+ * <p><b>Kronecker fast path.</b> A polar lattice's generator is B = diag(d)·F^{⊗m} with F = [[1,0],[1,1]] and
+ * integer d_t ≥ 1 (docs/polar-lattices.md), so B_tk = d_t when k ⊆ t (bitwise) and 0 otherwise: 3^m nonzeros. For
+ * such a B, {@link #point} is the butterfly λ = (a∘d)·F^{⊗m} (λ_k = Σ_{t ⊇ k} a_t·d_t) and {@link #coordinates} its
+ * inverse, O(n log n) instead of O(3^m). Both are used only when every value involved is an integer below
+ * 2^53/n² in magnitude: then every partial sum of both the butterfly and the general loops is an exact integer, so
+ * the two give the same doubles, bit for bit, and files decode identically whichever path ran. Otherwise the
+ * general loops run.
  */
 public final class TriangularBasis {
     private final int n;
@@ -28,8 +36,14 @@ public final class TriangularBasis {
     private final int[] bStart;
     private final int[] bCol;
     private final double[] bVal;
+    /** d_t when B = diag(d)·F^{⊗m} with integer d (the Kronecker fast path); null otherwise. */
+    private final double[] kron;
+    /** The largest magnitude for which the fast path is exact (see the class comment). */
+    private final double kronLimit;
+    /** The largest |a_t·d_t| for which the offsets of {@link #pushOffsetsInOrder} are exact: 2^53/n. */
+    private final double rowLimit;
 
-    private TriangularBasis(int n, double[] b, double[] l, double[] q, double[] signs) {
+    private TriangularBasis(int n, double[] b, double[] l, double[] q, double[] signs, boolean allowKronecker) {
         this.n = n;
         this.b = b;
         this.l = l;
@@ -75,6 +89,36 @@ public final class TriangularBasis {
             lStart[n] = pl;
             bStart[n] = pb;
         }
+        this.kron = q == null && allowKronecker ? kroneckerDiagonal(n, b) : null;
+        this.kronLimit = StrictMath.scalb(1.0, 53) / ((double) n * n);
+        this.rowLimit = StrictMath.scalb(1.0, 53) / n;
+    }
+
+    /** d if b = diag(d)·F^{⊗m} with integers 1 ≤ d_t ≤ 2^20 and n = 2^m ≥ 2, else null. */
+    private static double[] kroneckerDiagonal(int n, double[] b) {
+        if (n < 2 || Integer.bitCount(n) != 1) {
+            return null;
+        }
+        double[] d = new double[n];
+        for (int t = 0; t < n; t++) {
+            double dt = b[t * n + t];
+            if (!(dt >= 1 && dt <= 0x1p20 && dt == Math.rint(dt))) {
+                return null;
+            }
+            d[t] = dt;
+            for (int k = 0; k < n; k++) {
+                double want = (k & ~t) == 0 ? dt : 0.0;
+                if (b[t * n + k] != want) {
+                    return null;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** Whether {@link #point} and {@link #coordinates} use the O(n log n) Kronecker butterflies when they can. */
+    public boolean isKronecker() {
+        return kron != null;
     }
 
     /**
@@ -83,6 +127,11 @@ public final class TriangularBasis {
      * @throws IllegalArgumentException if the matrix is not square or is (numerically) singular
      */
     public static TriangularBasis of(DMatrixRMaj generator) {
+        return of(generator, true);
+    }
+
+    /** As {@link #of(DMatrixRMaj)}; {@code allowKronecker = false} keeps the general loops (the tests' oracle). */
+    static TriangularBasis of(DMatrixRMaj generator, boolean allowKronecker) {
         int n = generator.numRows;
         if (generator.numCols != n || n == 0) {
             throw new IllegalArgumentException("generator must be square, got " + generator.numRows + "x"
@@ -117,7 +166,7 @@ public final class TriangularBasis {
                     l[i * n + j] = b[i * n + j] * signs[j];
                 }
             }
-            return new TriangularBasis(n, b, l, null, signs);
+            return new TriangularBasis(n, b, l, null, signs, allowKronecker);
         }
         double[] l = new double[n * n];
         double[] q = new double[n * n];
@@ -153,7 +202,7 @@ public final class TriangularBasis {
                 q[i * n + k] = w[k] / norm;
             }
         }
-        return new TriangularBasis(n, b, l, q, null);
+        return new TriangularBasis(n, b, l, q, null, allowKronecker);
     }
 
     public int dimension() {
@@ -238,6 +287,9 @@ public final class TriangularBasis {
      * @param work scratch array of length ≥ 2n
      */
     public void coordinates(double[] point, int off, double[] work, long[] a) {
+        if (kron != null && kroneckerCoordinates(point, off, work, a)) {
+            return;
+        }
         rotate(point, off, work);
         java.util.Arrays.fill(work, n, 2 * n, 0.0);
         for (int j = n - 1; j >= 0; j--) {
@@ -248,6 +300,35 @@ public final class TriangularBasis {
             a[j] = (long) v;
             pushOffsets(j, a[j], work, n);
         }
+    }
+
+    /** The butterfly form of {@link #coordinates}; false (nothing decided) when it would not be exact. */
+    private boolean kroneckerCoordinates(double[] point, int off, double[] work, long[] a) {
+        for (int k = 0; k < n; k++) {
+            double v = point[off + k];
+            if (!(Math.abs(v) <= kronLimit) || v != Math.rint(v)) {
+                return false;
+            }
+            work[k] = v;
+        }
+        // F^{⊗m} over Z is inverted by the same butterfly with subtraction: (a∘d)_t = Σ_{k ⊇ t} ±λ_k
+        for (int h = 1; h < n; h <<= 1) {
+            for (int s = 0; s < n; s += 2 * h) {
+                for (int i = s; i < s + h; i++) {
+                    work[i] -= work[i + h];
+                }
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            double q = work[t] / kron[t];
+            if (q != Math.rint(q) || !(Math.abs(work[t]) <= kronLimit)) {
+                return false; // not a lattice point (or too large): the general loop rounds as it always did
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            a[t] = (long) (work[t] / kron[t]);
+        }
+        return true;
     }
 
     private void pushOffsets(int i, long ai, double[] acc, int accOff) {
@@ -272,6 +353,9 @@ public final class TriangularBasis {
      * never changes a sum (x + ±0 = x, and an output starts at +0), so both forms give the same bits.
      */
     public void point(long[] a, double[] out, int off) {
+        if (kron != null && kroneckerPoint(a, out, off)) {
+            return;
+        }
         for (int k = 0; k < n; k++) {
             out[off + k] = 0;
         }
@@ -296,5 +380,74 @@ public final class TriangularBasis {
                 out[off + k] += ai * b[i * n + k];
             }
         }
+    }
+
+    /** The butterfly form of {@link #point}; false (out untouched) when it would not be exact. */
+    private boolean kroneckerPoint(long[] a, double[] out, int off) {
+        for (int t = 0; t < n; t++) {
+            if (!(Math.abs((double) a[t]) * kron[t] <= kronLimit)) {
+                return false;
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            out[off + t] = a[t] * kron[t];
+        }
+        for (int h = 1; h < n; h <<= 1) {
+            for (int s = off; s < off + n; s += 2 * h) {
+                for (int i = s; i < s + h; i++) {
+                    out[i] += out[i + h];
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The offsets of the successive coder, kept in coding order j = n−1, …, 0: call with each coordinate just
+     * coded; afterwards {@code acc[j']} is the offset c_{j'} of every coordinate j' &lt; j whose offset is complete,
+     * in particular of j − 1, which is all the coder needs next. Without the Kronecker structure, or once a value is
+     * too large for it (then {@code fast} is false from that call on), this is {@link #pushOffsets}.
+     *
+     * <p>Kronecker form: c_{j'} = Σ_{t &gt; j', t ⊇ j'} a_t·d_t. When the right half [s+h, s+2h) of an aligned node
+     * is complete its butterfly β (its own λ, kept in {@code beta}) is added to the offsets of the left half, since
+     * t = s+h+t' ⊇ s+i iff t' ⊇ i; then halves merge as [β_left + β_right, β_right]. That is O(n log n) per point
+     * instead of 3^m. While every |a_t·d_t| ≤ 2^53/n every sum is an exact integer, so the offsets are the same
+     * doubles as {@link #pushOffsets}' (exact sums of the same terms); the first larger value rebuilds {@code acc}
+     * exactly as {@link #pushOffsets} would have left it, and the coder continues with that.
+     *
+     * @param j    the coordinate just coded (called for j = n−1 down to 0, {@code acc} zero before the first call)
+     * @param a    the coordinates, a[j..n) coded
+     * @param acc  offsets, length ≥ n
+     * @param beta scratch of length ≥ n, owned by the caller for the whole point
+     * @param fast whether the butterfly form is still in use (true at j = n−1)
+     * @return whether the butterfly form is still in use for the next call
+     */
+    public boolean pushOffsetsInOrder(int j, long[] a, double[] acc, double[] beta, boolean fast) {
+        if (kron == null || !fast) {
+            pushOffsets(j, a[j], acc);
+            return false;
+        }
+        if (!(Math.abs((double) a[j]) * kron[j] <= rowLimit)) {
+            java.util.Arrays.fill(acc, 0, n, 0.0);
+            for (int t = n - 1; t >= j; t--) {
+                pushOffsets(t, a[t], acc);
+            }
+            return false;
+        }
+        beta[j] = a[j] * kron[j];
+        if (j == 0) {
+            return true;
+        }
+        int top = Integer.lowestOneBit(j); // [j, j+top) is the right half of the node [j−top, j+top)
+        for (int h = 1; h < top; h <<= 1) {
+            for (int i = j; i < j + h; i++) {
+                beta[i] += beta[i + h];
+            }
+        }
+        int left = j - top;
+        for (int i = 0; i < top; i++) {
+            acc[left + i] += beta[j + i];
+        }
+        return true;
     }
 }

@@ -1,0 +1,118 @@
+package io.latq.ecdq.index;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latq.lattice.Lattice;
+import io.latq.lattice.LatticeSpecs;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Kronecker butterflies of {@link TriangularBasis} against the general loops (the oracle, built with the fast
+ * path switched off) and against an exact integer a·B: same doubles, bit for bit, on lattice points, on points that
+ * are not in the lattice and on values too large for the fast path.
+ */
+class TriangularBasisKroneckerTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"polar:n=64", "polar:n=256", "polar:n=1024"})
+    void butterfliesEqualGeneralLoops(String spec) {
+        Lattice lat = LatticeSpecs.parse(spec);
+        DMatrixRMaj g = lat.generator();
+        TriangularBasis fast = TriangularBasis.of(g);
+        TriangularBasis slow = TriangularBasis.of(g, false);
+        assertTrue(fast.isKronecker());
+        assertFalse(slow.isKronecker());
+        int n = lat.dimension();
+        SplittableRandom rnd = new SplittableRandom(11);
+        long[] a = new long[n];
+        double[] pf = new double[n];
+        double[] ps = new double[n];
+        double[] work = new double[2 * n];
+        long[] af = new long[n];
+        long[] as = new long[n];
+        for (int trial = 0; trial < 60; trial++) {
+            long range = trial < 20 ? 8 : trial < 40 ? 1L << 20 : 1L << 40; // the last ones exceed the fast limit
+            for (int t = 0; t < n; t++) {
+                a[t] = rnd.nextLong(-range, range + 1);
+            }
+            fast.point(a, pf, 0);
+            slow.point(a, ps, 0);
+            assertBitsEqual(ps, pf);
+            if (range <= 8) {
+                for (int k = 0; k < n; k++) { // exact a·B in integers
+                    long s = 0;
+                    for (int t = k; t < n; t++) {
+                        s += a[t] * (long) g.get(t, k);
+                    }
+                    assertEquals((double) s, pf[k]);
+                }
+            }
+            fast.coordinates(pf, 0, work, af);
+            slow.coordinates(ps, 0, work, as);
+            assertArrayEquals(as, af);
+            if (range <= 1L << 20) {
+                assertArrayEquals(a, af);
+            }
+            // a point off the lattice: both round the same way
+            pf[rnd.nextInt(n)] += 1;
+            System.arraycopy(pf, 0, ps, 0, n);
+            fast.coordinates(pf, 0, work, af);
+            slow.coordinates(ps, 0, work, as);
+            assertArrayEquals(as, af);
+            pf[rnd.nextInt(n)] += 0.25;
+            System.arraycopy(pf, 0, ps, 0, n);
+            fast.coordinates(pf, 0, work, af);
+            slow.coordinates(ps, 0, work, as);
+            assertArrayEquals(as, af);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"polar:n=64", "polar:n=256", "polar:n=1024"})
+    void offsetsInCodingOrderEqualRowPushes(String spec) {
+        TriangularBasis basis = TriangularBasis.of(LatticeSpecs.parse(spec).generator());
+        int n = basis.dimension();
+        SplittableRandom rnd = new SplittableRandom(5);
+        long[] a = new long[n];
+        double[] want = new double[n];
+        double[] acc = new double[n];
+        double[] beta = new double[n];
+        for (int trial = 0; trial < 40; trial++) {
+            for (int t = 0; t < n; t++) {
+                a[t] = rnd.nextLong(-100, 101);
+            }
+            int big = trial % 2 == 0 ? rnd.nextInt(n) : -1; // one value beyond the exact range: the rebuild path
+            if (big >= 0) {
+                a[big] = (1L << 52) + rnd.nextLong(1L << 40);
+            }
+            java.util.Arrays.fill(want, 0.0);
+            java.util.Arrays.fill(acc, 0.0);
+            boolean fast = true;
+            for (int j = n - 1; j >= 0; j--) {
+                // before coding j both must agree on the offset of j
+                assertEquals(Double.doubleToRawLongBits(want[j]), Double.doubleToRawLongBits(acc[j]), "offset " + j);
+                basis.pushOffsets(j, a[j], want);
+                fast = basis.pushOffsetsInOrder(j, a, acc, beta, fast);
+                assertEquals(big < 0 || j > big, fast);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"E8", "Z4", "D4"})
+    void otherLatticesKeepTheGeneralLoops(String spec) {
+        assertFalse(TriangularBasis.of(LatticeSpecs.parse(spec).generator()).isKronecker());
+    }
+
+    private static void assertBitsEqual(double[] want, double[] got) {
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(want[i]), Double.doubleToRawLongBits(got[i]), "index " + i);
+        }
+    }
+}
