@@ -44,7 +44,7 @@ package io.latq.ecdq.entropy;
  * </ul>
  * Mutable: {@link #configure} before each coded value. Not thread-safe.
  */
-public final class DiscretizedGaussianModel implements EntropyModel {
+public final class DiscretizedGaussianModel implements GaussianCellModel {
     /** Half-width of the window in standard deviations. Mass outside is about 8e−11. */
     public static final double WINDOW_SIGMAS = 6.5;
     /** Cap on H so that the window never holds more than 4095 symbols (6% of the total). */
@@ -85,6 +85,7 @@ public final class DiscretizedGaussianModel implements EntropyModel {
      *
      * @throws IllegalArgumentException if t is not in (0, MAX_SPREAD] or mu is not finite or too large
      */
+    @Override
     public void configure(double mu, double t) {
         if (!(t > 0 && t <= MAX_SPREAD)) {
             throw new IllegalArgumentException("model spread must be in (0, " + MAX_SPREAD + "] cells, got " + t);
@@ -232,6 +233,7 @@ public final class DiscretizedGaussianModel implements EntropyModel {
     }
 
     /** The smallest integer in the window (symbol 0). */
+    @Override
     public long windowStart() {
         return k0;
     }
@@ -242,11 +244,13 @@ public final class DiscretizedGaussianModel implements EntropyModel {
     }
 
     /** The escape symbol index, {@code windowSize()}. */
+    @Override
     public int escapeSymbol() {
         return m;
     }
 
     /** The symbol for integer k: k − k0 inside the window, otherwise the escape symbol. */
+    @Override
     public int symbolOf(long k) {
         long i = k - k0;
         return i >= 0 && i < m ? (int) i : m;

@@ -36,7 +36,9 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
 
     private final TriangularBasis basis;
     private final double spread;
-    private final DiscretizedGaussianModel model = new DiscretizedGaussianModel();
+    /** The version-1/2 model (exact centre, erfc per symbol, batched on the encoder side); null in version 3. */
+    private final DiscretizedGaussianModel exact;
+    private final GaussianCellModel model;
     private final GaussianIntervalBatch batch = new GaussianIntervalBatch();
     private final double[] rotated;
     /** Format version 2: offsets accumulated as coordinates are coded ({@link TriangularBasis#pushOffsetsInOrder});
@@ -59,6 +61,17 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
      *                    entries) instead of summed per coordinate ({@link TriangularBasis#offset}, version 1)
      */
     public SuccessiveGaussianPointCoder(TriangularBasis basis, double spread, boolean incremental) {
+        this(basis, spread, incremental, false);
+    }
+
+    /**
+     * @param incremental as in {@link #SuccessiveGaussianPointCoder(TriangularBasis, double, boolean)}
+     * @param phaseTable  true for format version 3: the model is {@link PhaseTableGaussianModel} (the version-2 model
+     *                    at the centre rounded to 1/256 cell, read from tables), false for
+     *                    {@link DiscretizedGaussianModel}
+     */
+    public SuccessiveGaussianPointCoder(TriangularBasis basis, double spread, boolean incremental,
+                                        boolean phaseTable) {
         if (!(spread > 0) || Double.isInfinite(spread)) {
             throw new IllegalArgumentException("model spread must be positive and finite, got " + spread);
         }
@@ -67,6 +80,8 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         this.rotated = new double[basis.dimension()];
         this.acc = incremental ? new double[basis.dimension()] : null;
         this.beta = incremental ? new double[basis.dimension()] : null;
+        this.exact = phaseTable ? null : new DiscretizedGaussianModel();
+        this.model = phaseTable ? new PhaseTableGaussianModel() : exact;
     }
 
     @Override
@@ -94,7 +109,11 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
             }
             long bucket = b == 0 ? k : Math.floorDiv(k, 1L << b);
             int s = model.symbolOf(bucket);
-            batch.push(model, s, enc);
+            if (exact != null) {
+                batch.push(exact, s, enc);
+            } else {
+                enc.push(model, s);
+            }
             if (s == model.escapeSymbol()) {
                 enc.pushRaw64(k);
             } else if (b > 0) {
@@ -162,6 +181,6 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
 
     @Override
     public LatticePointCoder copy() {
-        return new SuccessiveGaussianPointCoder(basis, spread, acc != null);
+        return new SuccessiveGaussianPointCoder(basis, spread, acc != null, exact == null);
     }
 }
