@@ -1,28 +1,33 @@
 #!/usr/bin/env bash
 # Whole-process speed of latq against zfp on the same file, in one run (issue 11).
 #
-#   benchmarks/speed-compare.sh [--samples N] [--mse D] [--lattices 'polar:n=1024 E8 Z1'] [--runs R] [--keep DIR]
+#   benchmarks/speed-compare.sh [--samples N] [--mse D] [--levels 'fast default best'] [--lattices 'E8 ...']
+#                               [--runs R] [--keep DIR]
 #
-# Generates N i.i.d. N(0,1) float64 samples (latq generate, seed 1), then for each lattice times `latq compress`
-# (default settings otherwise: --transform auto, all cores) and `latq decompress`, and zfp -a at the largest
-# tolerance whose MSE is at most latq's (bisected once, not timed). Each command runs R times; the table reports
-# the median wall time, the file size, the MSE measured from the decoded file and the ratios to zfp.
-# Needs zfp (apt-get install zfp).
+# Generates N i.i.d. N(0,1) float64 samples (latq generate, seed 1), then for each level (`compress --level L`) and
+# each extra lattice (`compress --lattice X` at the default level) times `latq compress` (default settings
+# otherwise: --transform auto, all cores) and `latq decompress`, and zfp -a at the largest tolerance whose MSE is at
+# most the first row's (bisected once, not timed). Each command runs R times; the table reports the median wall
+# time, the file size, the MSE measured from the decoded file, the gap to R(D) = ½log2(1/MSE) (bits/sample from the
+# file size; the source is i.i.d. N(0,1), so this R(D) is the bound) and the ratios to zfp. Needs zfp
+# (apt-get install zfp).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 samples=4194304
 mse=0.01
-lattices="polar:n=1024 E8 Z1"
+levels="fast default best"
+lattices=""
 runs=3
 keep=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --samples) samples="$2"; shift 2 ;;
     --mse) mse="$2"; shift 2 ;;
+    --levels) levels="$2"; shift 2 ;;
     --lattices) lattices="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "speed-compare: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -44,12 +49,17 @@ timed() { # command... -> seconds (wall)
 }
 mse_of() { java -jar "$jar" compare x.f64 "$1" --json | sed -n 's/.*"mse":\([^,}]*\).*/\1/p'; }
 
-printf '| coder | compress s | decompress s | bytes | MSE | compress / zfp | decompress / zfp | size / zfp |\n'
-printf '|---|---|---|---|---|---|---|---|\n'
+printf '| coder | compress s | decompress s | bytes | MSE | gap b/sample | compress / zfp | decompress / zfp '
+printf '| size / zfp |\n|---|---|---|---|---|---|---|---|---|\n'
 declare -a rows=()
 zfp_tol=""
-for lat in $lattices; do
-  c=$(for r in $(seq "$runs"); do timed java -jar "$jar" compress -i x.f64 -o l.lq --mse "$mse" --lattice "$lat" \
+configs=()
+for l in $levels; do configs+=("level=$l"); done
+for l in $lattices; do configs+=("lattice=$l"); done
+for cfg in "${configs[@]}"; do
+  if [[ "$cfg" == level=* ]]; then flag=(--level "${cfg#level=}"); else flag=(--lattice "${cfg#lattice=}"); fi
+  lat="$cfg"
+  c=$(for r in $(seq "$runs"); do timed java -jar "$jar" compress -i x.f64 -o l.lq --mse "$mse" "${flag[@]}" \
       --seed 1 --force; done | median)
   d=$(for r in $(seq "$runs"); do timed java -jar "$jar" decompress -i l.lq -o l.f64 --force; done | median)
   m=$(mse_of l.f64)
@@ -82,8 +92,11 @@ zb=$(stat -c %s z.zfp)
 zm=$(mse_of z.f64)
 for row in "${rows[@]}"; do
   read -r lat c d b m <<<"$row"
-  awk -v l="$lat" -v c="$c" -v d="$d" -v b="$b" -v m="$m" -v zc="$zc" -v zd="$zd" -v zb="$zb" \
-    'BEGIN { printf "| latq %s | %.3f | %.3f | %d | %.4g | %.1f | %.1f | %.3f |\n", l, c, d, b, m, c / zc, d / zd, b / zb }'
+  awk -v l="$lat" -v c="$c" -v d="$d" -v b="$b" -v m="$m" -v zc="$zc" -v zd="$zd" -v zb="$zb" -v n="$samples" \
+    'BEGIN { g = 8 * b / n - 0.5 * log(1 / m) / log(2);
+      printf "| latq %s | %.3f | %.3f | %d | %.4g | %.4f | %.2f | %.2f | %.3f |\n", l, c, d, b, m, g, c / zc, d / zd,
+      b / zb }'
 done
-awk -v c="$zc" -v d="$zd" -v b="$zb" -v m="$zm" -v t="$zfp_tol" \
-  'BEGIN { printf "| zfp -a %.4g | %.3f | %.3f | %d | %.4g | 1 | 1 | 1 |\n", t, c, d, b, m }'
+awk -v c="$zc" -v d="$zd" -v b="$zb" -v m="$zm" -v t="$zfp_tol" -v n="$samples" \
+  'BEGIN { g = 8 * b / n - 0.5 * log(1 / m) / log(2);
+    printf "| zfp -a %.4g | %.3f | %.3f | %d | %.4g | %.4f | 1 | 1 | 1 |\n", t, c, d, b, m, g }'

@@ -2,6 +2,7 @@ package io.latq.cli;
 
 import io.latq.ecdq.CompressionReport;
 import io.latq.ecdq.EcdqCompressor;
+import io.latq.ecdq.EcdqLevel;
 import io.latq.ecdq.EcdqOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,8 +49,13 @@ public final class CompressCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = "--lattice", defaultValue = EcdqOptions.DEFAULT_LATTICE, description = "Lattice spec (default "
-            + "${DEFAULT-VALUE}, the shipped N = 1024 polar lattice; Z1 and E8 are much faster).")
+    @Option(names = "--level", defaultValue = "default", description = "Speed/rate level: fast, default, best or "
+            + "1..9 (fast = 1, default = 5, best = 9); each is a lattice, quantizer and coder (docs/benchmarks.md, "
+            + "\"Levels\"). Default ${DEFAULT-VALUE}.")
+    String level;
+
+    @Option(names = "--lattice", description = "Lattice spec, overriding the level's (the level's lattice when "
+            + "absent: polar:n=1024 at the default level; Z1 and E8 are much faster).")
     String lattice;
 
     @Option(names = "--nsm", description = "Normalized second moment G of the lattice quantizer "
@@ -95,6 +101,10 @@ public final class CompressCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--transform must be auto, none, dct or dct:B with B a power of two "
                     + "up to 1024, got '" + transform + "'");
         }
+        EcdqLevel lvl = EcdqLevel.parse(level);
+        if (lattice == null) {
+            lattice = lvl.lattice();
+        }
         try {
             // a bad lattice spec is a usage error (exit 2), as in every command (the library reports it as data);
             // a spec naming a file is checked by the library, so that an unreadable file stays an I/O error (1)
@@ -104,7 +114,7 @@ public final class CompressCommand implements Callable<Integer> {
         } catch (UnsupportedOperationException e) {
             throw new IllegalArgumentException("lattice '" + lattice + "': " + e.getMessage(), e);
         }
-        EcdqOptions opt = EcdqOptions.mse(1).withLattice(lattice).withThreads(t)
+        EcdqOptions opt = EcdqOptions.mse(1).withLevel(lvl).withLattice(lattice).withThreads(t)
                 .withKeepNonFinite(keepNonFinite).withForce(force).withTransform(transform);
         if (target.mse != null) {
             opt = opt.withTarget(EcdqOptions.Target.MSE, target.mse);

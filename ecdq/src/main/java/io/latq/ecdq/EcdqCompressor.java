@@ -132,7 +132,7 @@ public final class EcdqCompressor {
         double sigma = st.overallSigma();
         double nsm = opt.nsm();
         if (Double.isNaN(nsm)) {
-            nsm = EcdqDesign.latticeNsm(lattice, opt.latticeSpec(), opt.threads());
+            nsm = EcdqDesign.latticeNsm(lattice, opt.latticeSpec(), hash, opt.threads());
         }
         // the normalized distortion target d (per sample, after dividing by scale)
         double d = switch (opt.target()) {
@@ -217,7 +217,7 @@ public final class EcdqCompressor {
         double[] theta = waterLevels(all, d, perChannel, c);
         FileHeader header = new FileHeader(st.format, fileId, description.toBytes(), n, hash, lattice.log2Volume(),
                 nsm, seed, opt.target().code(), opt.targetValue(), n == 1 ? 0.0 : 1.0, opt.keepNonFinite(),
-                st.nonFinite, plan, mean, scale, theta, 0);
+                st.nonFinite, plan, mean, scale, theta, opt.level(), opt.coder());
         Trials trials = new Trials(lattice, basis, all, tracker);
         if (opt.target() == EcdqOptions.Target.RATE) {
             header = rateSearch(header, trials, all, opt.targetValue(), sigma, perChannel, c);

@@ -4,6 +4,7 @@ import io.latq.common.output.TempDirectory;
 import io.latq.ecdq.CompressionReport;
 import io.latq.ecdq.EcdqCompressor;
 import io.latq.ecdq.EcdqDecompressor;
+import io.latq.ecdq.EcdqLevel;
 import io.latq.ecdq.EcdqOptions;
 import io.latq.ecdq.samples.ContainerType;
 import io.latq.ecdq.samples.SampleFiles;
@@ -57,7 +58,8 @@ public final class Latq {
     public static final class CompressorBuilder {
         private EcdqOptions.Target target;
         private double value;
-        private String lattice = EcdqOptions.DEFAULT_LATTICE;
+        private EcdqLevel level = EcdqLevel.DEFAULT;
+        private String lattice;
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private Long seed;
         private String transform = "auto";
@@ -88,7 +90,19 @@ public final class Latq {
             return this;
         }
 
-        /** The lattice spec ({@code E8}, {@code D4}, {@code polar:n=1024}, ...; default {@code polar:n=1024}). */
+        /**
+         * The speed/rate level: {@code fast}, {@code default} (the default), {@code best} or 1..9 (see
+         * {@link EcdqLevel}): its lattice, quantizer and point coder.
+         */
+        public CompressorBuilder level(String name) {
+            this.level = EcdqLevel.parse(name);
+            return this;
+        }
+
+        /**
+         * The lattice spec ({@code E8}, {@code D4}, {@code polar:n=1024}, ...), overriding the level's; null (the
+         * default) keeps the level's ({@code polar:n=1024} at the default level).
+         */
         public CompressorBuilder lattice(String spec) {
             this.lattice = spec;
             return this;
@@ -136,7 +150,8 @@ public final class Latq {
             if (target == null) {
                 throw new IllegalArgumentException("a target is required: mse(..), snrDb(..) or rate(..)");
             }
-            EcdqOptions opt = EcdqOptions.mse(1).withTarget(target, value).withLattice(lattice)
+            EcdqOptions opt = EcdqOptions.mse(1).withTarget(target, value).withLevel(level)
+                    .withLattice(lattice != null ? lattice : level.lattice())
                     .withThreads(threads).withTransform(transform).withKeepNonFinite(keepNonFinite)
                     .withForce(force);
             if (seed != null) {

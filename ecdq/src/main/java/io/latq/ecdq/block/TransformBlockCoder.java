@@ -86,7 +86,8 @@ public final class TransformBlockCoder {
         this.channels = plan.channels();
         this.bands = plan.bands();
         this.sigma0Sq = CellDesign.unscaledNoise(header.nsm(), header.log2Volume(), n);
-        this.coder = new SuccessiveGaussianPointCoder(basis, Math.sqrt(sigma0Sq), true);
+        this.coder = new SuccessiveGaussianPointCoder(basis, Math.sqrt(sigma0Sq), true,
+                header.coder() == FileHeader.CODER_PHASE_TABLE);
         this.dither = new CounterDither(header.seed());
         this.outFormat = header.source();
         this.mean = header.mean();

@@ -29,6 +29,8 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
     private final DiscretizedGaussianModel direct = new DiscretizedGaussianModel();
     private final Map<Long, Tables> cache = new HashMap<>();
     private boolean useDirect;
+    private long lastSpreadBits = -1; // a one-entry memo in front of the map (spreads repeat along a vector)
+    private Tables lastTables;
     private int[] cum;     // cumulative frequencies of the configured table: cum[0..M+1], cum[M+1] = TOTAL
     private long k0;       // window start of the configured centre
     private int m;         // window symbols
@@ -54,7 +56,8 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         long q = (long) scaled;
         long k = Math.floorDiv(q, PHASES);
         int p = (int) (q - k * PHASES);
-        Tables tab = cache.get(Double.doubleToRawLongBits(t));
+        long bits = Double.doubleToRawLongBits(t);
+        Tables tab = bits == lastSpreadBits ? lastTables : cache.get(bits);
         if (tab == null) {
             if (!(t > 0 && t <= DiscretizedGaussianModel.MAX_SPREAD)) {
                 throw new IllegalArgumentException("model spread must be in (0, " + DiscretizedGaussianModel.MAX_SPREAD
@@ -64,8 +67,10 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
                 cache.clear();
             }
             tab = new Tables();
-            cache.put(Double.doubleToRawLongBits(t), tab);
+            cache.put(bits, tab);
         }
+        lastSpreadBits = bits;
+        lastTables = tab;
         int[] c = tab.cum[p];
         if (c == null) {
             direct.configure((double) p / PHASES, t);

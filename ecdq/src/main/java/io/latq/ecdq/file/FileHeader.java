@@ -34,13 +34,27 @@ import java.util.zip.CRC32C;
  * @param scale         per channel, divides after the mean (&gt; 0)
  * @param theta         per channel component, the water level θ in normalized units (&gt; 0)
  * @param level         the speed/rate level the file was written with (informational; 0 = unspecified)
+ * @param coder         how lattice points are entropy coded: {@link #CODER_EXACT_GAUSSIAN} (the only coder of
+ *                      version 2; a header with it is written as version 2), {@link #CODER_PHASE_TABLE} (version 3)
  */
 public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int dimension, byte[] generatorHash,
                          double log2Volume, double nsm, long seed, int targetKind, double targetValue,
                          double spreadWeight, boolean keepNonFinite, long nonFiniteCount, TransformPlan plan,
-                         double[] mean, double[] scale, double[] theta, int level) implements FileLayout {
+                         double[] mean, double[] scale, double[] theta, int level, int coder)
+        implements FileLayout {
 
+    /** The version of a header with {@link #CODER_EXACT_GAUSSIAN}, the layout's first version. */
     public static final int VERSION = 2;
+    /** The version of a header with any other coder: version 2's layout plus one coder byte at the end. */
+    public static final int VERSION_3 = 3;
+    /** Successive discretized Gaussian, erfc at the exact centre ({@code DiscretizedGaussianModel}). */
+    public static final int CODER_EXACT_GAUSSIAN = 0;
+    /** Successive discretized Gaussian at the centre rounded to 1/256 cell ({@code PhaseTableGaussianModel}). */
+    public static final int CODER_PHASE_TABLE = 1;
+    /** The largest coder id this version knows. */
+    public static final int MAX_CODER = CODER_PHASE_TABLE;
+    /** The largest level. */
+    public static final int MAX_LEVEL = 9;
     public static final int MAX_BODY = 1 << 20;
     public static final int MAX_LATTICE_BYTES = 1 << 19;
     public static final int MAX_DIMENSION = 1 << 16;
@@ -50,6 +64,9 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
     private static final int FLAG_KEEP_NONFINITE = 1;
 
     public FileHeader {
+        if (coder < 0 || coder > MAX_CODER || level < 0 || level > 255) {
+            throw new IllegalArgumentException("invalid coder " + coder + " or level " + level);
+        }
         fileId = fileId.clone();
         lattice = lattice.clone();
         generatorHash = generatorHash.clone();
@@ -90,7 +107,7 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
 
     @Override
     public int version() {
-        return VERSION;
+        return coder == CODER_EXACT_GAUSSIAN ? VERSION : VERSION_3;
     }
 
     @Override
@@ -146,7 +163,7 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
     /** A copy with other design values (used by the compressor's trial encodings). */
     public FileHeader withDesign(double[] newTheta, double newSpreadWeight) {
         return new FileHeader(source, fileId, lattice, dimension, generatorHash, log2Volume, nsm, seed, targetKind,
-                targetValue, newSpreadWeight, keepNonFinite, nonFiniteCount, plan, mean, scale, newTheta, level);
+                targetValue, newSpreadWeight, keepNonFinite, nonFiniteCount, plan, mean, scale, newTheta, level, coder);
     }
 
     /** The full header: preamble, body and CRC32C. */
@@ -155,10 +172,10 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
         long[] ts = plan.timeShape();
         int body = SourceCodec.size(source) + ID_BYTES + 4 + lattice.length + 4 + 32 + 8 + 8 + 8 + 1 + 8 + 8 + 8
                 + 1 + 1 + 8 * ts.length + 1 + 2 * plan.axes() + 2 + 8 + 1 + (plan.hasKlt() ? 8 * c * c : 0)
-                + 3 * 8 * c + 1;
+                + 3 * 8 * c + 1 + (version() == VERSION ? 0 : 1);
         ByteBuffer b = ByteBuffer.allocate(EcdqHeader.PREAMBLE + body + 4).order(ByteOrder.LITTLE_ENDIAN);
         b.put(EcdqHeader.MAGIC);
-        b.putShort((short) VERSION);
+        b.putShort((short) version());
         b.putShort((short) (keepNonFinite ? FLAG_KEEP_NONFINITE : 0));
         b.putInt(body);
         SourceCodec.write(b, source);
@@ -198,6 +215,9 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
             b.putDouble(theta[i]);
         }
         b.put((byte) level);
+        if (version() != VERSION) {
+            b.put((byte) coder);
+        }
         if (b.position() != EcdqHeader.PREAMBLE + body) {
             throw new IllegalStateException("header length mismatch");
         }
@@ -214,11 +234,12 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
     }
 
     /**
-     * Reads the body of a version-2 header whose preamble (magic, version, flags, body length) has been read and
-     * checked by {@link HeaderReader}; validates every field against the documented limits and the file size before
-     * anything is sized from it.
+     * Reads the body of a version-2 or version-3 header whose preamble (magic, version, flags, body length) has been
+     * read and checked by {@link HeaderReader}; validates every field against the documented limits and the file
+     * size before anything is sized from it.
      */
-    static FileHeader readBody(byte[] all, int flags, int bodyLen, long fileSize) throws LatqFormatException {
+    static FileHeader readBody(int version, byte[] all, int flags, int bodyLen, long fileSize)
+            throws LatqFormatException {
         if ((flags & ~FLAG_KEEP_NONFINITE) != 0) {
             throw new LatqFormatException("header has unknown flags 0x" + Integer.toHexString(flags));
         }
@@ -282,6 +303,16 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
             theta[i] = r.f64();
         }
         int level = r.u8();
+        int coder = CODER_EXACT_GAUSSIAN;
+        if (version == VERSION_3) {
+            coder = r.u8();
+            if (coder == CODER_EXACT_GAUSSIAN || coder > MAX_CODER) {
+                throw new LatqFormatException("header names an unknown point coder " + coder);
+            }
+            if (level > MAX_LEVEL) {
+                throw new LatqFormatException("header has an invalid level " + level);
+            }
+        }
         if (r.remaining() != 0) {
             throw new LatqFormatException("header has " + r.remaining() + " unexpected trailing bytes");
         }
@@ -349,7 +380,7 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
             throw new LatqFormatException("header has an invalid non-finite sample count");
         }
         return new FileHeader(source, id, lattice, (int) dim, hash, log2Volume, nsm, seed, targetKind, targetValue,
-                spreadWeight, (flags & FLAG_KEEP_NONFINITE) != 0, nonFinite, plan, mean, scale, theta, level);
+                spreadWeight, (flags & FLAG_KEEP_NONFINITE) != 0, nonFinite, plan, mean, scale, theta, level, coder);
     }
 
     private static boolean orthonormal(double[] u, int c) {
@@ -384,7 +415,7 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
 
     @Override
     public String toString() {
-        return "FileHeader[v2, " + source.describe() + ", " + plan.describe() + "]";
+        return "FileHeader[v" + version() + ", " + source.describe() + ", " + plan.describe() + "]";
     }
 
     /** Block layout constants shared with {@link io.latq.ecdq.block.BlockFormat}. */

@@ -11,7 +11,7 @@ import java.util.zip.CRC32C;
 /**
  * Reads the preamble shared by every version (magic, version, flags, body length), checks the body length against
  * the version's limit and the file size before allocating it, checks the header CRC, and hands the body to the
- * version's parser: {@link EcdqHeader} (version 1) or {@link FileHeader} (version 2).
+ * version's parser: {@link EcdqHeader} (version 1) or {@link FileHeader} (versions 2 and 3).
  */
 public final class HeaderReader {
     private HeaderReader() {
@@ -37,9 +37,9 @@ public final class HeaderReader {
         int version = p.u16();
         int flags = p.u16();
         long bodyLen = p.u32();
-        if (version != EcdqHeader.VERSION && version != FileHeader.VERSION) {
-            throw new LatqFormatException("file format version " + version + (version > FileHeader.VERSION
-                    ? " is newer than this latq supports (" + FileHeader.VERSION + ")" : " is not supported"));
+        if (version != EcdqHeader.VERSION && version != FileHeader.VERSION && version != FileHeader.VERSION_3) {
+            throw new LatqFormatException("file format version " + version + (version > FileHeader.VERSION_3
+                    ? " is newer than this latq supports (" + FileHeader.VERSION_3 + ")" : " is not supported"));
         }
         long max = version == EcdqHeader.VERSION ? EcdqHeader.MAX_BODY : FileHeader.MAX_BODY;
         if (bodyLen > fileSize - EcdqHeader.PREAMBLE - 4) {
@@ -65,6 +65,6 @@ public final class HeaderReader {
         if (version == EcdqHeader.VERSION) {
             return EcdqHeader.parseBody(all, flags, bodyLen, fileSize);
         }
-        return FileHeader.readBody(all, flags, (int) bodyLen, fileSize);
+        return FileHeader.readBody(version, all, flags, (int) bodyLen, fileSize);
     }
 }

@@ -115,11 +115,51 @@ public record EcdqDesign(double sigma, double targetMse, double nsm, int dimensi
      * recomputes it. The thread count does not change the estimate.
      */
     public static double latticeNsm(Lattice lattice, String spec, int threads) {
+        return latticeNsm(lattice, spec, null, threads);
+    }
+
+    /**
+     * As {@link #latticeNsm(Lattice, String, int)}, with the generator's SHA-256 when the caller has it (null: it is
+     * computed when needed). The estimates for the lattices of the compression levels are pinned
+     * ({@link #PINNED_ESTIMATES}): they are the values this estimate returned, so files are unchanged, and a
+     * compression no longer spends max(4096, 2^22/n) quantizations (as many as a 4-million-sample file) on them.
+     */
+    public static double latticeNsm(Lattice lattice, String spec, byte[] generatorHash, int threads) {
         java.util.OptionalDouble known = io.latq.nsm.KnownNsm.lookup(spec);
         if (known.isPresent()) {
             return known.getAsDouble();
         }
-        long vectors = Math.max(4096, (1L << 22) / lattice.dimension());
-        return new io.latq.nsm.NsmEstimator(lattice).estimate(vectors, NSM_ESTIMATE_SEED, threads, null).nsm();
+        if (lattice instanceof io.latq.polarlattice.PolarLattice) {
+            byte[] h = generatorHash != null ? generatorHash
+                    : io.latq.ecdq.file.EcdqHeader.generatorHash(lattice.generator());
+            Double pinned = PINNED_ESTIMATES.get(java.util.HexFormat.of().formatHex(h) + ":" + lattice.name());
+            if (pinned != null) {
+                return pinned;
+            }
+        }
+        return new io.latq.nsm.NsmEstimator(lattice).estimate(estimateVectors(lattice), NSM_ESTIMATE_SEED, threads,
+                null).nsm();
     }
+
+    /** The number of vectors of the estimate: max(4096, 2^22/n). */
+    public static long estimateVectors(Lattice lattice) {
+        return Math.max(4096, (1L << 22) / lattice.dimension());
+    }
+
+    /**
+     * Pinned results of the estimate of {@link #latticeNsm} (seed {@link #NSM_ESTIMATE_SEED}, max(4096, 2^22/n)
+     * vectors, NSM contract of 2026-12-05), keyed by generator SHA-256 and quantizer name, so a design file that
+     * happens to share a name never picks up another design's value. Reproduce with
+     * {@code latq nsm --lattice polar:n=1024 --samples 4096 --seed 24301}. {@code EcdqDesignPinnedNsmTest} checks
+     * each against a fresh estimate on another seed within 4 standard errors.
+     */
+    static final java.util.Map<String, Double> PINNED_ESTIMATES = java.util.Map.ofEntries(
+            java.util.Map.entry("22758ae19618da0b31dd563dc6f86fb6f7ecb3a0264eb9f956883019e8eb8eeb:polar256",
+                    0.06417679256033156),
+            java.util.Map.entry("bf73f4ec814bede356177a6cd4a79bcb06acf40066fa2b9bcba3d8042136ef7a:polar512",
+                    0.06326775162399778),
+            java.util.Map.entry("50f7c51db61466e8ca5f3fa6ec2d82f6125aabdf7dc2b358eb38ba7049cc1f16:polar1024",
+                    0.06249309953134374),
+            java.util.Map.entry("2c784a6b99fe52a384f4837df43f93484b2f515b0bebb9a6dd9ce2d8961116a1:polar2048",
+                    0.061879891545094365));
 }

@@ -52,5 +52,6 @@ class PhaseTableGaussianModelTest {
         assertEquals(PINNED, sb.toString());
     }
 
-    private static final String PINNED = "0,1,2,3,8,172,2356,13872,37942,57980,64618,65486,65532,65533,65534,65535,65536";
+    private static final String PINNED =
+            "0,1,2,3,8,172,2356,13872,37942,57980,64618,65486,65532,65533,65534,65535,65536";
 }
