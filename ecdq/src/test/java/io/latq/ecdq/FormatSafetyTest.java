@@ -108,7 +108,7 @@ class FormatSafetyTest {
         m[1] = 'X';
         assertMessage(m, "bad magic");
         m = good.clone();
-        m[8] = 3; // version 3, CRC left as is: the version is checked first
+        m[8] = 4; // version 4, CRC left as is: the version is checked first
         assertMessage(m, "newer than this latq supports");
         m = good.clone();
         ByteBuffer.wrap(m).order(ByteOrder.LITTLE_ENDIAN).putInt(12, 0x7FFF_FFF0);

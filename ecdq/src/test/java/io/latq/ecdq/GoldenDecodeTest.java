@@ -65,7 +65,7 @@ class GoldenDecodeTest {
 
     static Stream<String> files() throws IOException {
         List<String> names = new java.util.ArrayList<>();
-        for (String version : List.of("v1", "v2")) {
+        for (String version : List.of("v1", "v2", "v3")) {
             Path d = Path.of("src/test/resources/golden", version);
             try (Stream<Path> s = Files.list(d)) {
                 s.filter(p -> p.toString().endsWith(".lq")).sorted()

@@ -2,6 +2,7 @@ package io.latq.ecdq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.latq.ecdq.file.FileHeader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,11 +18,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Regression lock on format version 2 and its models: small fixed inputs are compressed with fixed seeds and
+ * Regression lock on format versions 2 and 3 and their models: small fixed inputs are compressed with fixed seeds and
  * decompressed, and the SHA-256 of the compressed file and of the decoded output must equal the recorded values.
- * The files themselves are kept under {@code src/test/resources/golden/v2} (run with
- * {@code -Dlatq.golden.save=DIR} to write them), and {@link GoldenDecodeTest} decodes every stored file of every
- * version, so a file any landed version wrote keeps decoding to the same bytes.
+ * The files themselves are kept under {@code src/test/resources/golden/v2} and {@code …/v3} (run with
+ * {@code -Dlatq.golden.save=…/golden/v2} to write them; version-3 files go to the sibling {@code v3}), and
+ * {@link GoldenDecodeTest} decodes every stored file of every version, so a file any landed version wrote keeps
+ * decoding to the same bytes.
  *
  * <p>A speed-up must not change a single output bit: these hashes are only edited when the format or a model
  * changes on purpose, and then the format version is bumped and the old files stay in the resources.
@@ -47,7 +49,15 @@ class GoldenFilesTest {
 
     record Case(String name, String lattice, String type, EcdqOptions.Target target, double value, double nsm,
                 boolean keepNonFinite, boolean outliers, int count, int blockRows, int threads, String transform,
-                String fileSha, String decodedSha) {
+                String fileSha, String decodedSha, int coder) {
+        /** A version-2 case (exact Gaussian coder). */
+        Case(String name, String lattice, String type, EcdqOptions.Target target, double value, double nsm,
+             boolean keepNonFinite, boolean outliers, int count, int blockRows, int threads, String transform,
+             String fileSha, String decodedSha) {
+            this(name, lattice, type, target, value, nsm, keepNonFinite, outliers, count, blockRows, threads,
+                    transform, fileSha, decodedSha, FileHeader.CODER_EXACT_GAUSSIAN);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -145,7 +155,32 @@ class GoldenFilesTest {
 
 
                         "102443f25151a4e431ffdd308dd49bb869cc13dc53f2f2552da947d9fd42ea15",
-                        "193d36364715c8e4df152930acb36b999efcd8382ba4262ab3784191758a126b")
+                        "193d36364715c8e4df152930acb36b999efcd8382ba4262ab3784191758a126b"),
+                // version 3: the phase-table coder
+                new Case("v3 Z1 f64 mse 0.01 nonfinite outliers", "Z1", "f64", mse, 0.01, known, true, true, 6000,
+                        1024, 2, "none",
+                        "9f0e029e68aebe438e852e8d945fa16d76b0acd668a69bb7419c786ee069ab3c",
+                        "e857a08e48938d231778e235e69670cf09c0db2269a8c4df3f0e651421d11d5a",
+                        FileHeader.CODER_PHASE_TABLE),
+                new Case("v3 E8 f64 ar1 dct mse 0.001", "E8", "ar1", mse, 0.001, known, false, false, 5000, 1024, 2,
+                        "auto",
+                        "d4d047d3bdf8e76ffdc48ad2524ee761843903746344705026754456bb167bb1",
+                        "58deb280de4ef333272e625352a3328fbc5a8964f2175c0d9488bebac1c73e88",
+                        FileHeader.CODER_PHASE_TABLE),
+                new Case("v3 A2 f32 snr 12", "A2", "f32", snr, 12.0, known, false, true, 3000, 0, 1, "none",
+                        "8be31c1c84ff40c10201cc1f1fccf30bb977a087ae08d76d1fff24693fae37b1",
+                        "a93bf24dfddfaae47bf2f04058c87aa81b11302e9a370836a916d97b887e82fb",
+                        FileHeader.CODER_PHASE_TABLE),
+                new Case("v3 polar-n1024 f64 mse 0.01", "polar:n=1024", "f64", mse, 0.01, known, false, false, 4096, 0,
+                        2, "none",
+                        "9f913040b28387f02f3f5c57487ae5a28beff1b38f322fb9f0cf366aa26bd10c",
+                        "8afda0b00f31b007d33e07d93fd99e6ec976c6755cbb366eeabe714dd7220cf8",
+                        FileHeader.CODER_PHASE_TABLE),
+                new Case("v3 polar-n1024 ar1 mse 0.4 coarse", "polar:n=1024", "ar1", mse, 0.4, known, false, false,
+                        5000, 0, 1, "auto",
+                        "59ccca853d3271af7a73f1ac59ebba78acc9ea9d2aa67e68116ff28ef8920a7a",
+                        "c58447491ea4fa2d780b39da5d11cf03ad908704b5b9494c9f9dbebe9e01c0d9",
+                        FileHeader.CODER_PHASE_TABLE)
         ).map(Arguments::of);
     }
 
@@ -167,7 +202,8 @@ class GoldenFilesTest {
         writeSamples(in, type, data);
         EcdqOptions opt = EcdqOptions.mse(0).withTarget(c.target(), c.value()).withLattice(lattice)
                 .withNsm(c.nsm()).withKeepNonFinite(c.keepNonFinite()).withBlockRows(c.blockRows())
-                .withThreads(c.threads()).withTransform(c.transform()).withSeed((long) c.name().hashCode());
+                .withThreads(c.threads()).withTransform(c.transform()).withSeed((long) c.name().hashCode())
+                .withCoder(c.coder());
         Path lq = dir.resolve("x.lq");
         EcdqCompressor.compress(in, null, lq, opt);
         Path out = dir.resolve("y." + type);
@@ -175,7 +211,8 @@ class GoldenFilesTest {
         String got = sha256(lq) + " " + sha256(out);
         String save = System.getProperty("latq.golden.save");
         if (save != null) {
-            Path d = Path.of(save);
+            // version-2 files go to DIR, version-3 files to DIR/../v3
+            Path d = c.coder() == FileHeader.CODER_EXACT_GAUSSIAN ? Path.of(save) : Path.of(save).resolveSibling("v3");
             Files.createDirectories(d);
             String slug = c.name().replaceAll("[^A-Za-z0-9.]+", "-");
             Files.copy(lq, d.resolve(slug + ".lq"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
