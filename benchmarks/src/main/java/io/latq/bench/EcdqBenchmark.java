@@ -8,6 +8,7 @@ import io.latq.common.LatqFormatException;
 import io.latq.ecdq.entropy.DiscretizedGaussianModel;
 import io.latq.ecdq.entropy.EntropyModel;
 import io.latq.ecdq.entropy.GaussianIntervalBatch;
+import io.latq.ecdq.entropy.PhaseTableGaussianModel;
 import io.latq.ecdq.entropy.RansDecoder;
 import io.latq.ecdq.entropy.RansEncoder;
 import io.latq.lattice.Lattice;
@@ -72,6 +73,10 @@ public class EcdqBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** Point coder: 0 = exact Gaussian (format version 2), 1 = phase table (version 3). */
+    @Param({"0", "1"})
+    public int coder;
+
     private Path dir;
     private Path input;
     private Path compressed;
@@ -92,7 +97,7 @@ public class EcdqBenchmark {
         decompressOut = dir.resolve("y.f64");
         writeGaussian(input, SAMPLES, 1);
         options = EcdqOptions.mse(MSE).withLattice(lattice).withNsm(nsm).withThreads(threads).withForce(true)
-                .withSeed(1L);
+                .withSeed(1L).withCoder(coder);
         EcdqCompressor.compress(input, "f64", compressed, options);
     }
 
@@ -139,6 +144,8 @@ public class EcdqBenchmark {
      *       with a new centre, as the ECDQ coder does, so this adds the cost of the integer CDF evaluations;</li>
      *   <li>{@code encodeGaussianModelBatched}: the same symbols through {@link GaussianIntervalBatch}, as the ECDQ
      *       encoder codes them (intervals computed four erfc at a time; the same stream).</li>
+     *   <li>{@code encodePhaseTableModel}/{@code decodePhaseTableModel}: format version 3's model (the same model
+     *       at the centre rounded to 1/256 cell, read from tables built on first use).</li>
      * </ul>
      */
     @State(Scope.Thread)
@@ -163,6 +170,8 @@ public class EcdqBenchmark {
         private long[] values;
         private byte[] tableStream;
         private byte[] modelStream;
+        private byte[] phaseStream;
+        private final PhaseTableGaussianModel phaseTable = new PhaseTableGaussianModel();
 
         @Setup(Level.Trial)
         public void setup() {
@@ -190,6 +199,7 @@ public class EcdqBenchmark {
             }
             tableStream = copy(encodeTable());
             modelStream = copy(encodeGaussianModel());
+            phaseStream = copy(encodePhaseTableModel());
             if (!java.util.Arrays.equals(modelStream, copy(encodeGaussianModelBatched()))) {
                 throw new IllegalStateException("batched encoding differs from symbol-by-symbol encoding");
             }
@@ -261,6 +271,31 @@ public class EcdqBenchmark {
             for (int i = 0; i < SYMBOLS; i++) {
                 model.configure(centres[i], SPREAD);
                 sum += model.windowStart() + decoder.decode(model);
+            }
+            decoder.finish();
+            return sum;
+        }
+
+        @Benchmark
+        @OperationsPerInvocation(SYMBOLS)
+        public RansEncoder encodePhaseTableModel() {
+            encoder.reset();
+            for (int i = 0; i < SYMBOLS; i++) {
+                phaseTable.configure(centres[i], SPREAD);
+                encoder.push(phaseTable, phaseTable.symbolOf(values[i]));
+            }
+            encoder.finish();
+            return encoder;
+        }
+
+        @Benchmark
+        @OperationsPerInvocation(SYMBOLS)
+        public long decodePhaseTableModel() throws LatqFormatException {
+            decoder.reset(phaseStream, 0, phaseStream.length);
+            long sum = 0;
+            for (int i = 0; i < SYMBOLS; i++) {
+                phaseTable.configure(centres[i], SPREAD);
+                sum += phaseTable.windowStart() + decoder.decode(phaseTable);
             }
             decoder.finish();
             return sum;

@@ -130,8 +130,11 @@ public final class TriangularBasis {
         return of(generator, true);
     }
 
-    /** As {@link #of(DMatrixRMaj)}; {@code allowKronecker = false} keeps the general loops (the tests' oracle). */
-    static TriangularBasis of(DMatrixRMaj generator, boolean allowKronecker) {
+    /**
+     * As {@link #of(DMatrixRMaj)}; {@code allowKronecker = false} keeps the general loops even for a polar
+     * lattice (the oracle of the tests and the baseline of the benchmarks; the results are the same).
+     */
+    public static TriangularBasis of(DMatrixRMaj generator, boolean allowKronecker) {
         int n = generator.numRows;
         if (generator.numCols != n || n == 0) {
             throw new IllegalArgumentException("generator must be square, got " + generator.numRows + "x"
