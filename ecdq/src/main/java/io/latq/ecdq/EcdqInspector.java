@@ -110,6 +110,9 @@ public final class EcdqInspector {
             m.put("channel_scale", v2.scale());
             m.put("water_level", v2.theta());
             m.put("spread_weight", v2.spreadWeight());
+            m.put("level", v2.level());
+            m.put("point_coder", v2.coder() == io.latq.ecdq.file.FileHeader.CODER_PHASE_TABLE ? "phase-table"
+                    : "exact-gaussian");
             m.put("keep_nonfinite", v2.keepNonFinite());
         }
         m.put("nonfinite", h.nonFiniteCount());
