@@ -165,5 +165,7 @@ public record EcdqDesign(double sigma, double targetMse, double nsm, int dimensi
             java.util.Map.entry("50f7c51db61466e8ca5f3fa6ec2d82f6125aabdf7dc2b358eb38ba7049cc1f16:polar1024-L8",
                     0.060713836567169444),
             java.util.Map.entry("738988cfab92475fef8e5d71eb20e2d877580ec05eaeceb35234f53b6b35400c:polar4096-L8",
-                    0.06002943605788045));
+                    0.06002943605788045),
+            java.util.Map.entry("738988cfab92475fef8e5d71eb20e2d877580ec05eaeceb35234f53b6b35400c:polar4096-L32",
+                    0.059663567229047816));
 }
