@@ -16,7 +16,8 @@ public final class PlanChooser {
     public static final double MIN_GAIN = 0.02;
     static final int[] FRAMES_1D = {16, 64, 256, 1024};
     static final int[] TILES_ND = {4, 8, 16, 32};
-    static final long[] BLOCK_SAMPLES = {8192, 65536};
+    /** Block sizes tried (samples); the largest halves the framing cost of the next at 2^20 samples and more. */
+    static final long[] BLOCK_SAMPLES = {8192, 65536, 262144};
 
     private PlanChooser() {
     }
