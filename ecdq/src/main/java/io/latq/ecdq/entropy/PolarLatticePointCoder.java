@@ -56,6 +56,7 @@ public final class PolarLatticePointCoder {
     private final int m;
     private final int levels;
     private final int[] shift;
+    private final double[] scales;
     private final SoftScLevelCoder[] levelCoders;
     private final LevelChannelCache channels = new LevelChannelCache();
     private final DiscretizedGaussianModel model = new DiscretizedGaussianModel();
@@ -75,14 +76,34 @@ public final class PolarLatticePointCoder {
 
     /** The coder for the lattice of {@code design}; {@code basis} must be the triangular view of its generator. */
     public PolarLatticePointCoder(PolarLatticeDesign design, TriangularBasis basis) {
-        this(design, basis, true);
+        this(design, basis, null, true);
+    }
+
+    /**
+     * The coder with the model noise of each stage scaled: level i (1-based) uses the noise κ_i·s_k/2^(i−1) and the
+     * coarse part the spread κ_{r+1}·s_k/2^r, κ = {@code noiseScales} (length r + 1, each in (0, 16]; null = all 1).
+     * Fitting κ to the quantizer's actual per-level error (which is not Gaussian) tightens the model at low rate.
+     */
+    public PolarLatticePointCoder(PolarLatticeDesign design, TriangularBasis basis, double[] noiseScales) {
+        this(design, basis, noiseScales, true);
     }
 
     /** @param prune whether the soft SC passes use the Fast-SSC node rules (false: every leaf, for tests) */
-    PolarLatticePointCoder(PolarLatticeDesign design, TriangularBasis basis, boolean prune) {
+    PolarLatticePointCoder(PolarLatticeDesign design, TriangularBasis basis, double[] noiseScales, boolean prune) {
         this.n = design.n();
         this.m = Integer.numberOfTrailingZeros(n);
         this.levels = design.levels();
+        this.scales = new double[levels + 1];
+        for (int i = 0; i <= levels; i++) {
+            double k = noiseScales == null ? 1.0 : noiseScales[i];
+            if (!(k > 0 && k <= 16)) {
+                throw new IllegalArgumentException("noise scale " + k + " of stage " + (i + 1) + " not in (0, 16]");
+            }
+            scales[i] = k;
+        }
+        if (noiseScales != null && noiseScales.length != levels + 1) {
+            throw new IllegalArgumentException("need " + (levels + 1) + " noise scales, got " + noiseScales.length);
+        }
         int[] first = design.firstLevels();
         this.shift = new int[n];
         for (int t = 0; t < n; t++) {
@@ -215,31 +236,33 @@ public final class PolarLatticePointCoder {
      * length exceeds it by the frequency quantization, a few thousandths of a bit per symbol at most).
      */
     public double log2Cost(long[] a, double[] dither, double[] spreads) {
-        return log2Cost(a, dither, spreads, false);
+        double[] parts = new double[levels + 1];
+        log2Costs(a, dither, spreads, parts);
+        double bits = 0;
+        for (double p : parts) {
+            bits += p;
+        }
+        return bits;
     }
 
-    /** The part of {@link #log2Cost} spent on the level bits (diagnostic). */
-    double levelLog2Cost(long[] a, double[] dither, double[] spreads) {
-        return log2Cost(a, dither, spreads, true);
-    }
-
-    private double log2Cost(long[] a, double[] dither, double[] spreads, boolean levelsOnly) {
+    /** {@link #log2Cost} by stage: parts[i] for level i+1 (i &lt; r), parts[r] for the coarse part. */
+    public void log2Costs(long[] a, double[] dither, double[] spreads, double[] parts) {
         checkModel(dither, spreads);
         long[] lam = work;
         toPoint(a, lam);
         for (int k = 0; k < n; k++) {
             centre[k] = dither[k];
         }
-        double bits = 0;
         for (int i = 0; i < levels; i++) {
             for (int k = 0; k < n; k++) {
                 codeword[k] = (byte) (lam[k] & 1);
             }
             channelLlrs(i, spreads);
-            bits += levelCoders[i].log2Cost(llr, codeword);
+            parts[i] = levelCoders[i].log2Cost(llr, codeword);
             descend();
         }
-        for (int k = 0; k < n && !levelsOnly; k++) {
+        double bits = 0;
+        for (int k = 0; k < n; k++) {
             int b = configureCoarse(k, spreads[k]);
             long z = lam[k];
             long bucket = b == 0 ? z : Math.floorDiv(z, 1L << b);
@@ -247,7 +270,7 @@ public final class PolarLatticePointCoder {
             bits += EntropyModel.PRECISION_BITS - StrictMath.log(model.frequency(s)) / StrictMath.log(2.0)
                     + (s == model.escapeSymbol() ? 64 : b);
         }
-        return bits;
+        parts[levels] = bits;
     }
 
     private void checkModel(double[] dither, double[] spreads) {
@@ -266,7 +289,7 @@ public final class PolarLatticePointCoder {
     /** llr[k] = L of level i (0-based) at the current centres, noise s_k/2^i. */
     private void channelLlrs(int i, double[] spreads) {
         for (int k = 0; k < n; k++) {
-            llr[k] = channels.table(Math.scalb(spreads[k], -i)).llr(centre[k]);
+            llr[k] = channels.table(Math.scalb(scales[i] * spreads[k], -i)).llr(centre[k]);
         }
     }
 
@@ -300,7 +323,7 @@ public final class PolarLatticePointCoder {
 
     /** Configures the coarse model for coordinate k; returns the number b of uniform offset bits (0: no split). */
     private int configureCoarse(int k, double s) {
-        double t = Math.scalb(s, -levels);
+        double t = Math.scalb(scales[levels] * s, -levels);
         double mu = centre[k];
         if (!(t >= SPLIT_SPREAD)) {
             model.configure(mu, t);

@@ -269,8 +269,8 @@ class PolarLatticePointCoderTest {
     void fastNodesKeepTheModelProbability(int n) {
         PolarLattice lattice = shipped(n);
         TriangularBasis basis = basisOf(lattice);
-        PolarLatticePointCoder fast = new PolarLatticePointCoder(lattice.design(), basis, true);
-        PolarLatticePointCoder plain = new PolarLatticePointCoder(lattice.design(), basis, false);
+        PolarLatticePointCoder fast = new PolarLatticePointCoder(lattice.design(), basis, null, true);
+        PolarLatticePointCoder plain = new PolarLatticePointCoder(lattice.design(), basis, null, false);
         Coded c = encodeRandom(lattice, fast, 6, 21L + n);
         for (int v = 0; v < c.a.length; v++) {
             double pf = fast.log2Cost(c.a[v], c.dither[v], c.spreads[v]);
