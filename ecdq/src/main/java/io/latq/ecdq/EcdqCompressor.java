@@ -57,6 +57,10 @@ public final class EcdqCompressor {
     static final long TRIAL_SAMPLES = 1 << 16;
     /** Candidate weights w of the dither variance in the model spread (n &gt; 1). */
     static final double[] SPREAD_WEIGHTS = {0.25, 0.5, 1.0};
+    /** Candidate w of the polar-lattice point coder (w = 0 wins at high rate). */
+    static final double[] POLAR_SPREAD_WEIGHTS = {0.0, 0.25, 0.5, 1.0};
+    /** Candidate κ_c of the polar-lattice point coder (its fitted optimum runs from 0.3 at 0.25 b to 1 at 3 b). */
+    static final double[] COARSE_SCALES = {0.3, 0.4, 0.5, 0.65, 0.8, 1.0};
     private static final int RATE_STEPS = 14;
 
     private EcdqCompressor() {
@@ -215,25 +219,22 @@ public final class EcdqCompressor {
             new SecureRandom().nextBytes(fileId);
         }
         double[] theta = waterLevels(all, d, perChannel, c);
+        // a level's polar coder falls back to the phase-table coder when --lattice names another lattice
+        int coder = opt.coder() == FileHeader.CODER_POLAR_LEVELS
+                && !(lattice instanceof io.latq.polarlattice.PolarLattice) ? FileHeader.CODER_PHASE_TABLE : opt.coder();
         FileHeader header = new FileHeader(st.format, fileId, description.toBytes(), n, hash, lattice.log2Volume(),
                 nsm, seed, opt.target().code(), opt.targetValue(), n == 1 ? 0.0 : 1.0, opt.keepNonFinite(),
-                st.nonFinite, plan, mean, scale, theta, opt.level(), opt.coder());
+                st.nonFinite, plan, mean, scale, theta, opt.level(), coder, 1.0);
         Trials trials = new Trials(lattice, basis, all, tracker);
         if (opt.target() == EcdqOptions.Target.RATE) {
             header = rateSearch(header, trials, all, opt.targetValue(), sigma, perChannel, c);
         }
-        if (n > 1) {
-            long bestBytes = Long.MAX_VALUE;
-            FileHeader bestHeader = header;
-            for (double w : SPREAD_WEIGHTS) {
-                FileHeader h = header.withDesign(header.theta(), w);
-                long bytes = trials.bytes(h);
-                if (bytes < bestBytes) {
-                    bestBytes = bytes;
-                    bestHeader = h;
-                }
-            }
-            header = bestHeader;
+        if (header.coder() == FileHeader.CODER_POLAR_LEVELS) {
+            // the level bits fit best at w = 1 (docs/ecdq.md); the coarse spread κ_c, then w, by trial encodings
+            header = bestTrial(trials, header.withDesign(header.theta(), 1.0), COARSE_SCALES, true);
+            header = bestTrial(trials, header, POLAR_SPREAD_WEIGHTS, false);
+        } else if (n > 1) {
+            header = bestTrial(trials, header, SPREAD_WEIGHTS, false);
         }
         double targetMse = opt.target() == EcdqOptions.Target.MSE ? opt.targetValue() : Double.NaN;
         return encodeFile(input, type, output, opt, lattice, basis, header, tracker, sigma, targetMse, spectrum);
@@ -273,6 +274,22 @@ public final class EcdqCompressor {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The trial header with the fewest bytes over {@code values} of κ_c ({@code coarse}) or of w. */
+    private static FileHeader bestTrial(Trials trials, FileHeader header, double[] values, boolean coarse)
+            throws LatqException {
+        long bestBytes = Long.MAX_VALUE;
+        FileHeader best = header;
+        for (double v : values) {
+            FileHeader h = coarse ? header.withCoarseScale(v) : header.withDesign(header.theta(), v);
+            long bytes = trials.bytes(h);
+            if (bytes < bestBytes) {
+                bestBytes = bytes;
+                best = h;
+            }
+        }
+        return best;
     }
 
     /** Water level per channel component at normalized distortion d (one shared level unless perChannel). */

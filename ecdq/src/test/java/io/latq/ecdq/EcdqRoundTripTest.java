@@ -55,7 +55,8 @@ class EcdqRoundTripTest {
         java.util.Arrays.fill(theta, mse);
         return new FileHeader(SampleFormat.raw(SampleType.F64, false, count), new byte[FileHeader.ID_BYTES],
                 new byte[] {1}, lat.dimension(), EcdqHeader.generatorHash(lat.generator()), lat.log2Volume(),
-                1.0 / 12, 99L, 0, mse, 1.0, keep, 0, plan, mean, scale, theta, 0, FileHeader.CODER_EXACT_GAUSSIAN);
+                1.0 / 12, 99L, 0, mse, 1.0, keep, 0, plan, mean, scale, theta, 0, FileHeader.CODER_EXACT_GAUSSIAN,
+                1.0);
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package io.latq.ecdq.block;
 import io.latq.common.LatqException;
 import io.latq.common.LatqFormatException;
 import io.latq.ecdq.dither.CounterDither;
+import io.latq.ecdq.entropy.PolarLatticePointCoder;
 import io.latq.ecdq.entropy.RansDecoder;
 import io.latq.ecdq.entropy.RansEncoder;
 import io.latq.ecdq.entropy.SuccessiveGaussianPointCoder;
@@ -14,6 +15,7 @@ import io.latq.ecdq.samples.SampleFormat;
 import io.latq.ecdq.transform.BlockTransform;
 import io.latq.ecdq.transform.TransformPlan;
 import io.latq.lattice.Lattice;
+import io.latq.polarlattice.PolarLattice;
 import java.util.Arrays;
 
 /**
@@ -41,7 +43,10 @@ public final class TransformBlockCoder {
     private final FileHeader header;
     private final TransformPlan plan;
     private final BlockTransform transform;
+    /** The point coder of version 2 and of version 3's coder 1; null with {@link FileHeader#CODER_POLAR_LEVELS}. */
     private final SuccessiveGaussianPointCoder coder;
+    /** Version 3's coder 2 (polar lattices); null otherwise. */
+    private final PolarLatticePointCoder polarCoder;
     private final CounterDither dither;
     private final SampleFormat outFormat;
     private final RansEncoder enc = new RansEncoder();
@@ -86,8 +91,22 @@ public final class TransformBlockCoder {
         this.channels = plan.channels();
         this.bands = plan.bands();
         this.sigma0Sq = CellDesign.unscaledNoise(header.nsm(), header.log2Volume(), n);
-        this.coder = new SuccessiveGaussianPointCoder(basis, Math.sqrt(sigma0Sq), true,
-                header.coder() == FileHeader.CODER_PHASE_TABLE);
+        if (header.coder() == FileHeader.CODER_POLAR_LEVELS) {
+            if (!(lattice instanceof PolarLattice)) {
+                throw new IllegalArgumentException("the polar-lattice point coder needs a polar lattice, not "
+                        + lattice.name());
+            }
+            PolarLattice p = (PolarLattice) lattice;
+            double[] scales = new double[p.levels() + 1];
+            java.util.Arrays.fill(scales, 1.0);
+            scales[p.levels()] = header.coarseScale();
+            this.polarCoder = new PolarLatticePointCoder(p.design(), basis, scales);
+            this.coder = null;
+        } else {
+            this.polarCoder = null;
+            this.coder = new SuccessiveGaussianPointCoder(basis, Math.sqrt(sigma0Sq), true,
+                    header.coder() == FileHeader.CODER_PHASE_TABLE);
+        }
         this.dither = new CounterDither(header.seed());
         this.outFormat = header.source();
         this.mean = header.mean();
@@ -190,7 +209,9 @@ public final class TransformBlockCoder {
         designCells();
         enc.reset();
         forEachVector(p, order, start, (vector, filled) -> encodeVector(block, vector, filled, firstSampleIndex));
-        coder.flush(enc);
+        if (coder != null) {
+            coder.flush(enc);
+        }
         int len = enc.finish();
         double ideal = enc.idealBits();
         double[] out = recon != null ? recon : work;
@@ -320,7 +341,11 @@ public final class TransformBlockCoder {
                         + " quantizer returned a point that is not in the lattice of its generator");
             }
         }
-        coder.encode(a, u, spreads, enc);
+        if (polarCoder != null) {
+            polarCoder.encode(a, u, spreads, enc);
+        } else {
+            coder.encode(a, u, spreads, enc);
+        }
         for (int k = 0; k < filled; k++) {
             coef[coordIndex[k]] = coordDesign[k].gain() * (lambda[k] - u[k]);
         }
@@ -369,7 +394,11 @@ public final class TransformBlockCoder {
         vectorSpreads(filled);
         dither.position(block, vector);
         lattice.sampleFundamentalRegion(dither, u, 0);
-        coder.decode(u, spreads, dec, a);
+        if (polarCoder != null) {
+            polarCoder.decode(u, spreads, dec, a);
+        } else {
+            coder.decode(u, spreads, dec, a);
+        }
         basis.point(a, lambda, 0);
         for (int k = 0; k < filled; k++) {
             coef[coordIndex[k]] = coordDesign[k].gain() * (lambda[k] - u[k]);

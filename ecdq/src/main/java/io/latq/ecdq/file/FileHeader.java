@@ -35,13 +35,16 @@ import java.util.zip.CRC32C;
  * @param theta         per channel component, the water level θ in normalized units (&gt; 0)
  * @param level         the speed/rate level the file was written with (informational; 0 = unspecified)
  * @param coder         how lattice points are entropy coded: {@link #CODER_EXACT_GAUSSIAN} (the only coder of
- *                      version 2; a header with it is written as version 2), {@link #CODER_PHASE_TABLE} (version 3)
+ *                      version 2; a header with it is written as version 2), {@link #CODER_PHASE_TABLE} or
+ *                      {@link #CODER_POLAR_LEVELS} (version 3)
+ * @param coarseScale   κ_c of {@link #CODER_POLAR_LEVELS}: the coarse part's model spread is κ_c·s/2^r, in
+ *                      (0, 16]; 1 (and not stored) for the other coders
  */
 public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int dimension, byte[] generatorHash,
                          double log2Volume, double nsm, long seed, int targetKind, double targetValue,
                          double spreadWeight, boolean keepNonFinite, long nonFiniteCount, TransformPlan plan,
-                         double[] mean, double[] scale, double[] theta, int level, int coder)
-        implements FileLayout {
+                         double[] mean, double[] scale, double[] theta, int level, int coder,
+                         double coarseScale) implements FileLayout {
 
     /** The version of a header with {@link #CODER_EXACT_GAUSSIAN}, the layout's first version. */
     public static final int VERSION = 2;
@@ -51,8 +54,10 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
     public static final int CODER_EXACT_GAUSSIAN = 0;
     /** Successive discretized Gaussian at the centre rounded to 1/256 cell ({@code PhaseTableGaussianModel}). */
     public static final int CODER_PHASE_TABLE = 1;
+    /** Polar lattices only: level bits by a soft SC pass, then the coarse part ({@code PolarLatticePointCoder}). */
+    public static final int CODER_POLAR_LEVELS = 2;
     /** The largest coder id this version knows. */
-    public static final int MAX_CODER = CODER_PHASE_TABLE;
+    public static final int MAX_CODER = CODER_POLAR_LEVELS;
     /** The largest level. */
     public static final int MAX_LEVEL = 9;
     public static final int MAX_BODY = 1 << 20;
@@ -66,6 +71,9 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
     public FileHeader {
         if (coder < 0 || coder > MAX_CODER || level < 0 || level > 255) {
             throw new IllegalArgumentException("invalid coder " + coder + " or level " + level);
+        }
+        if (!(coarseScale > 0 && coarseScale <= 16) || (coder != CODER_POLAR_LEVELS && coarseScale != 1.0)) {
+            throw new IllegalArgumentException("invalid coarse scale " + coarseScale + " for coder " + coder);
         }
         fileId = fileId.clone();
         lattice = lattice.clone();
@@ -163,7 +171,14 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
     /** A copy with other design values (used by the compressor's trial encodings). */
     public FileHeader withDesign(double[] newTheta, double newSpreadWeight) {
         return new FileHeader(source, fileId, lattice, dimension, generatorHash, log2Volume, nsm, seed, targetKind,
-                targetValue, newSpreadWeight, keepNonFinite, nonFiniteCount, plan, mean, scale, newTheta, level, coder);
+                targetValue, newSpreadWeight, keepNonFinite, nonFiniteCount, plan, mean, scale, newTheta, level, coder,
+                coarseScale);
+    }
+
+    /** A copy with another κ_c (trial encodings of {@link #CODER_POLAR_LEVELS}). */
+    public FileHeader withCoarseScale(double k) {
+        return new FileHeader(source, fileId, lattice, dimension, generatorHash, log2Volume, nsm, seed, targetKind,
+                targetValue, spreadWeight, keepNonFinite, nonFiniteCount, plan, mean, scale, theta, level, coder, k);
     }
 
     /** The full header: preamble, body and CRC32C. */
@@ -172,7 +187,7 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
         long[] ts = plan.timeShape();
         int body = SourceCodec.size(source) + ID_BYTES + 4 + lattice.length + 4 + 32 + 8 + 8 + 8 + 1 + 8 + 8 + 8
                 + 1 + 1 + 8 * ts.length + 1 + 2 * plan.axes() + 2 + 8 + 1 + (plan.hasKlt() ? 8 * c * c : 0)
-                + 3 * 8 * c + 1 + (version() == VERSION ? 0 : 1);
+                + 3 * 8 * c + 1 + (version() == VERSION ? 0 : 1) + (coder == CODER_POLAR_LEVELS ? 8 : 0);
         ByteBuffer b = ByteBuffer.allocate(EcdqHeader.PREAMBLE + body + 4).order(ByteOrder.LITTLE_ENDIAN);
         b.put(EcdqHeader.MAGIC);
         b.putShort((short) version());
@@ -217,6 +232,9 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
         b.put((byte) level);
         if (version() != VERSION) {
             b.put((byte) coder);
+        }
+        if (coder == CODER_POLAR_LEVELS) {
+            b.putDouble(coarseScale);
         }
         if (b.position() != EcdqHeader.PREAMBLE + body) {
             throw new IllegalStateException("header length mismatch");
@@ -304,6 +322,7 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
         }
         int level = r.u8();
         int coder = CODER_EXACT_GAUSSIAN;
+        double coarseScale = 1.0;
         if (version == VERSION_3) {
             coder = r.u8();
             if (coder == CODER_EXACT_GAUSSIAN || coder > MAX_CODER) {
@@ -311,6 +330,12 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
             }
             if (level > MAX_LEVEL) {
                 throw new LatqFormatException("header has an invalid level " + level);
+            }
+            if (coder == CODER_POLAR_LEVELS) {
+                coarseScale = r.f64();
+                if (!(coarseScale > 0 && coarseScale <= 16)) {
+                    throw new LatqFormatException("header has an invalid coarse scale " + coarseScale);
+                }
             }
         }
         if (r.remaining() != 0) {
@@ -380,7 +405,8 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
             throw new LatqFormatException("header has an invalid non-finite sample count");
         }
         return new FileHeader(source, id, lattice, (int) dim, hash, log2Volume, nsm, seed, targetKind, targetValue,
-                spreadWeight, (flags & FLAG_KEEP_NONFINITE) != 0, nonFinite, plan, mean, scale, theta, level, coder);
+                spreadWeight, (flags & FLAG_KEEP_NONFINITE) != 0, nonFinite, plan, mean, scale, theta, level, coder,
+                coarseScale);
     }
 
     private static boolean orthonormal(double[] u, int c) {
