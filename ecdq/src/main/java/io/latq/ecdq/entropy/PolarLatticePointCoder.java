@@ -94,6 +94,9 @@ public final class PolarLatticePointCoder {
         this.n = design.n();
         this.m = Integer.numberOfTrailingZeros(n);
         this.levels = design.levels();
+        if (noiseScales != null && noiseScales.length != levels + 1) {
+            throw new IllegalArgumentException("need " + (levels + 1) + " noise scales, got " + noiseScales.length);
+        }
         this.scales = new double[levels + 1];
         for (int i = 0; i <= levels; i++) {
             double k = noiseScales == null ? 1.0 : noiseScales[i];
@@ -101,9 +104,6 @@ public final class PolarLatticePointCoder {
                 throw new IllegalArgumentException("noise scale " + k + " of stage " + (i + 1) + " not in (0, 16]");
             }
             scales[i] = k;
-        }
-        if (noiseScales != null && noiseScales.length != levels + 1) {
-            throw new IllegalArgumentException("need " + (levels + 1) + " noise scales, got " + noiseScales.length);
         }
         int[] first = design.firstLevels();
         this.shift = new int[n];
