@@ -94,6 +94,9 @@ public final class PolarLatticePointCoder {
         this.n = design.n();
         this.m = Integer.numberOfTrailingZeros(n);
         this.levels = design.levels();
+        if (noiseScales != null && noiseScales.length != levels + 1) {
+            throw new IllegalArgumentException("need " + (levels + 1) + " noise scales, got " + noiseScales.length);
+        }
         this.scales = new double[levels + 1];
         for (int i = 0; i <= levels; i++) {
             double k = noiseScales == null ? 1.0 : noiseScales[i];
@@ -101,9 +104,6 @@ public final class PolarLatticePointCoder {
                 throw new IllegalArgumentException("noise scale " + k + " of stage " + (i + 1) + " not in (0, 16]");
             }
             scales[i] = k;
-        }
-        if (noiseScales != null && noiseScales.length != levels + 1) {
-            throw new IllegalArgumentException("need " + (levels + 1) + " noise scales, got " + noiseScales.length);
         }
         int[] first = design.firstLevels();
         this.shift = new int[n];
@@ -161,7 +161,18 @@ public final class PolarLatticePointCoder {
      *                                  spread or dither value is out of range
      */
     public void encode(long[] a, double[] dither, double[] spreads, RansEncoder enc) {
+        encode(a, dither, spreads, null, enc);
+    }
+
+    /**
+     * As {@link #encode(long[], double[], double[], RansEncoder)} with the coarse part's spread given per coordinate:
+     * the coarse value z_k is coded with spread {@code coarseSpreads[k]}/2^r instead of κ_{r+1}·s_k/2^r (null: the
+     * latter). The coarse value is the rounding of the source's residual, so a spread near σ_x²/s_k (the source part
+     * shrunk by its share of s_k²) fits better at low rate than s_k (docs/ecdq.md).
+     */
+    public void encode(long[] a, double[] dither, double[] spreads, double[] coarseSpreads, RansEncoder enc) {
         checkModel(dither, spreads);
+        checkCoarse(coarseSpreads);
         long[] lam = work;
         toPoint(a, lam);
         for (int k = 0; k < n; k++) {
@@ -176,7 +187,7 @@ public final class PolarLatticePointCoder {
             descend();
         }
         for (int k = 0; k < n; k++) {
-            int b = configureCoarse(k, spreads[k]);
+            int b = configureCoarse(k, coarseSpreads, spreads[k]);
             long z = lam[k];
             long bucket = b == 0 ? z : Math.floorDiv(z, 1L << b);
             int s = model.symbolOf(bucket);
@@ -196,7 +207,14 @@ public final class PolarLatticePointCoder {
      * @throws LatqFormatException if the payload is truncated or decodes to a value out of range
      */
     public void decode(double[] dither, double[] spreads, RansDecoder dec, long[] a) throws LatqFormatException {
+        decode(dither, spreads, null, dec, a);
+    }
+
+    /** Decodes a point written by {@link #encode(long[], double[], double[], double[], RansEncoder)}. */
+    public void decode(double[] dither, double[] spreads, double[] coarseSpreads, RansDecoder dec, long[] a)
+            throws LatqFormatException {
         checkModel(dither, spreads);
+        checkCoarse(coarseSpreads);
         long[] lam = work;
         java.util.Arrays.fill(lam, 0L);
         for (int k = 0; k < n; k++) {
@@ -213,7 +231,7 @@ public final class PolarLatticePointCoder {
         }
         long zLimit = lambdaLimit >> levels;
         for (int k = 0; k < n; k++) {
-            int b = configureCoarse(k, spreads[k]);
+            int b = configureCoarse(k, coarseSpreads, spreads[k]);
             int s = dec.decode(model);
             long z;
             if (s == model.escapeSymbol()) {
@@ -265,7 +283,7 @@ public final class PolarLatticePointCoder {
         }
         double bits = 0;
         for (int k = 0; k < n; k++) {
-            int b = configureCoarse(k, spreads[k]);
+            int b = configureCoarse(k, null, spreads[k]);
             long z = lam[k];
             long bucket = b == 0 ? z : Math.floorDiv(z, 1L << b);
             int s = model.symbolOf(bucket);
@@ -273,6 +291,19 @@ public final class PolarLatticePointCoder {
                     + (s == model.escapeSymbol() ? 64 : b);
         }
         parts[levels] = bits;
+    }
+
+    private void checkCoarse(double[] coarseSpreads) {
+        if (coarseSpreads == null) {
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            double s = coarseSpreads[k];
+            if (!(s >= MIN_SPREAD && s <= MAX_SPREAD)) {
+                throw new IllegalArgumentException("coarse spread " + s + " of coordinate " + k + " is outside ["
+                        + MIN_SPREAD + ", " + MAX_SPREAD + "]");
+            }
+        }
     }
 
     private void checkModel(double[] dither, double[] spreads) {
@@ -324,8 +355,9 @@ public final class PolarLatticePointCoder {
     }
 
     /** Configures the coarse model for coordinate k; returns the number b of uniform offset bits (0: no split). */
-    private int configureCoarse(int k, double s) {
-        double t = Math.scalb(scales[levels] * s, -levels);
+    private int configureCoarse(int k, double[] coarseSpreads, double s) {
+        double t = coarseSpreads == null ? Math.scalb(scales[levels] * s, -levels)
+                : Math.scalb(coarseSpreads[k], -levels);
         double mu = centre[k];
         if (!(t >= SPLIT_SPREAD)) {
             model.configure(mu, t);

@@ -55,7 +55,11 @@ public final class PolarCoderRateStudy {
                 samples);
         System.out.println("D,w,R(D),polar_bps,polar_ideal_bps,successive_bps,mse,levels_bps,coarse_bps");
         double[] scales = null;
-        if (args.length > 3) {
+        // "rule": coarse spread κ_c·s per coordinate with ρ = σ_x²/s² (σ_x² = σ0²·(v − θ)/θ, the cell's source
+        // part) and κ_c = ρ² + 0.2·(1 − ρ), a fit to the scan; "rho": κ_c = ρ
+        boolean rule = args.length > 3 && (args[3].equals("rule") || args[3].equals("rho"));
+        boolean rho = rule && args[3].equals("rho");
+        if (args.length > 3 && !rule) {
             scales = Arrays.stream(args[3].split(",")).mapToDouble(Double::parseDouble).toArray();
         }
         PolarLatticePointCoder polar = new PolarLatticePointCoder(lattice.design(), basis, scales);
@@ -73,6 +77,12 @@ public final class PolarCoderRateStudy {
             for (double w : ws) {
                 CellDesign cell = CellDesign.of(1.0, d, sigma0Sq, w);
                 Arrays.fill(spreads, cell.spread());
+                double[] coarse = null;
+                if (rule) {
+                    coarse = new double[n];
+                    double r2 = sigma0Sq * (1 - d) / d / (cell.spread() * cell.spread());
+                    Arrays.fill(coarse, cell.spread() * (rho ? r2 : r2 * r2 + 0.2 * (1 - r2)));
+                }
                 double sse = 0;
                 for (int v = 0; v < vectors; v++) {
                     dither.position(0, v);
@@ -98,7 +108,7 @@ public final class PolarCoderRateStudy {
                     int v1 = Math.min(vectors, v0 + VECTORS_PER_STREAM);
                     enc.reset();
                     for (int v = v0; v < v1; v++) {
-                        polar.encode(a[v], us[v], spreads, enc);
+                        polar.encode(a[v], us[v], spreads, coarse, enc);
                         ideal += polar.log2Cost(a[v], us[v], spreads);
                     }
                     int len = enc.finish();
@@ -106,7 +116,7 @@ public final class PolarCoderRateStudy {
                     byte[] buf = Arrays.copyOfRange(enc.buffer(), enc.offset(), enc.offset() + len);
                     dec.reset(buf, 0, len);
                     for (int v = v0; v < v1; v++) {
-                        polar.decode(us[v], spreads, dec, back);
+                        polar.decode(us[v], spreads, coarse, dec, back);
                         if (!Arrays.equals(back, a[v])) {
                             throw new IllegalStateException("round trip failed at vector " + v);
                         }
