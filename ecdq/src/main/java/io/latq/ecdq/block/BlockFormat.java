@@ -30,6 +30,15 @@ public final class BlockFormat {
         return 11 * codedSamples + 16;
     }
 
+    /**
+     * The same bound for the polar-lattice point coder (format version 3, point coder 2): at most 2r + 10 bytes a
+     * coordinate (r level bits of at most 16 bits each, a coarse symbol and 64 raw bits; docs/file-format.md), with r
+     * at most {@code PolarLatticeDesign.MAX_LEVELS} = 16.
+     */
+    public static long maxPolarPayload(long codedSamples) {
+        return (2 * 16 + 10) * codedSamples + 16;
+    }
+
     /** A block as read from a file (payload still entropy coded). */
     public record Block(long index, int samples, byte[] cells, int[] nonFiniteOffsets, long[] nonFiniteBits,
                         byte[] payload, int storedBytes) {

@@ -60,6 +60,8 @@ public final class TransformBlockCoder {
     private final double[] theta;
     private final boolean perCoordinate;
     private final CellDesign pad;
+    /** |coef/step| bound: 2^50, and 2^(61−m) for the polar coder, whose points must stay within 2^(62−m). */
+    private final double coefficientLimit;
     // per block
     private final double[] work;
     private final double[] coef;
@@ -107,6 +109,8 @@ public final class TransformBlockCoder {
             this.coder = new SuccessiveGaussianPointCoder(basis, Math.sqrt(sigma0Sq), true,
                     header.coder() == FileHeader.CODER_PHASE_TABLE);
         }
+        this.coefficientLimit = polarCoder == null ? 0x1p50
+                : Math.min(0x1p50, Math.scalb(1.0, 61 - Integer.numberOfTrailingZeros(n)));
         this.dither = new CounterDither(header.seed());
         this.outFormat = header.source();
         this.mean = header.mean();
@@ -326,7 +330,7 @@ public final class TransformBlockCoder {
         for (int k = 0; k < n; k++) {
             int idx = coordIndex[k];
             double c = idx < 0 ? 0 : coef[idx] / coordDesign[k].step();
-            if (!(Math.abs(c) < 0x1p50)) {
+            if (!(Math.abs(c) < coefficientLimit)) {
                 throw new LatqException("a sample near index " + firstSampleIndex
                         + " is too large relative to the quantization step");
             }

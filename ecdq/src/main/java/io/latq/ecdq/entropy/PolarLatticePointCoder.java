@@ -22,7 +22,8 @@ import io.latq.polarlattice.PolarLatticeDesign;
  *   λ⁽ⁱ⁺¹⁾ = (λ⁽ⁱ⁾ − c_i)/2,  y⁽ⁱ⁺¹⁾ = (y⁽ⁱ⁾ − c_i)/2
  * </pre>
  * and finally the coarse part z = λ⁽ʳ⁺¹⁾ ∈ Z^N, coordinate k = 0..N−1, with the discretized Gaussian
- * {@link DiscretizedGaussianModel} of centre y⁽ʳ⁺¹⁾_k and spread t_k = s_k/2^r (escape: 64 raw bits); for
+ * {@link PhaseTableGaussianModel} (version 3's: {@link DiscretizedGaussianModel} at the centre rounded to 1/256 cell)
+ * of centre y⁽ʳ⁺¹⁾_k and spread t_k = s_k/2^r (escape: 64 raw bits); for
  * t ≥ {@value #SPLIT_SPREAD} the value is split into a bucket of 2^b cells, b = min(48, ⌊log2(t/16)⌋), coded with the
  * model in bucket units (centre (μ + ½)/2^b − ½, spread t/2^b) and b uniform offset bits, as in
  * {@link SuccessiveGaussianPointCoder}. The decomposition λ = c_1 + 2c_2 + … + 2^(r−1)c_r + 2^r·z is a bijection
@@ -38,7 +39,7 @@ import io.latq.polarlattice.PolarLatticeDesign;
  *
  * <p>Determinism: the channel LLRs come from per-noise tables built with StrictMath, the SC pass uses plus, minus
  * and the tabulated box-plus, the bit frequencies come from {@link LogisticFrequencyTable}, the coarse model is
- * {@link DiscretizedGaussianModel}: every integer fed to rANS is the same on every JVM. The symbol order is: level 1
+ * {@link PhaseTableGaussianModel}: every integer fed to rANS is the same on every JVM. The symbol order is: level 1
  * bits (SC order), …, level r bits, then the N coarse values. docs/file-format.md, "Polar-lattice point coder".
  *
  * <p>Not thread-safe (one instance per worker); allocation-free per point once the LLR tables of the spreads in use
@@ -59,8 +60,8 @@ public final class PolarLatticePointCoder {
     private final double[] scales;
     private final SoftScLevelCoder[] levelCoders;
     private final LevelChannelCache channels = new LevelChannelCache();
-    private final DiscretizedGaussianModel model = new DiscretizedGaussianModel();
-    private final GaussianIntervalBatch batch = new GaussianIntervalBatch();
+    /** The coarse model: version 3's phase-table Gaussian (table lookups, no erfc per symbol). */
+    private final PhaseTableGaussianModel model = new PhaseTableGaussianModel();
     /** |λ_k| bound: keeps the inverse butterfly (growth ≤ 2^m) inside a long. */
     private final long lambdaLimit;
     private final long[] work;
@@ -191,14 +192,13 @@ public final class PolarLatticePointCoder {
             long z = lam[k];
             long bucket = b == 0 ? z : Math.floorDiv(z, 1L << b);
             int s = model.symbolOf(bucket);
-            batch.push(model, s, enc);
+            enc.push(model, s);
             if (s == model.escapeSymbol()) {
                 enc.pushRaw64(z);
             } else if (b > 0) {
                 enc.pushBits(z - (bucket << b), b);
             }
         }
-        batch.flush(enc); // the batch gives the same intervals as enc.push(model, s), four erfc chains at a time
     }
 
     /**

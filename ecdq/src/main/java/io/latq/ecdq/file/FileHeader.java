@@ -143,10 +143,15 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
         return plan.cellsPerBlock();
     }
 
-    /** At most 11 bytes per coded coordinate (every one escaped), the block's samples plus one padded vector. */
+    /**
+     * At most 11 bytes per coded coordinate (every one escaped; 42 with the polar-lattice point coder), the block's
+     * samples plus one padded vector.
+     */
     @Override
     public long maxPayload(long b) {
-        return io.latq.ecdq.block.BlockFormat.maxPayload(samplesInBlock(b) + dimension);
+        long coded = samplesInBlock(b) + dimension;
+        return coder == CODER_POLAR_LEVELS ? io.latq.ecdq.block.BlockFormat.maxPolarPayload(coded)
+                : io.latq.ecdq.block.BlockFormat.maxPayload(coded);
     }
 
     @Override
