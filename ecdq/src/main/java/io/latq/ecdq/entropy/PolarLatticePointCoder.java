@@ -135,6 +135,15 @@ public final class PolarLatticePointCoder {
         if (basis.dimension() != n || !basis.isSignedIdentity()) {
             throw new IllegalArgumentException("basis is not the (unrotated) generator of this polar lattice");
         }
+        if (basis.isKronecker()) { // B = diag(d)·F^{⊗m} was verified when the basis was built: compare d only
+            for (int i = 0; i < n; i++) {
+                if (basis.generatorEntry(i, i) != Math.scalb(1.0, shift[i])) {
+                    throw new IllegalArgumentException("basis entry (" + i + ", " + i + ") is "
+                            + basis.generatorEntry(i, i) + ", the polar generator has " + Math.scalb(1.0, shift[i]));
+                }
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
             double scale = Math.scalb(1.0, shift[i]);
             for (int j = 0; j < n; j++) {
