@@ -4,7 +4,7 @@ package io.latq.lattice;
  * The Barnes–Wall lattice BW16 = Λ16 in the integral scaling √2·Λ16 = ∪_{c ∈ RM(1,4)} (c + 2·D16): minimum squared
  * norm 8 (4320 minimal vectors), volume 2^12 (log2 V = 12). Conway &amp; Sloane, <i>Sphere Packings, Lattices and
  * Groups</i>, §4.10, give Λ16 with minimum norm 4 and volume 16, i.e. this lattice scaled by 1/√2; the normalized
- * second moment G = 0.0682645 does not depend on the scale.
+ * second moment G ≈ 0.06830 does not depend on the scale.
  *
  * <p>Derivation: Construction D with the Reed–Muller codes RM(1,4) ⊂ RM(3,4) gives RM(1,4) + 2·RM(3,4) + 4·Z^16, and
  * RM(3,4) (the even-weight code) + 2·Z^16 = D16, so the lattice is the union of the 32 cosets c + 2·D16. It is closed

@@ -14,9 +14,10 @@ package io.latq.lattice;
  *
  * <p>Speed: t_i takes only two values per coordinate (c_i = 0 or 1), so the per-coordinate squared error, |error|
  * and rounding parity are computed once for both values, and for every block of b consecutive coordinates and every
- * b-bit pattern the block's sum of squared errors, largest |error| and parity are tabulated (2^b entries, built
- * coordinate by coordinate in 2^(b+1) steps). A codeword then costs one table look-up per block. A coset is skipped as
- * soon as its unfixed distance exceeds the best so far (the parity fix only adds).
+ * b-bit pattern the block's sum of squared errors is tabulated (2^b entries, built coordinate by coordinate in
+ * 2^(b+1) steps). A codeword then costs one table look-up per block. A coset is dropped as soon as its unfixed
+ * distance exceeds the best so far (the parity fix only adds); for the few that remain, the rounding parity is a
+ * popcount of bit masks and the worst coordinate a direct scan.
  *
  * <p>Tie conventions: within a coset those of {@link DnLattice} (half-up rounding; the lowest index among equal
  * largest |error| is moved, up if its error is ≥ 0). Between cosets, at equal computed squared distance, the
@@ -98,14 +99,14 @@ final class CodeCosetQuantizer {
     private static final class Scratch {
         final double[] sq;
         final double[] abs;
-        final int[] parity;
         final double[] dist;
-        final double[] worst;
-        final int[] tableParity;
         final double[] bound = new double[16];
         final double[] min1 = new double[16];
         final double[] min2 = new double[16];
         final int[] order = new int[16];
+        /** Bit i set when r(t_i) is odd, for c_i = 0 and for c_i = 1. */
+        int oddRounding0;
+        int oddRounding1;
         double best;
         int bestH;
         int bestC;
@@ -114,10 +115,7 @@ final class CodeCosetQuantizer {
         Scratch(int n, int tableSize) {
             sq = new double[2 * n];
             abs = new double[2 * n];
-            parity = new int[2 * n];
             dist = new double[tableSize];
-            worst = new double[tableSize];
-            tableParity = new int[tableSize];
         }
     }
 
@@ -205,23 +203,27 @@ final class CodeCosetQuantizer {
         }
     }
 
-    /** Completes coset (h, c) whose unfixed distance d ≤ best: parity fix, then the comparison with the best. */
+    /**
+     * Completes coset (h, c) whose unfixed distance d ≤ best: the parity of Σr(t_i) from the odd-rounding masks, the
+     * parity fix (lowest index among equal largest |error|, as in {@link DnLattice}), then the comparison with the
+     * best. Called only for the few cosets that survive the distance test, so it scans the coordinates directly.
+     */
     private void consider(double[] x, int xOff, int h, int c, double d, Scratch s) {
-        int par = targetParity[h];
-        for (int b = 0, shift = 0; b < blocks; b++, shift += blockBits) {
-            par ^= s.tableParity[(b << blockBits) + ((c >>> shift) & mask)];
-        }
+        int odd = (~c & s.oddRounding0) | (c & s.oddRounding1);
         int fix = -1;
-        if (par != 0) {
-            double w = 0.0;
-            for (int b = 0, shift = 0; b < blocks; b++, shift += blockBits) {
-                w = Math.max(w, s.worst[(b << blockBits) + ((c >>> shift) & mask)]);
+        if (((Integer.bitCount(odd) ^ targetParity[h]) & 1) != 0) {
+            double w = -1.0;
+            for (int i = 0; i < n; i++) {
+                double v = s.abs[((c >>> i) & 1) * n + i];
+                if (v > w) {
+                    w = v;
+                    fix = i;
+                }
             }
             d += 1.0 - 2.0 * w;
             if (d > s.best) {
                 return;
             }
-            fix = worstIndex(c, w, s);
         }
         if (d < s.best || lexicographicallySmaller(x, xOff, h, c, fix, s.bestH, s.bestC, s.bestFix)) {
             s.best = d;
@@ -235,50 +237,39 @@ final class CodeCosetQuantizer {
     private void fillCoordinates(double[] x, int xOff, int offset, Scratch s) {
         for (int bit = 0; bit < 2; bit++) {
             double k = offset + alpha * bit;
+            int odd = 0;
             for (int i = 0, j = bit * n; i < n; i++, j++) {
                 double t = (x[xOff + i] - k) * invBeta;
                 double f = Rounding.roundHalfUp(t);
                 double e = t - f;
                 s.sq[j] = e * e;
                 s.abs[j] = Math.abs(e);
-                s.parity[j] = (int) (((long) f) & 1L);
+                odd |= (int) (((long) f) & 1L) << i;
+            }
+            if (bit == 0) {
+                s.oddRounding0 = odd;
+            } else {
+                s.oddRounding1 = odd;
             }
         }
     }
 
-    /** For every block and bit pattern p: Σ squared errors, max |error| and XOR of parities, coordinates in order. */
+    /** For every block and bit pattern p: the block's Σ squared errors, added in coordinate order. */
     private void fillTables(Scratch s) {
+        double[] dist = s.dist;
         for (int b = 0; b < blocks; b++) {
             int base = b << blockBits;
-            s.dist[base] = 0.0;
-            s.worst[base] = 0.0;
-            s.tableParity[base] = 0;
+            dist[base] = 0.0;
             for (int j = 0; j < blockBits; j++) {
-                int i0 = b * blockBits + j;
-                int i1 = i0 + n;
+                double sq0 = s.sq[b * blockBits + j];
+                double sq1 = s.sq[b * blockBits + j + n];
                 int half = 1 << j;
-                for (int p = 0; p < half; p++) {
-                    int lo = base + p;
-                    int hi = lo + half;
-                    s.dist[hi] = s.dist[lo] + s.sq[i1];
-                    s.worst[hi] = Math.max(s.worst[lo], s.abs[i1]);
-                    s.tableParity[hi] = s.tableParity[lo] ^ s.parity[i1];
-                    s.dist[lo] += s.sq[i0];
-                    s.worst[lo] = Math.max(s.worst[lo], s.abs[i0]);
-                    s.tableParity[lo] ^= s.parity[i0];
+                for (int lo = base, hi = base + half; lo < base + half; lo++, hi++) {
+                    dist[hi] = dist[lo] + sq1;
+                    dist[lo] += sq0;
                 }
             }
         }
-    }
-
-    /** The lowest coordinate whose |error| in coset c equals the largest one, w. */
-    private int worstIndex(int c, double w, Scratch s) {
-        for (int i = 0; i < n; i++) {
-            if (s.abs[((c >>> i) & 1) * n + i] == w) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("largest rounding error not found");
     }
 
     /**

@@ -251,10 +251,10 @@ class LeechAndBarnesWallTest {
         }
     }
 
-    /** G within 4 standard errors of Conway & Sloane's value (SPLAG Table 2.3), fixed seed. */
+    /** G within 4 standard errors of the tabulated values (SPLAG Table 2.3), fixed seed; ~1.5e-5 and 2.3e-5 SE. */
     @Test
     void normalizedSecondMomentsMatchTheTable() {
-        double[] expected = {0.0657710, 0.0682645};
+        double[] expected = {0.0657710, 0.06830};
         Lattice[] ls = {LEECH, BW16};
         for (int k = 0; k < 2; k++) {
             NsmResult r = new NsmEstimator(ls[k]).estimate(150_000, 20261206L, 2, null);
