@@ -229,6 +229,51 @@ class LeechAndBarnesWallTest {
     }
 
     /**
+     * The documented tie rules. ±c/2 for a weight-8 codeword c (BW16) or ±m/2 for a minimal vector m (Leech) is
+     * equidistant from 0 and ±c (±m), which lie in different cosets: the lexicographically smaller point wins, 0 for
+     * +c/2 and −c for −c/2. Within one coset the D_n rules apply instead: (−1, −1, 0, …) is equidistant from 0 and
+     * (−2, −2, 0, …), both in 2·D16, and half-up rounding of t = x/2 picks 0.
+     */
+    @Test
+    void tiesFollowTheDocumentedRules() {
+        for (Lattice l : List.<Lattice>of(BW16, LEECH)) {
+            for (double[] m : someMinimalVectors(l)) {
+                if (maxAbsEntryIsOne(m) || LatticeTestSupport.maxAbs(m) == 3.0 || countNonZero(m) == 8) {
+                    double[] zero = new double[m.length];
+                    assertArrayEquals(lexLess(m, zero) ? m : zero, quantize(l, scale(m, 0.5)), 0.0, l.name());
+                    double[] minus = scale(m, -1.0);
+                    assertArrayEquals(lexLess(minus, zero) ? minus : zero, quantize(l, scale(minus, 0.5)), 0.0);
+                }
+            }
+        }
+        double[] x = new double[16];
+        x[0] = -1.0;
+        x[1] = -1.0;
+        assertArrayEquals(new double[16], quantize(BW16, x), 0.0);
+    }
+
+    private static boolean maxAbsEntryIsOne(double[] v) {
+        return LatticeTestSupport.maxAbs(v) == 1.0;
+    }
+
+    private static int countNonZero(double[] v) {
+        int k = 0;
+        for (double a : v) {
+            k += a != 0.0 ? 1 : 0;
+        }
+        return k;
+    }
+
+    private static boolean lexLess(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return a[i] < b[i];
+            }
+        }
+        return false;
+    }
+
+    /**
      * The branch and bound over the Turyn structure against the plain search of all 4096 codewords with the same
      * tables and tie rule: the two must return bit-identical points, ties included.
      */
