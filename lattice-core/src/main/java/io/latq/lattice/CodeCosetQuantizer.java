@@ -14,10 +14,10 @@ package io.latq.lattice;
  *
  * <p>Speed: t_i takes only two values per coordinate (c_i = 0 or 1), so the per-coordinate squared error, |error|
  * and rounding parity are computed once for both values, and for every block of b consecutive coordinates and every
- * b-bit pattern the block's sum of squared errors is tabulated (2^b entries, built coordinate by coordinate in
- * 2^(b+1) steps). A codeword then costs one table look-up per block. A coset is dropped as soon as its unfixed
- * distance exceeds the best so far (the parity fix only adds); for the few that remain, the rounding parity is a
- * popcount of bit masks and the worst coordinate a direct scan.
+ * b-bit pattern the block's sum of squared errors is tabulated (2^b entries, each the sum of two half-block entries
+ * that are built coordinate by coordinate). A codeword then costs one table look-up per block. A coset is dropped as
+ * soon as its unfixed distance exceeds the best so far (the parity fix only adds); for the few that remain, the
+ * rounding parity is a popcount of bit masks and the worst coordinate a direct scan.
  *
  * <p>Tie conventions: within a coset those of {@link DnLattice} (half-up rounding; the lowest index among equal
  * largest |error| is moved, up if its error is ≥ 0). Between cosets, at equal computed squared distance, the
@@ -39,6 +39,8 @@ final class CodeCosetQuantizer {
     private final int[] codewords;
     private final int[] turynH;
     private final int[] turynHPrime;
+    /** The index of the all-ones word in {@link #turynHPrime}; xi and xi ^ allOnesIndex index x and x ⊕ 1. */
+    private final int allOnesIndex;
     private final int alpha;
     private final double beta;
     private final double invBeta;
@@ -87,12 +89,32 @@ final class CodeCosetQuantizer {
         this.codewords = codewords == null ? null : codewords.clone();
         this.turynH = turynH == null ? null : turynH.clone();
         this.turynHPrime = turynHPrime == null ? null : turynHPrime.clone();
+        this.allOnesIndex = turynHPrime == null ? 0 : allOnesIndex(turynHPrime);
+        if (turynH != null) {
+            allOnesIndex(turynH); // the shared bounds of x and x ⊕ 1 need 1 ∈ H; throws otherwise
+        }
         this.alpha = alpha;
         this.beta = beta;
         this.invBeta = 1.0 / beta;
         this.offsets = offsets.clone();
         this.targetParity = targetParity.clone();
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(n, blocks << blockBits));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(n, blocks << blockBits,
+                1 << (blockBits - blockBits / 2)));
+    }
+
+    /** The index of the word 1 in a code listed linearly (word[i ^ j] = word[i] ⊕ word[j]), else an exception. */
+    private static int allOnesIndex(int[] hPrime) {
+        for (int i = 0; i < hPrime.length; i++) {
+            if (hPrime[i] == 0xff) {
+                for (int j = 0; j < hPrime.length; j++) {
+                    if (hPrime[i ^ j] != (hPrime[j] ^ 0xff)) {
+                        throw new IllegalArgumentException("Turyn component code is not listed linearly");
+                    }
+                }
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("Turyn component code does not contain the all-ones word");
     }
 
     /** Per-thread work arrays (index bit·n + i: coordinate i's value when c_i = bit) and the best coset so far. */
@@ -100,6 +122,8 @@ final class CodeCosetQuantizer {
         final double[] sq;
         final double[] abs;
         final double[] dist;
+        final double[] low;
+        final double[] high;
         final double[] bound = new double[16];
         final double[] min1 = new double[16];
         final double[] min2 = new double[16];
@@ -112,10 +136,12 @@ final class CodeCosetQuantizer {
         int bestC;
         int bestFix;
 
-        Scratch(int n, int tableSize) {
+        Scratch(int n, int tableSize, int halfTableSize) {
             sq = new double[2 * n];
             abs = new double[2 * n];
             dist = new double[tableSize];
+            low = new double[halfTableSize];
+            high = new double[halfTableSize];
         }
     }
 
@@ -156,19 +182,31 @@ final class CodeCosetQuantizer {
         double[] dist = s.dist;
         int m = turynHPrime.length;
         for (int xi = 0; xi < m; xi++) {
-            int hx = turynHPrime[xi];
-            double min0 = Double.POSITIVE_INFINITY;
-            double min1 = Double.POSITIVE_INFINITY;
-            double min2 = Double.POSITIVE_INFINITY;
-            for (int a : turynH) {
-                int p = a ^ hx;
-                min0 = Math.min(min0, dist[p]);
-                min1 = Math.min(min1, dist[256 + p]);
-                min2 = Math.min(min2, dist[512 + p]);
+            int partner = xi ^ allOnesIndex;
+            if (partner < xi) {
+                // H ⊕ x = H ⊕ (x ⊕ 1) since 1 ∈ H: the same pattern set, so the same minima
+                s.min1[xi] = s.min1[partner];
+                s.min2[xi] = s.min2[partner];
+                s.bound[xi] = s.bound[partner];
+            } else {
+                int hx = turynHPrime[xi];
+                // plain comparisons rather than Math.min: the entries are sums of squares (no NaN, no −0.0)
+                double min0 = Double.POSITIVE_INFINITY;
+                double min1 = Double.POSITIVE_INFINITY;
+                double min2 = Double.POSITIVE_INFINITY;
+                for (int a : turynH) {
+                    int p = a ^ hx;
+                    double v0 = dist[p];
+                    double v1 = dist[256 + p];
+                    double v2 = dist[512 + p];
+                    min0 = v0 < min0 ? v0 : min0;
+                    min1 = v1 < min1 ? v1 : min1;
+                    min2 = v2 < min2 ? v2 : min2;
+                }
+                s.min1[xi] = min1;
+                s.min2[xi] = min2;
+                s.bound[xi] = min0 + min1 + min2;
             }
-            s.min1[xi] = min1;
-            s.min2[xi] = min2;
-            s.bound[xi] = min0 + min1 + min2;
             // insertion sort of the visiting order by bound; 16 entries
             int k = xi;
             while (k > 0 && s.bound[s.order[k - 1]] > s.bound[xi]) {
@@ -254,20 +292,39 @@ final class CodeCosetQuantizer {
         }
     }
 
-    /** For every block and bit pattern p: the block's Σ squared errors, added in coordinate order. */
+    /**
+     * For every block and bit pattern p: the block's Σ squared errors. Each half block (b/2 coordinates) is tabulated
+     * by adding its coordinates in order, and the block entry is low half + high half, so a block of 8 costs
+     * 2·30 + 256 additions instead of 510. The association is fixed, which is all that exact translation invariance
+     * needs.
+     */
     private void fillTables(Scratch s) {
         double[] dist = s.dist;
+        double[] low = s.low;
+        double[] high = s.high;
+        int halfBits = blockBits / 2;
+        int lowMask = (1 << halfBits) - 1;
         for (int b = 0; b < blocks; b++) {
+            int i0 = b * blockBits;
+            halfTable(s, i0, halfBits, low);
+            halfTable(s, i0 + halfBits, blockBits - halfBits, high);
             int base = b << blockBits;
-            dist[base] = 0.0;
-            for (int j = 0; j < blockBits; j++) {
-                double sq0 = s.sq[b * blockBits + j];
-                double sq1 = s.sq[b * blockBits + j + n];
-                int half = 1 << j;
-                for (int lo = base, hi = base + half; lo < base + half; lo++, hi++) {
-                    dist[hi] = dist[lo] + sq1;
-                    dist[lo] += sq0;
-                }
+            for (int p = 0; p <= mask; p++) {
+                dist[base + p] = low[p & lowMask] + high[p >>> halfBits];
+            }
+        }
+    }
+
+    /** table[p] = Σ_j sq(i0 + j, bit j of p) for the 2^bits patterns p, coordinates added in order. */
+    private void halfTable(Scratch s, int i0, int bits, double[] table) {
+        table[0] = 0.0;
+        for (int j = 0; j < bits; j++) {
+            double sq0 = s.sq[i0 + j];
+            double sq1 = s.sq[i0 + j + n];
+            int half = 1 << j;
+            for (int lo = 0, hi = half; lo < half; lo++, hi++) {
+                table[hi] = table[lo] + sq1;
+                table[lo] += sq0;
             }
         }
     }
