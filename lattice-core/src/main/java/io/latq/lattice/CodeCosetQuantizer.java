@@ -23,8 +23,8 @@ package io.latq.lattice;
  * largest |error| is moved, up if its error is ≥ 0). Between cosets, at equal computed squared distance, the
  * lexicographically smallest point wins, which extends E8's "smaller first coordinate" rule (the two E8 cosets
  * differ in every coordinate). A shift by λ ∈ Λ maps cosets onto cosets and shifts every t_i by an integer, so each
- * coset's errors, table entries and distance sums (always added in coordinate order, then block order) are the same
- * doubles as those of its image; the lexicographic order of the candidates is also preserved. Hence
+ * coset's errors, table entries and distance sums (always added in the same fixed order) are the same doubles as
+ * those of its image; the lexicographic order of the candidates is also preserved. Hence
  * Q(x + λ) = Q(x) + λ holds exactly whenever the sums x + λ and x − o_h − α·c_i are exact (dyadic inputs).
  *
  * <p>Thread safety: immutable; the per-coordinate values and block tables live in a per-thread scratch object fetched
