@@ -14,10 +14,10 @@ package io.latq.lattice;
  *
  * <p>Speed: t_i takes only two values per coordinate (c_i = 0 or 1), so the per-coordinate squared error, |error|
  * and rounding parity are computed once for both values, and for every block of b consecutive coordinates and every
- * b-bit pattern the block's sum of squared errors is tabulated (2^b entries, each the sum of two half-block entries
- * that are built coordinate by coordinate). A codeword then costs one table look-up per block. A coset is dropped as
- * soon as its unfixed distance exceeds the best so far (the parity fix only adds); for the few that remain, the
- * rounding parity is a popcount of bit masks and the worst coordinate a direct scan.
+ * even-weight b-bit pattern (the codes here have no others) the block's sum of squared errors is tabulated (the sum
+ * of two half-block entries that are built coordinate by coordinate). A codeword then costs one table look-up per
+ * block. A coset is dropped as soon as its unfixed distance exceeds the best so far (the parity fix only adds); for
+ * the few that remain, the rounding parity is a popcount of bit masks and the worst coordinate a direct scan.
  *
  * <p>Tie conventions: within a coset those of {@link DnLattice} (half-up rounding; the lowest index among equal
  * largest |error| is moved, up if its error is ≥ 0). Between cosets, at equal computed squared distance, the
@@ -46,6 +46,8 @@ final class CodeCosetQuantizer {
     private final double invBeta;
     private final int[] offsets;
     private final int[] targetParity;
+    /** The high half-block patterns of even (index 0) and odd (index 1) weight. */
+    private final int[][] highsOfParity;
     private final ThreadLocal<Scratch> scratch;
 
     /**
@@ -92,6 +94,22 @@ final class CodeCosetQuantizer {
         this.allOnesIndex = turynHPrime == null ? 0 : allOnesIndex(turynHPrime);
         if (turynH != null) {
             allOnesIndex(turynH); // the shared bounds of x and x ⊕ 1 need 1 ∈ H; throws otherwise
+        }
+        int highBits = blockBits - blockBits / 2;
+        highsOfParity = new int[2][1 << (highBits - 1)];
+        int[] fill = new int[2];
+        for (int hi = 0; hi < 1 << highBits; hi++) {
+            int par = Integer.bitCount(hi) & 1;
+            highsOfParity[par][fill[par]++] = hi;
+        }
+        for (int[] code : new int[][] {codewords, turynH, turynHPrime}) {
+            for (int c : code == null ? new int[0] : code) {
+                for (int b = 0; b < (code == codewords ? blocks : 1); b++) {
+                    if ((Integer.bitCount((c >>> (b * blockBits)) & mask) & 1) != 0) {
+                        throw new IllegalArgumentException("odd-weight block pattern in the code");
+                    }
+                }
+            }
         }
         this.alpha = alpha;
         this.beta = beta;
@@ -293,24 +311,27 @@ final class CodeCosetQuantizer {
     }
 
     /**
-     * For every block and bit pattern p: the block's Σ squared errors. Each half block (b/2 coordinates) is tabulated
-     * by adding its coordinates in order, and the block entry is low half + high half, so a block of 8 costs
-     * 2·30 + 256 additions instead of 510. The association is fixed, which is all that exact translation invariance
-     * needs.
+     * For every block and every even-weight bit pattern p: the block's Σ squared errors. Each half block (b/2
+     * coordinates) is tabulated by adding its coordinates in order, and the block entry is low half + high half, so a
+     * block of 8 costs 2·30 + 128 additions instead of 510. Only even patterns occur in the codes used here (checked
+     * at construction); odd entries are never written or read. The association is fixed, which is all that exact
+     * translation invariance needs.
      */
     private void fillTables(Scratch s) {
         double[] dist = s.dist;
         double[] low = s.low;
         double[] high = s.high;
         int halfBits = blockBits / 2;
-        int lowMask = (1 << halfBits) - 1;
         for (int b = 0; b < blocks; b++) {
             int i0 = b * blockBits;
             halfTable(s, i0, halfBits, low);
             halfTable(s, i0 + halfBits, blockBits - halfBits, high);
             int base = b << blockBits;
-            for (int p = 0; p <= mask; p++) {
-                dist[base + p] = low[p & lowMask] + high[p >>> halfBits];
+            for (int lo = 0; lo < low.length; lo++) {
+                double l = low[lo];
+                for (int hi : highsOfParity[Integer.bitCount(lo) & 1]) {
+                    dist[base + ((hi << halfBits) | lo)] = l + high[hi];
+                }
             }
         }
     }
