@@ -19,8 +19,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closest-point throughput: each invocation quantizes {@link #BATCH} Gaussian vectors, so the reported score is
- * vectors per second. Inputs are fixed per trial (seeded), so every lattice sees the same workload shape.
+ * Closest-point throughput: each invocation quantizes {@link #BATCH} vectors, so the reported score is vectors per
+ * second. Inputs are fixed per trial (seeded) and uniform in the cube [−2s, 2s)^n with s = V^{1/n} (V the cell
+ * volume), so every lattice sees the same number of cells per input whatever its scale (s = 1 for Z8 and E8; 2^1.5
+ * for the integral Leech lattice, whose minimum distance is √32).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -31,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 public class ClosestPointBenchmark {
     static final int BATCH = 1024;
 
-    @Param({"Z8", "D4", "D8", "A2", "A8", "E8", "E8^16", "D3*"})
+    @Param({"Z8", "D4", "D8", "A2", "A8", "E8", "E8^16", "D3*", "BW16", "Leech"})
     public String lattice;
 
     private Lattice lat;
@@ -43,9 +45,10 @@ public class ClosestPointBenchmark {
         lat = LatticeSpecs.parse(lattice);
         int n = lat.dimension();
         SplittableRandom rnd = new SplittableRandom(42);
+        double s = StrictMath.pow(2.0, lat.log2Volume() / n);
         xs = new double[BATCH * n];
         for (int i = 0; i < xs.length; i++) {
-            xs[i] = 4 * rnd.nextDouble() - 2;
+            xs[i] = s * (4 * rnd.nextDouble() - 2);
         }
         out = new double[BATCH * n];
     }

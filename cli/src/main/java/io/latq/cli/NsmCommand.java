@@ -32,7 +32,7 @@ final class NsmCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--lattice", required = true, paramLabel = "SPEC",
-            description = {"Lattice: Z1, Z8, A2, D4, D3*, E8, E8^4, 0.5*E8, gen:file=rows.txt, ...",
+            description = {"Lattice: Z1, Z8, A2, D4, D3*, E8, BW16, Leech, E8^4, 0.5*E8, gen:file=rows.txt, ...",
                     "Repeat, or separate with commas, for a table (default table: see README)."})
     List<String> lattices;
 

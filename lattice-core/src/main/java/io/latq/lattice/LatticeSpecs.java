@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  *   product := power ('x' power)*             Cartesian product L1 x L2
  *   power   := primary ('^' k)?               L^k, k ≥ 1 copies
  *   primary := '(' spec ')'
- *            | 'Z'n | 'A'n | 'D'n | 'D'n'*' | 'E8'
+ *            | 'Z'n | 'A'n | 'D'n | 'D'n'*' | 'E8' | 'BW16' | 'Leech'
  *            | prefix ':' argument            a registered extension, e.g. gen:file=PATH
  * </pre>
  * A prefixed argument runs to the end of the spec (or to the parenthesis closing an enclosing group), so it may
@@ -72,6 +72,8 @@ public final class LatticeSpecs {
     // Possessive quantifiers: no backtracking on long runs of digits.
     private static final Pattern PREFIX = Pattern.compile("([A-Za-z][A-Za-z_-]*+):");
     private static final Pattern NAMED = Pattern.compile("([A-Za-z])([0-9]++)(\\*?)");
+    /** Lattices named by a word: Barnes–Wall BW16 and Leech Λ24 (case-insensitive). */
+    private static final Pattern WORD = Pattern.compile("(?i)(BW16|Leech)");
     private static final Pattern SCALE = Pattern.compile(
             "((?:[0-9]++(?:\\.[0-9]*+)?|\\.[0-9]++)(?:[eE][+-]?[0-9]++)?)\\s*+\\*");
     private static final Pattern POWER = Pattern.compile("\\^\\s*+([0-9]++)");
@@ -163,7 +165,7 @@ public final class LatticeSpecs {
 
     /** A one-line list of the accepted spec forms, including registered prefixes. */
     public static String acceptedForms() {
-        StringBuilder sb = new StringBuilder("Zn (n>=1), An (n>=1), Dn (n>=2), Dn* (n>=2), E8, L^k, L1xL2, c*L (c>0), (L)");
+        StringBuilder sb = new StringBuilder("Zn (n>=1), An (n>=1), Dn (n>=2), Dn* (n>=2), E8, BW16, Leech, L^k, L1xL2, c*L (c>0), (L)");
         for (Extension e : new TreeMap<>(EXTENSIONS).values()) {
             sb.append(", ").append(e.usage);
         }
@@ -525,6 +527,12 @@ public final class LatticeSpecs {
                 pos = pm.end();
                 return extension(prefix, ext, readArgument(inParen).strip());
             }
+            Matcher wm = at(WORD);
+            if (wm != null) {
+                pos = wm.end();
+                boolean leech = wm.group(1).equalsIgnoreCase("Leech");
+                return record(new Named(leech ? 'L' : 'W', leech ? 24 : 16, false));
+            }
             Matcher nm = at(NAMED);
             if (nm != null) {
                 pos = nm.end();
@@ -694,6 +702,12 @@ public final class LatticeSpecs {
                         break;
                     case 'D':
                         nd.built = nd.dual ? new DnDualLattice(n) : new DnLattice(n);
+                        break;
+                    case 'L':
+                        nd.built = new LeechLattice();
+                        break;
+                    case 'W':
+                        nd.built = new BarnesWallLattice16();
                         break;
                     default:
                         nd.built = new E8Lattice();

@@ -38,6 +38,8 @@ public final class LatticeTestSupport {
         ls.add(new ScaledLattice(new AnLattice(2), 3.0));
         ls.add(ProductLattice.power(new E8Lattice(), 2));
         ls.add(ProductLattice.of(new AnLattice(2), new DnDualLattice(4), new IntegerLattice(1)));
+        ls.add(new BarnesWallLattice16());
+        ls.add(new LeechLattice());
         return ls;
     }
 
