@@ -88,8 +88,33 @@ public final class LevelLlr {
 
     /** Fills out[outOff + i] = L(y[yOff + i]) for i in [0, len) (the ranges may not overlap). */
     public void llr(double[] y, int yOff, double[] out, int outOff, int len) {
+        if (coef == null) {
+            for (int i = 0; i < len; i++) {
+                out[outOff + i] = llr(y[yOff + i]);
+            }
+            return;
+        }
+        // llr(double) inlined without its data-dependent branches (a < ½ is a coin toss on quantizer inputs): the same
+        // operations on the same operands, so the same values bit for bit (tested)
+        double scale = 2 * cells;
+        int last = cells - 1;
         for (int i = 0; i < len; i++) {
-            out[outOff + i] = llr(y[yOff + i]);
+            double yi = y[yOff + i];
+            double dd = yi - 2 * Math.floor(yi * 0.5 + 0.5);
+            double a = Math.abs(dd);
+            boolean near = a < 0.5;
+            double b = near ? a : 1 - a;
+            double s = b * scale;
+            int k = Math.min((int) s, last);
+            double t = s - k;
+            int o = 4 * k;
+            double v = coef[o] + t * (coef[o + 1] + t * (coef[o + 2] + t * coef[o + 3]));
+            v = v > 0 ? v : Double.MIN_VALUE;
+            double l = near ? v : -v;
+            if (!(a != 0.5 && a == a)) { // the tie a = ½ (or NaN), as llr(double)
+                l = ModTwoGaussianChannel.tie(dd);
+            }
+            out[outOff + i] = l;
         }
     }
 
