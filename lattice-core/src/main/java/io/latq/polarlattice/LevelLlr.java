@@ -25,6 +25,8 @@ public final class LevelLlr {
     /** Below this noise the exact h is used instead of a table. */
     static final double EXACT_BELOW = 0.04;
 
+    private static final long SIGN = 0x8000_0000_0000_0000L;
+
     private final double sigma;
     private final int cells;
     private final double[] coef; // per cell: c0 + t(c1 + t(c2 + t c3)), t ∈ [0, 1]; null in exact mode
@@ -94,23 +96,25 @@ public final class LevelLlr {
             }
             return;
         }
-        // llr(double) inlined without its data-dependent branches (a < ½ is a coin toss on quantizer inputs): the same
-        // operations on the same operands, so the same values bit for bit (tested)
+        // llr(double) inlined without its data-dependent branches (a < ½ is a coin toss on quantizer inputs, and a
+        // double select compiles to a jump on x86): min(a, 1 − a) is a for a < ½ and 1 − a for a > ½, and −h is h
+        // with the sign bit set (h > 0), taken from the sign of ½ − a. The same operations on the same operands, so
+        // the same values bit for bit (tested).
         double scale = 2 * cells;
         int last = cells - 1;
         for (int i = 0; i < len; i++) {
             double yi = y[yOff + i];
             double dd = yi - 2 * Math.floor(yi * 0.5 + 0.5);
             double a = Math.abs(dd);
-            boolean near = a < 0.5;
-            double b = near ? a : 1 - a;
+            double b = Math.min(a, 1 - a);
             double s = b * scale;
             int k = Math.min((int) s, last);
             double t = s - k;
             int o = 4 * k;
             double v = coef[o] + t * (coef[o + 1] + t * (coef[o + 2] + t * coef[o + 3]));
             v = v > 0 ? v : Double.MIN_VALUE;
-            double l = near ? v : -v;
+            long far = Double.doubleToRawLongBits(0.5 - a) & SIGN;
+            double l = Double.longBitsToDouble(Double.doubleToRawLongBits(v) | far);
             if (!(a != 0.5 && a == a)) { // the tie a = ½ (or NaN), as llr(double)
                 l = ModTwoGaussianChannel.tie(dd);
             }
