@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
 public class PolarQuantizerBenchmark {
     private static final int VECTORS = 8;
 
-    @Param({"polar:n=256", "polar:n=1024", "polar:n=4096", "polar:n=256,list=8", "polar:n=1024,list=8",
-            "polar:n=1024,list=32", "E8^128"})
+    @Param({"polar:n=256", "polar:n=1024", "polar:n=4096", "polar:n=1024,kernel=minsum", "polar:n=256,list=8",
+            "polar:n=1024,list=8", "polar:n=1024,list=32", "E8^128"})
     public String lattice;
 
     private Lattice lat;

@@ -19,9 +19,15 @@ import io.latq.polar.PolarTransform;
  *       0 or NaN, because every f keeps the sign product and every g the sign of b; otherwise the node falls back to
  *       plain SC); u = word·F^{⊗k} over GF(2), then c = u·F^{⊗k} over Z;</li>
  *   <li>repetition (only the last bit free): SC's last leaf sees the pairwise sums b + a, formed in SC's order;
- *       the row g_{last} is all ones, so c is that bit repeated.</li>
+ *       the row g_{last} is all ones, so c is that bit repeated;</li>
+ *   <li>rate-0 left child: the left half decides v = 0 whatever its LLRs, so f is not evaluated; g = b + a and
+ *       c = [c2, c2].</li>
  * </ul>
- * Pruning can be switched off (plain SC) for testing; the decisions are then identical, bit for bit.
+ * With pruning on, the kernels compute the plain recursion's numbers bit for bit, only more cheaply: the tabulated
+ * box-plus in branch-free form ({@link #boxPlusTabulated}), g by a sign-bit flip, and rate-1 nodes on 64-bit words
+ * (u = word·F^{⊗6} over GF(2) by mask-and-shift steps, c_j = popcount(u ∧ column j of F^{⊗6}) inside each 64-block,
+ * then the integer butterflies across blocks). Pruning can be switched off (plain SC, the kernel's own loops) for
+ * testing; the decisions are then identical, bit for bit.
  *
  * <p>Not thread-safe (one instance per thread); no allocation per decode.
  */
