@@ -15,6 +15,9 @@ package io.latq.polarlattice;
  * needed). A value that would round to 0 or below for a ≠ ½ is replaced by {@link Double#MIN_VALUE}, so the sign of L
  * is always the sign of ½ − a.
  *
+ * <p>The batch form {@link #llr(double[], int, double[], int, int)} returns the scalar form's values bit for bit
+ * without its data-dependent branches (the polar quantizer's SC calls it once per level on N residuals).
+ *
  * <p>Immutable and thread-safe; {@link #llr} does not allocate.
  */
 public final class LevelLlr {
@@ -97,7 +100,7 @@ public final class LevelLlr {
             return;
         }
         // llr(double) inlined without its data-dependent branches (a < ½ is a coin toss on quantizer inputs, and a
-        // double select compiles to a jump on x86): min(a, 1 − a) is a for a < ½ and 1 − a for a > ½, and −h is h
+        // double select may compile to a jump on x86): min(a, 1 − a) is a for a < ½ and 1 − a for a > ½, and −h is h
         // with the sign bit set (h > 0), taken from the sign of ½ − a. The same operations on the same operands, so
         // the same values bit for bit (tested).
         double scale = 2 * cells;
