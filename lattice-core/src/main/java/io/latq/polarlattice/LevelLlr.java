@@ -109,7 +109,9 @@ public final class LevelLlr {
             double yi = y[yOff + i];
             double dd = yi - 2 * Math.floor(yi * 0.5 + 0.5);
             double a = Math.abs(dd);
-            double b = Math.min(a, 1 - a);
+            // min(a, 1 − a) by comparing bit patterns as integers: the same order, as a ≥ 0 and at most one is < 0
+            double b = Double.longBitsToDouble(Math.min(Double.doubleToRawLongBits(a),
+                    Double.doubleToRawLongBits(1 - a)));
             double s = b * scale;
             int k = Math.min((int) s, last);
             double t = s - k;
