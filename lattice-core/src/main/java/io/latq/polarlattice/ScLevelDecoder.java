@@ -53,6 +53,7 @@ public final class ScLevelDecoder {
      * where the kernel returns 0.0 for x ≥ 40, without a data-dependent branch.
      */
     private static final double[] PHI = buildPhiTable();
+    private static final int PHI_INDEX_MASK = 1023;
     /** SUPERSETS[j] has bit t set iff t ⊇ j (as bit sets), t, j &lt; 64: column j of F^{⊗6}. */
     private static final long[] SUPERSETS = supersetMasks();
 
@@ -89,7 +90,7 @@ public final class ScLevelDecoder {
     }
 
     private static double[] buildPhiTable() {
-        double[] c = new double[4 * (PHI_CELLS + 1)];
+        double[] c = new double[4 * 1024]; // cells 0..639, the zero cell 640, padding up to the index mask
         for (int k = 0; k < PHI_CELLS; k++) {
             double x0 = k * PHI_STEP;
             double x1 = (k + 1) * PHI_STEP;
@@ -393,7 +394,7 @@ public final class ScLevelDecoder {
         double s = (x < PHI_X_MAX ? x : PHI_X_MAX) * PHI_INV_STEP;
         int k = (int) s;
         double t = s - k;
-        int o = 4 * k;
+        int o = (k & PHI_INDEX_MASK) << 2; // k ≤ 640 already: the mask only lets the JIT drop the range checks
         return PHI[o] + t * (PHI[o + 1] + t * (PHI[o + 2] + t * PHI[o + 3]));
     }
 
