@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Polar-lattice quantizer throughput, one vector per invocation: multiply the score (vectors/s) by n to get
  * samples/s (docs/benchmarks.md does). Inputs are uniform over the cube [0, 2^r)^N that the NSM estimator samples,
- * eight fixed vectors cycled. E8^(N/8) on the same number of samples is the reference.
+ * eight fixed vectors cycled. E8^(N/8) on the same number of samples is the reference. JMH's {@code -p} splits
+ * values at commas, so on the command line write a spec's commas as semicolons ({@code polar:n=1024;kernel=minsum}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -31,8 +32,8 @@ import java.util.concurrent.TimeUnit;
 public class PolarQuantizerBenchmark {
     private static final int VECTORS = 8;
 
-    @Param({"polar:n=256", "polar:n=1024", "polar:n=4096", "polar:n=256,list=8", "polar:n=1024,list=8",
-            "polar:n=1024,list=32", "E8^128"})
+    @Param({"polar:n=256", "polar:n=1024", "polar:n=4096", "polar:n=1024,kernel=minsum", "polar:n=256,list=8",
+            "polar:n=1024,list=8", "polar:n=1024,list=32", "E8^128"})
     public String lattice;
 
     private Lattice lat;
@@ -42,7 +43,7 @@ public class PolarQuantizerBenchmark {
 
     @Setup
     public void setup() {
-        lat = LatticeSpecs.parse(lattice);
+        lat = LatticeSpecs.parse(lattice.replace(';', ','));
         int n = lat.dimension();
         SplittableRandom rnd = new SplittableRandom(11);
         xs = new double[VECTORS][n];

@@ -15,6 +15,9 @@ package io.latq.polarlattice;
  * needed). A value that would round to 0 or below for a ≠ ½ is replaced by {@link Double#MIN_VALUE}, so the sign of L
  * is always the sign of ½ − a.
  *
+ * <p>The batch form {@link #llr(double[], int, double[], int, int)} returns the scalar form's values bit for bit
+ * without its data-dependent branches (the polar quantizer's SC calls it once per level on N residuals).
+ *
  * <p>Immutable and thread-safe; {@link #llr} does not allocate.
  */
 public final class LevelLlr {
@@ -24,6 +27,8 @@ public final class LevelLlr {
 
     /** Below this noise the exact h is used instead of a table. */
     static final double EXACT_BELOW = 0.04;
+
+    private static final long SIGN = 0x8000_0000_0000_0000L;
 
     private final double sigma;
     private final int cells;
@@ -88,8 +93,37 @@ public final class LevelLlr {
 
     /** Fills out[outOff + i] = L(y[yOff + i]) for i in [0, len) (the ranges may not overlap). */
     public void llr(double[] y, int yOff, double[] out, int outOff, int len) {
+        if (coef == null) {
+            for (int i = 0; i < len; i++) {
+                out[outOff + i] = llr(y[yOff + i]);
+            }
+            return;
+        }
+        // llr(double) inlined without its data-dependent branches (a < ½ is a coin toss on quantizer inputs, and a
+        // double select may compile to a jump on x86): min(a, 1 − a) is a for a < ½ and 1 − a for a > ½, and −h is h
+        // with the sign bit set (h > 0), taken from the sign of ½ − a. The same operations on the same operands, so
+        // the same values bit for bit (tested).
+        double scale = 2 * cells;
+        int last = cells - 1;
         for (int i = 0; i < len; i++) {
-            out[outOff + i] = llr(y[yOff + i]);
+            double yi = y[yOff + i];
+            double dd = yi - 2 * Math.floor(yi * 0.5 + 0.5);
+            double a = Math.abs(dd);
+            // min(a, 1 − a) by comparing bit patterns as integers: the same order, as a ≥ 0 and at most one is < 0
+            double b = Double.longBitsToDouble(Math.min(Double.doubleToRawLongBits(a),
+                    Double.doubleToRawLongBits(1 - a)));
+            double s = b * scale;
+            int k = Math.min((int) s, last);
+            double t = s - k;
+            int o = 4 * k;
+            double v = coef[o] + t * (coef[o + 1] + t * (coef[o + 2] + t * coef[o + 3]));
+            v = v > 0 ? v : Double.MIN_VALUE;
+            long far = Double.doubleToRawLongBits(0.5 - a) & SIGN;
+            double l = Double.longBitsToDouble(Double.doubleToRawLongBits(v) | far);
+            if (!(a != 0.5 && a == a)) { // the tie a = ½ (or NaN), as llr(double)
+                l = ModTwoGaussianChannel.tie(dd);
+            }
+            out[outOff + i] = l;
         }
     }
 

@@ -210,7 +210,6 @@ public final class PolarLattice implements Lattice {
     /** Per-thread decoders and buffers. */
     private final class Workspace {
         final double[] y = new double[n];
-        final double[] levelLlr = new double[n];
         final double[] acc = new double[n];
         final int[] c = new int[n];
         final ScLevelDecoder[] sc;
@@ -252,8 +251,7 @@ public final class PolarLattice implements Lattice {
             System.arraycopy(x, xOff, y, 0, n);
             Arrays.fill(acc, 0.0);
             for (int i = 0; i < r; i++) {
-                llr[i].llr(y, levelLlr, n);
-                sc[i].decode(levelLlr, c);
+                sc[i].decode(llr[i], y, c);
                 double scale = Math.scalb(1.0, i);
                 for (int j = 0; j < n; j++) {
                     acc[j] += scale * c[j];

@@ -19,9 +19,15 @@ import io.latq.polar.PolarTransform;
  *       0 or NaN, because every f keeps the sign product and every g the sign of b; otherwise the node falls back to
  *       plain SC); u = word·F^{⊗k} over GF(2), then c = u·F^{⊗k} over Z;</li>
  *   <li>repetition (only the last bit free): SC's last leaf sees the pairwise sums b + a, formed in SC's order;
- *       the row g_{last} is all ones, so c is that bit repeated.</li>
+ *       the row g_{last} is all ones, so c is that bit repeated;</li>
+ *   <li>rate-0 left child: the left half decides v = 0 whatever its LLRs, so f is not evaluated; g = b + a and
+ *       c = [c2, c2].</li>
  * </ul>
- * Pruning can be switched off (plain SC) for testing; the decisions are then identical, bit for bit.
+ * With pruning on, the kernels compute the plain recursion's numbers bit for bit, only more cheaply: the tabulated
+ * box-plus in branch-free form ({@link #boxPlusTabulated}), g by a sign-bit flip, and rate-1 nodes on 64-bit words
+ * (u = word·F^{⊗6} over GF(2) by mask-and-shift steps, c_j = popcount(u ∧ column j of F^{⊗6}) inside each 64-block,
+ * then the integer butterflies across blocks). Pruning can be switched off (plain SC, the kernel's own loops) for
+ * testing; the decisions are then identical, bit for bit.
  *
  * <p>Not thread-safe (one instance per thread); no allocation per decode.
  */
@@ -31,32 +37,73 @@ public final class ScLevelDecoder {
     private static final byte RATE0 = 1;
     private static final byte RATE1 = 2;
     private static final byte REP = 3;
+    /** A generic node whose left child is rate 0: v = 0, so no check-node value is needed. */
+    private static final byte LEFT_RATE0 = 4;
+
+    private static final long SIGN = 0x8000_0000_0000_0000L;
+
+    /** φ grid of {@link CheckNodeKernel#TABULATED}: step 1/16 over [0, 40). */
+    private static final double PHI_STEP = 1.0 / 16;
+    private static final double PHI_INV_STEP = 16;
+    private static final double PHI_X_MAX = 40;
+    private static final int PHI_CELLS = (int) (PHI_X_MAX * PHI_INV_STEP);
+    /**
+     * The Hermite cells of {@link CheckNodeKernel#TABULATED}'s φ, built by the same formulas (so bit-identical, which
+     * a test checks), plus one all-zero cell at index 640: clamping the argument to 40 then yields φ = +0.0 exactly
+     * where the kernel returns 0.0 for x ≥ 40, without a data-dependent branch.
+     */
+    private static final double[] PHI = buildPhiTable();
+    private static final int PHI_INDEX_MASK = 1023;
+    /** SUPERSETS[j] has bit t set iff t ⊇ j (as bit sets), t, j &lt; 64: column j of F^{⊗6}. */
+    private static final long[] SUPERSETS = supersetMasks();
 
     private final int n;
     private final boolean[] frozen;
     private final CheckNodeKernel kernel;
+    private final boolean prune;
+    private final boolean tabulated;
     private final byte[] nodeType; // heap-indexed: root 1, children 2i, 2i+1
     private final double[] alpha;  // LLRs of the active node of size s at [s, 2s)
     private final int[] beta;      // integer partial codewords, node covering [p, p+s) at [p, p+s)
-    private final byte[] u;
+    private final long[] words;    // a rate-1 node's hard decisions, 64 per word
 
     /**
      * @param frozen frozen mask (true = frozen to 0), length N = 2^m ≥ 1
      * @param kernel check-node rule
-     * @param prune  whether to use the rate-0, rate-1 and repetition shortcuts (same decisions either way)
+     * @param prune  whether to use the rate-0, rate-1 and repetition shortcuts and the specialised kernels (same
+     *               decisions either way; false gives the plain SC recursion, kept as the oracle)
      */
     public ScLevelDecoder(boolean[] frozen, CheckNodeKernel kernel, boolean prune) {
         this.n = frozen.length;
         PolarTransform.log2(n);
         this.frozen = frozen.clone();
         this.kernel = kernel;
+        this.prune = prune;
+        this.tabulated = kernel == CheckNodeKernel.TABULATED;
         this.alpha = new double[2 * n];
         this.beta = new int[n];
-        this.u = new byte[n];
+        this.words = new long[(n + 63) >>> 6];
         this.nodeType = new byte[2 * n];
         if (prune) {
             classify();
         }
+    }
+
+    private static double[] buildPhiTable() {
+        double[] c = new double[4 * 1024]; // cells 0..639, the zero cell 640, padding up to the index mask
+        for (int k = 0; k < PHI_CELLS; k++) {
+            double x0 = k * PHI_STEP;
+            double x1 = (k + 1) * PHI_STEP;
+            double p0 = StrictMath.log1p(StrictMath.exp(-x0));
+            double p1 = StrictMath.log1p(StrictMath.exp(-x1));
+            double m0 = -PHI_STEP / (1 + StrictMath.exp(x0));
+            double m1 = -PHI_STEP / (1 + StrictMath.exp(x1));
+            c[4 * k] = p0;
+            c[4 * k + 1] = m0;
+            c[4 * k + 2] = 3 * (p1 - p0) - 2 * m0 - m1;
+            c[4 * k + 3] = 2 * (p0 - p1) + m0 + m1;
+        }
+        return c;
     }
 
     private void classify() {
@@ -78,6 +125,8 @@ public final class ScLevelDecoder {
                 nodeType[id] = RATE1;
             } else if (fc == size - 1 && !frozen[start + size - 1]) {
                 nodeType[id] = REP;
+            } else if (frozenCount[2 * id] == size / 2) {
+                nodeType[id] = LEFT_RATE0;
             }
         }
     }
@@ -95,26 +144,78 @@ public final class ScLevelDecoder {
      */
     public void decode(double[] llr, int[] c) {
         System.arraycopy(llr, 0, alpha, n, n);
-        node(1, n, 0);
+        run(c);
+    }
+
+    /**
+     * Decides the level from the residual: the channel LLRs L(y_j) of {@code channel} ({@link LevelLlr#llr(double[],
+     * int, double[], int, int)}) are written straight into the root's LLR slots, so the result is that of
+     * {@link #decode(double[], int[])} on them.
+     *
+     * @param channel the level's LLR
+     * @param y       the residual (length ≥ N, first N used; not modified)
+     * @param c       receives the integer contribution u·F^{⊗m} over Z (length ≥ N)
+     */
+    public void decode(LevelLlr channel, double[] y, int[] c) {
+        channel.llr(y, 0, alpha, n, n);
+        run(c);
+    }
+
+    private void run(int[] c) {
+        if (prune) {
+            fastNode(1, n, 0);
+        } else {
+            plainNode(n, 0);
+        }
         System.arraycopy(beta, 0, c, 0, n);
     }
 
-    /** The information bits u of the last decode (frozen positions 0); the caller must not modify it. */
+    /**
+     * The information bits u of the last decode (frozen positions 0), recovered from c = u·F^{⊗m} by the inverse
+     * integer transform (c determines u); allocates, for tests.
+     */
     byte[] lastU() {
+        long[] w = new long[n];
+        for (int j = 0; j < n; j++) {
+            w[j] = beta[j];
+        }
+        PolarTransform.inverseTransformZ(w);
+        byte[] u = new byte[n];
+        for (int j = 0; j < n; j++) {
+            u[j] = (byte) w[j];
+        }
         return u;
     }
 
-    private void node(int id, int size, int start) {
+    /** Plain SC over the node of the given size starting at bit {@code start}: no shortcut, the kernel's own loop. */
+    private void plainNode(int size, int start) {
         if (size == 1) {
-            byte bit = frozen[start] || !(alpha[1] < 0) ? (byte) 0 : (byte) 1;
-            u[start] = bit;
-            beta[start] = bit;
+            beta[start] = frozen[start] || !(alpha[1] < 0) ? 0 : 1;
             return;
         }
+        int h = size >> 1;
+        kernel.applyAll(alpha, size, size + h, alpha, h, h);
+        plainNode(h, start);
+        for (int i = 0; i < h; i++) {
+            double a = alpha[size + i];
+            double b = alpha[size + h + i];
+            alpha[h + i] = (beta[start + i] & 1) == 0 ? b + a : b - a;
+        }
+        plainNode(h, start + h);
+        for (int i = start; i < start + h; i++) {
+            beta[i] += beta[i + h];
+        }
+    }
+
+    private void fastNode(int id, int size, int start) {
+        if (size == 1) {
+            beta[start] = frozen[start] || !(alpha[1] < 0) ? 0 : 1;
+            return;
+        }
+        int h = size >> 1;
         switch (nodeType[id]) {
             case RATE0:
                 for (int i = start; i < start + size; i++) {
-                    u[i] = 0;
                     beta[i] = 0;
                 }
                 return;
@@ -126,39 +227,102 @@ public final class ScLevelDecoder {
             case REP:
                 repetition(size, start);
                 return;
+            case LEFT_RATE0:
+                // the left half decides v = 0 whatever its LLRs, so g = b + a and c = [c2, c2]
+                for (int i = 0; i < h; i++) {
+                    alpha[h + i] = alpha[size + h + i] + alpha[size + i];
+                }
+                fastNode(2 * id + 1, h, start + h);
+                System.arraycopy(beta, start + h, beta, start, h);
+                return;
             default:
                 break;
         }
-        int h = size >> 1;
-        kernel.applyAll(alpha, size, size + h, alpha, h, h);
-        node(2 * id, h, start);
-        for (int i = 0; i < h; i++) {
-            double a = alpha[size + i];
-            double b = alpha[size + h + i];
-            alpha[h + i] = (beta[start + i] & 1) == 0 ? b + a : b - a;
+        if (tabulated) {
+            boxPlusTabulatedAll(alpha, size, size + h, alpha, h, h);
+        } else if (kernel == CheckNodeKernel.MIN_SUM) {
+            minSumAll(alpha, size, size + h, alpha, h, h);
+        } else {
+            kernel.applyAll(alpha, size, size + h, alpha, h, h);
         }
-        node(2 * id + 1, h, start + h);
+        fastNode(2 * id, h, start);
+        for (int i = 0; i < h; i++) {
+            // b + (−1)^v·a without a data-dependent branch: flipping the sign bit is exact, and b + (−a) is b − a
+            long flip = (long) beta[start + i] << 63;
+            double a = Double.longBitsToDouble(Double.doubleToRawLongBits(alpha[size + i]) ^ flip);
+            alpha[h + i] = alpha[size + h + i] + a;
+        }
+        fastNode(2 * id + 1, h, start + h);
         for (int i = start; i < start + h; i++) {
             beta[i] += beta[i + h];
         }
     }
 
     private boolean rate1(int size, int start) {
-        for (int i = 0; i < size; i++) {
-            double a = alpha[size + i];
-            if (a == 0.0 || a != a) {
-                return false;
+        // hard decisions as bit words: bit i of words[w] is the decision on LLR 64w + i of the node
+        int wordCount = (size + 63) >>> 6;
+        int perWord = Math.min(size, 64);
+        boolean tie = false;
+        for (int w = 0; w < wordCount; w++) {
+            long bits = 0;
+            int base = size + 64 * w;
+            for (int i = 0; i < perWord; i++) {
+                double a = alpha[base + i];
+                tie |= a == 0.0 | a != a;
+                bits |= (Double.doubleToRawLongBits(a) >>> 63) << i; // = (a < 0) when a is not 0 or NaN
+            }
+            words[w] = bits;
+        }
+        if (tie) {
+            return false;
+        }
+        // u = word·F^{⊗k} over GF(2) (an involution): within each word by masks, across words by XOR
+        for (int w = 0; w < wordCount; w++) {
+            words[w] = transformGf2Word(words[w]);
+        }
+        for (int h = 1; h < wordCount; h <<= 1) {
+            for (int b = 0; b < wordCount; b += 2 * h) {
+                for (int w = b; w < b + h; w++) {
+                    words[w] ^= words[w + h];
+                }
             }
         }
-        for (int i = 0; i < size; i++) {
-            u[start + i] = alpha[size + i] < 0 ? (byte) 1 : (byte) 0;
+        // c = u·F^{⊗k} over Z: c_j = #{t ⊇ j : u_t = 1} within each 64-block (F^{⊗6}[t][j] = 1 iff t ⊇ j), then
+        // the butterflies [c1 + c2, c2] across blocks
+        for (int j = 0; j < size; j++) {
+            beta[start + j] = Long.bitCount(words[j >>> 6] & SUPERSETS[j & 63]);
         }
-        PolarTransform.transformGf2(u, start, size); // the word's u (the GF(2) transform is an involution)
-        for (int i = 0; i < size; i++) {
-            beta[start + i] = u[start + i];
+        for (int h = 64; h < size; h <<= 1) {
+            for (int b = start; b < start + size; b += 2 * h) {
+                for (int i = b; i < b + h; i++) {
+                    beta[i] += beta[i + h];
+                }
+            }
         }
-        transformZ(beta, start, size);
         return true;
+    }
+
+    /** u·F^{⊗6} over GF(2) of the 64 bits of w (bit i = u_i): u_i ^= u_{i+h} for every i with bit h of i clear. */
+    static long transformGf2Word(long w) {
+        w ^= (w >>> 1) & 0x5555_5555_5555_5555L;
+        w ^= (w >>> 2) & 0x3333_3333_3333_3333L;
+        w ^= (w >>> 4) & 0x0F0F_0F0F_0F0F_0F0FL;
+        w ^= (w >>> 8) & 0x00FF_00FF_00FF_00FFL;
+        w ^= (w >>> 16) & 0x0000_FFFF_0000_FFFFL;
+        w ^= (w >>> 32) & 0x0000_0000_FFFF_FFFFL;
+        return w;
+    }
+
+    private static long[] supersetMasks() {
+        long[] m = new long[64];
+        for (int j = 0; j < 64; j++) {
+            for (int t = 0; t < 64; t++) {
+                if ((t & j) == j) {
+                    m[j] |= 1L << t;
+                }
+            }
+        }
+        return m;
     }
 
     private void repetition(int size, int start) {
@@ -168,12 +332,70 @@ public final class ScLevelDecoder {
                 alpha[h + i] = alpha[s + h + i] + alpha[s + i];
             }
         }
-        byte bit = alpha[1] < 0 ? (byte) 1 : (byte) 0;
+        int bit = alpha[1] < 0 ? 1 : 0;
         for (int i = start; i < start + size; i++) {
-            u[i] = 0;
             beta[i] = bit;
         }
-        u[start + size - 1] = bit;
+    }
+
+    /** out[o+i] = {@link #boxPlusTabulated}(in[a+i], in[b+i]) for i in [0, len). */
+    static void boxPlusTabulatedAll(double[] in, int a, int b, double[] out, int o, int len) {
+        for (int i = 0; i < len; i++) {
+            out[o + i] = boxPlusTabulated(in[a + i], in[b + i]);
+        }
+    }
+
+    /**
+     * {@link CheckNodeKernel#TABULATED}'s f(a, b) = sign(a)·sign(b)·(m + φ(|a|+|b|) − φ(||a|−|b||)), bit for bit, in
+     * branch-free form for the common case of finite non-zero inputs: φ reads the table with its argument clamped to
+     * 40 (the zero cell), the smaller magnitude is an integer minimum of the bit patterns (the same order for
+     * non-negative doubles), and the sign is the XOR of the sign bits, which equals (a &lt; 0) ≠ (b &lt; 0) there.
+     * Zeros, infinities and NaN go to the kernel itself.
+     */
+    static double boxPlusTabulated(double a, double b) {
+        double absA = Math.abs(a);
+        double absB = Math.abs(b);
+        // the smaller magnitude by comparing bit patterns as integers (same order for non-negative doubles)
+        long minBits = Math.min(Double.doubleToRawLongBits(absA), Double.doubleToRawLongBits(absB));
+        double m = Double.longBitsToDouble(minBits);
+        if (!(m > 0.0 && absA + absB < Double.POSITIVE_INFINITY)) {
+            return CheckNodeKernel.TABULATED.apply(a, b);
+        }
+        double mag = m + phi(absA + absB) - phi(Math.abs(absA - absB));
+        mag = mag > 0.0 ? mag : Double.MIN_VALUE;
+        long sign = (Double.doubleToRawLongBits(a) ^ Double.doubleToRawLongBits(b)) & SIGN;
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(mag) ^ sign);
+    }
+
+    /**
+     * out[o+i] = min(|x|, |y|) with the sign (x &lt; 0) ≠ (y &lt; 0), x = in[a+i], y = in[b+i]: the MIN_SUM loop of
+     * {@link CheckNodeKernel#applyAll} bit for bit, with the sign as the XOR of the sign bits (equal to the
+     * comparisons when min &gt; 0) instead of a jump; a zero or NaN minimum takes the kernel loop's own expression.
+     */
+    static void minSumAll(double[] in, int a, int b, double[] out, int o, int len) {
+        for (int i = 0; i < len; i++) {
+            double x = in[a + i];
+            double y = in[b + i];
+            double m = Math.min(Math.abs(x), Math.abs(y));
+            if (m > 0.0) {
+                long sign = (Double.doubleToRawLongBits(x) ^ Double.doubleToRawLongBits(y)) & SIGN;
+                out[o + i] = Double.longBitsToDouble(Double.doubleToRawLongBits(m) ^ sign);
+            } else {
+                out[o + i] = (x < 0) != (y < 0) ? -m : m;
+            }
+        }
+    }
+
+    /**
+     * φ(x) for x ≥ 0 (not NaN) from the table, +0.0 for x ≥ 40 via the zero cell. The clamp is a select that is
+     * almost always taken the same way (cheaper here than the Math.min intrinsic, measured).
+     */
+    private static double phi(double x) {
+        double s = (x < PHI_X_MAX ? x : PHI_X_MAX) * PHI_INV_STEP;
+        int k = (int) s;
+        double t = s - k;
+        int o = (k & PHI_INDEX_MASK) << 2; // k ≤ 640 already: the mask only lets the JIT drop the range checks
+        return PHI[o] + t * (PHI[o + 1] + t * (PHI[o + 2] + t * PHI[o + 3]));
     }
 
     /** In place c = u·F^{⊗k} over Z on v[off .. off+len). */

@@ -48,4 +48,34 @@ class LevelLlrTest {
             assertTrue(t.llr(0) > 0 && t.llr(1) < 0);
         }
     }
+
+    @Test
+    void batchPathIsTheScalarOneBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (double s : new double[] {0.02, 0.07, 0.275, 0.55, 1.3, 4.0}) {
+            LevelLlr t = new LevelLlr(s);
+            int len = 4000;
+            double[] y = new double[len + 3];
+            for (int i = 0; i < len; i++) {
+                y[3 + i] = switch (i % 5) {
+                    case 0 -> 8 * rnd.nextDouble() - 4;
+                    case 1 -> 0.5 * (rnd.nextInt(41) - 20); // ties 2k ± ½, integers, half-integers
+                    case 2 -> Math.scalb(rnd.nextDouble() - 0.5, rnd.nextInt(-60, 70));
+                    case 3 -> Math.scalb((double) rnd.nextLong(1L << 40), -30) - 512;
+                    default -> Math.nextUp(0.5 * (rnd.nextInt(41) - 20));
+                };
+            }
+            double[] odd = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, -0.5, 0.5,
+                Math.nextDown(0.5), Math.nextUp(-0.5), 1e300};
+            System.arraycopy(odd, 0, y, 3, odd.length);
+            double[] out = new double[len + 5];
+            t.llr(y, 3, out, 5, len);
+            for (int i = 0; i < len; i++) {
+                double want = t.llr(y[3 + i]);
+                double yi = y[3 + i];
+                assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(out[5 + i]),
+                        () -> "s=" + s + " y=" + yi);
+            }
+        }
+    }
 }

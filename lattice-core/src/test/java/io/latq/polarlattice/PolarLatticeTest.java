@@ -264,6 +264,42 @@ class PolarLatticeTest {
     }
 
     @Test
+    void scQuantizerEqualsThePlainReferenceOnEveryShippedDesignIncludingTies() {
+        // the default quantizer (fast decoder, batch LLR) against the recursive oracle with the scalar tabulated LLR
+        // and the kernel's f: identical outputs, also on inputs at the LLR ties y = 2k ± 1/2 and on integer inputs
+        SplittableRandom rnd = new SplittableRandom(15);
+        DoubleBinaryOperator tab = CheckNodeKernel.TABULATED::apply;
+        for (int m = ShippedDesigns.MIN_LOG_N; m <= ShippedDesigns.MAX_LOG_N; m++) {
+            PolarLatticeDesign d = shipped(1 << m);
+            int n = d.n();
+            int r = d.levels();
+            boolean[][] frozen = new boolean[r][n];
+            DoubleUnaryOperator[] tabulated = new DoubleUnaryOperator[r];
+            for (int i = 0; i < r; i++) {
+                java.util.Arrays.fill(frozen[i], true);
+                for (int t : d.informationSet(i + 1)) {
+                    frozen[i][t] = false;
+                }
+                tabulated[i] = new LevelLlr(d.levelNoise(i + 1))::llr;
+            }
+            PolarLattice fast = new PolarLattice(d);
+            int samples = n >= 4096 ? 3 : 8;
+            for (int s = 0; s < samples; s++) {
+                double[] x = new double[n];
+                for (int j = 0; j < n; j++) {
+                    x[j] = switch (s % 3) {
+                        case 0 -> Math.scalb(1.0, r) * rnd.nextDouble();
+                        case 1 -> 0.5 * rnd.nextInt(4 << r) - (1 << r); // half-integers: LLR ties at every level
+                        default -> rnd.nextInt(8) - 4.0;
+                    };
+                }
+                assertArrayEquals(ReferencePolarQuantizer.quantize(x, frozen, tabulated, tab), q(fast, x),
+                        "n=" + n + " sample " + s);
+            }
+        }
+    }
+
+    @Test
     void listQuantizersBeatScOnCommonInputs() {
         PolarLatticeDesign d = shipped(128);
         PolarLattice sc = new PolarLattice(d);
