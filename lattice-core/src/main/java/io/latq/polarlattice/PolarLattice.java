@@ -3,6 +3,8 @@ package io.latq.polarlattice;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.Rounding;
 import io.latq.polar.PolarTransform;
+import io.latq.polar.list.LeafCost;
+import io.latq.polar.list.SclCore;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 
@@ -24,8 +26,9 @@ import java.util.Arrays;
  * c_i = u·F^{⊗m} over Z, and y ← (y − c_i)/2. Finally Q(x) = Σ_i 2^(i−1)·c_i + 2^r·r(y), r the round-half-up of
  * {@link Rounding}.
  *
- * <p><b>List quantizer</b> (L ≥ 2): one list search across the levels. Level i runs SCL ({@link SclLevelDecoder}) on
- * all the survivors of level i−1 at once, each with its own residual and its accumulated path metric, and keeps L
+ * <p><b>List quantizer</b> (L ≥ 2): one list search across the levels. Level i runs SCL ({@link SclCore} with the
+ * exact metric {@link LeafCost#NEG_LOG_LIKELIHOOD}, node-level decisions as {@link PolarQuantizerOptions#listNodes})
+ * on all the survivors of level i−1 at once, each with its own residual and its accumulated path metric, and keeps L
  * survivors; the metric is then ≈ −log of the joint posterior of all decided bits under the test channel. At the end
  * the survivor with the best metric or the smallest true distortion ‖x − λ‖² is returned ({@link ListSelection}).
  *
@@ -85,6 +88,9 @@ public final class PolarLattice implements Lattice {
             nm.append("-L").append(options.listSize());
             if (options.selection() == ListSelection.DISTORTION) {
                 nm.append("-dist");
+            }
+            if (options.listNodes() != PolarQuantizerOptions.DEFAULT_LIST_NODES) {
+                nm.append('-').append(options.listNodes().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             }
         }
         if (options.kernel() != CheckNodeKernel.TABULATED) {
@@ -214,7 +220,7 @@ public final class PolarLattice implements Lattice {
         final double[] acc = new double[n];
         final int[] c = new int[n];
         final ScLevelDecoder[] sc;
-        final SclLevelDecoder[] scl;
+        final SclCore[] scl;
         // list state: per surviving path its residual, its accumulated point and its metric (double-buffered)
         final double[][] yPath;
         final double[][] accPath;
@@ -227,10 +233,11 @@ public final class PolarLattice implements Lattice {
             int listSize = options.listSize();
             boolean list = listSize > 1;
             sc = new ScLevelDecoder[list ? 0 : r];
-            scl = new SclLevelDecoder[list ? r : 0];
+            scl = new SclCore[list ? r : 0];
             for (int i = 0; i < r; i++) {
                 if (list) {
-                    scl[i] = new SclLevelDecoder(frozen[i], listSize, options.kernel(), true);
+                    scl[i] = new SclCore(frozen[i], null, listSize, options.kernel(), LeafCost.NEG_LOG_LIKELIHOOD,
+                            options.listNodes());
                 } else {
                     sc[i] = new ScLevelDecoder(frozen[i], options.kernel(), true);
                 }
@@ -267,7 +274,7 @@ public final class PolarLattice implements Lattice {
 
         /**
          * One list search over all levels: the survivors of level i enter level i+1 with their own residuals and
-         * metrics ({@link SclLevelDecoder}); at the end one survivor is picked by metric or by true distortion.
+         * metrics ({@link SclCore}); at the end one survivor is picked by metric or by true distortion.
          */
         void quantizeList(double[] x, int xOff, double[] out, int outOff) {
             double[][] yCur = yPath;
@@ -281,7 +288,7 @@ public final class PolarLattice implements Lattice {
             metCur[0] = 0.0;
             int count = 1;
             for (int i = 0; i < r; i++) {
-                SclLevelDecoder dec = scl[i];
+                SclCore dec = scl[i];
                 double[] in = dec.inputLlr();
                 for (int k = 0; k < count; k++) {
                     llr[i].llr(yCur[k], 0, in, k * n, n);

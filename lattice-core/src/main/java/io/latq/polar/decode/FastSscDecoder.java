@@ -1,5 +1,6 @@
 package io.latq.polar.decode;
 
+import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.Llr;
 import io.latq.polar.PolarTransform;
 
@@ -21,7 +22,7 @@ import java.util.Set;
  *       parity is odd the least reliable position (smallest |α_i|, lowest index on ties) is flipped. This is ML for
  *       the node but <em>not</em> what SC does, so it is the one rule that changes decisions.</li>
  * </ul>
- * With SPC disabled the decisions are identical to {@link PolarScDecoder} with the same {@link CheckNodeRule}.
+ * With SPC disabled the decisions are identical to {@link PolarScDecoder} with the same {@link CheckNodeKernel}.
  *
  * <p>Path metric: special nodes add the node-level LLR penalty Σ_i [β_i ≠ hard(α_i)]·|α_i| (Hashemi et al., "Fast
  * and flexible successive-cancellation list decoders for polar codes", 2017). With min-sum this equals SC's leaf-level
@@ -44,7 +45,7 @@ public final class FastSscDecoder implements PolarDecoder {
     private final int n;
     private final boolean[] frozen;
     private final byte[] frozenValues;
-    private final CheckNodeRule rule;
+    private final CheckNodeKernel rule;
     private final byte[] nodeType;      // heap-indexed: root 1, children 2i and 2i+1
     private final boolean[] zeroFrozen; // rate-0 node whose frozen values are all 0
     private final double[] alpha;
@@ -53,7 +54,7 @@ public final class FastSscDecoder implements PolarDecoder {
     private double metric;
 
     /** Fast-SSC with all four special nodes enabled and frozen bits 0. */
-    public FastSscDecoder(boolean[] frozen, CheckNodeRule rule) {
+    public FastSscDecoder(boolean[] frozen, CheckNodeKernel rule) {
         this(frozen, null, rule, EnumSet.allOf(SpecialNode.class));
     }
 
@@ -63,7 +64,7 @@ public final class FastSscDecoder implements PolarDecoder {
      * @param rule         check-node rule
      * @param enabled      the special nodes to prune; an empty set gives plain SC
      */
-    public FastSscDecoder(boolean[] frozen, byte[] frozenValues, CheckNodeRule rule, Set<SpecialNode> enabled) {
+    public FastSscDecoder(boolean[] frozen, byte[] frozenValues, CheckNodeKernel rule, Set<SpecialNode> enabled) {
         this.n = frozen.length;
         PolarTransform.log2(n);
         if (frozenValues != null && frozenValues.length != n) {
@@ -166,7 +167,7 @@ public final class FastSscDecoder implements PolarDecoder {
         int h = size >> 1;
         rule.applyAll(alpha, size, size + h, alpha, h, h);
         decodeNode(2 * id, h, start);
-        CheckNodeRule.gAll(alpha, size, size + h, beta, start, alpha, h, h);
+        CheckNodeKernel.gAll(alpha, size, size + h, beta, start, alpha, h, h);
         decodeNode(2 * id + 1, h, start + h);
         for (int i = start; i < start + h; i++) {
             beta[i] ^= beta[i + h];

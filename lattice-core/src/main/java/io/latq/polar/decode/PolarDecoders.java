@@ -1,5 +1,6 @@
 package io.latq.polar.decode;
 
+import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.Crc;
 
 import java.util.EnumSet;
@@ -19,7 +20,7 @@ public final class PolarDecoders {
      * @param crc    CRC for SCL selection, or null (ignored by SC and Fast-SSC)
      * @throws IllegalArgumentException for an unknown or malformed spec
      */
-    public static PolarDecoder create(String spec, boolean[] frozen, CheckNodeRule rule, Crc crc) {
+    public static PolarDecoder create(String spec, boolean[] frozen, CheckNodeKernel rule, Crc crc) {
         String s = spec.trim().toLowerCase(java.util.Locale.ROOT);
         if (s.equals("sc")) {
             return new PolarScDecoder(frozen, rule);

@@ -1,5 +1,6 @@
 package io.latq.polar.decode;
 
+import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.PolarTransform;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -32,7 +33,7 @@ class FastSscDecoderTest {
     @Test
     void withoutSpcEqualsScDecisionForDecision() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(21L);
-        for (CheckNodeRule rule : CheckNodeRule.values()) {
+        for (CheckNodeKernel rule : CheckNodeKernel.values()) {
             for (int m = 0; m <= 9; m++) {
                 int n = 1 << m;
                 for (int rep = 0; rep < 40; rep++) {
@@ -53,7 +54,7 @@ class FastSscDecoderTest {
                     double mFast = new FastSscDecoder(frozen, fv, rule, NO_SPC).decode(llr, u, x);
                     assertArrayEquals(uSc, u, "u, rule " + rule + ", N=" + n);
                     assertArrayEquals(xSc, x);
-                    if (rule == CheckNodeRule.MIN_SUM) {
+                    if (rule == CheckNodeKernel.MIN_SUM) {
                         assertEquals(mSc, mFast, 1e-9 * (1 + mSc), "min-sum node metric equals SC metric");
                     }
                 }
@@ -74,7 +75,7 @@ class FastSscDecoderTest {
             for (int trial = 0; trial < trials; trial++) {
                 double[] llr = DecoderTestSupport.randomLlr(rng, n, false);
                 for (boolean[] frozen : new boolean[][] {spc, rep}) {
-                    FastSscDecoder dec = new FastSscDecoder(frozen, CheckNodeRule.EXACT);
+                    FastSscDecoder dec = new FastSscDecoder(frozen, CheckNodeKernel.EXACT);
                     byte[] u = new byte[n];
                     byte[] x = new byte[n];
                     double metric = dec.decode(llr, u, x);

@@ -1,5 +1,6 @@
 package io.latq.polar.decode;
 
+import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.Crc;
 import io.latq.polar.PolarEncoder;
 import io.latq.polar.PolarTransform;
@@ -20,7 +21,7 @@ class PolarSclDecoderTest {
     @Test
     void listOfOneEqualsSc() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(31L);
-        for (CheckNodeRule rule : CheckNodeRule.values()) {
+        for (CheckNodeKernel rule : CheckNodeKernel.values()) {
             for (int rep = 0; rep < 200; rep++) {
                 int n = 1 << (1 + rng.nextInt(8));
                 boolean[] frozen = DecoderTestSupport.randomFrozen(rng, n, rng.nextDouble());
@@ -78,7 +79,7 @@ class PolarSclDecoderTest {
                 byte[] ml = FastSscDecoderTest.bruteForceMl(llr, frozen);
 
                 // min-sum SCL with L >= 2^K: the list is the whole code and its metrics are the ML metrics
-                PolarSclDecoder dec = new PolarSclDecoder(frozen, listSize, CheckNodeRule.MIN_SUM);
+                PolarSclDecoder dec = new PolarSclDecoder(frozen, listSize, CheckNodeKernel.MIN_SUM);
                 byte[][] us = new byte[listSize][n];
                 byte[][] xs = new byte[listSize][n];
                 double[] metrics = new double[listSize];
@@ -101,7 +102,7 @@ class PolarSclDecoderTest {
                     assertArrayEquals(ml, x, "ML codeword");
                 }
                 // exact-rule SCL with a full list also holds the whole code
-                PolarSclDecoder exact = new PolarSclDecoder(frozen, listSize, CheckNodeRule.EXACT);
+                PolarSclDecoder exact = new PolarSclDecoder(frozen, listSize, CheckNodeKernel.EXACT);
                 count = exact.decodeList(llr, us, xs, metrics);
                 listed.clear();
                 for (int j = 0; j < count; j++) {
@@ -123,7 +124,7 @@ class PolarSclDecoderTest {
         Crc crc = Crc.crc8();
         PolarEncoder enc = new PolarEncoder(frozen);
         int k = enc.k();
-        PolarSclDecoder dec = new PolarSclDecoder(frozen, null, 8, CheckNodeRule.MIN_SUM, crc);
+        PolarSclDecoder dec = new PolarSclDecoder(frozen, null, 8, CheckNodeKernel.MIN_SUM, crc);
         int passes = 0;
         for (int trial = 0; trial < 200; trial++) {
             byte[] info = new byte[k];

@@ -1,8 +1,10 @@
 package io.latq.polarlattice;
 
 import io.latq.polar.PolarTransform;
-import io.latq.polar.decode.CheckNodeRule;
 import io.latq.polar.decode.PolarSclDecoder;
+import io.latq.polar.list.LeafCost;
+import io.latq.polar.list.ListNodes;
+import io.latq.polar.list.SclCore;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,7 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SclLevelDecoderTest {
+/** The shared list core on single codes: oracles are the reference decoders, brute force and the chain rule. */
+class SclCoreTest {
+
+    /** The core as the old lattice level decoder was configured: prune = rate-0/1/repetition nodes. */
+    static SclCore dec(boolean[] frozen, int list, CheckNodeKernel kernel, boolean prune, boolean exactMetric) {
+        return new SclCore(frozen, null, list, kernel,
+                exactMetric ? LeafCost.NEG_LOG_LIKELIHOOD : LeafCost.LLR_DISAGREEMENT,
+                prune ? ListNodes.SCL : ListNodes.LEAVES);
+    }
+
 
     private static boolean[] randomMask(SplittableRandom rnd, int n, double pFrozen) {
         boolean[] f = new boolean[n];
@@ -41,8 +52,8 @@ class SclLevelDecoderTest {
             for (int list : new int[] {1, 2, 4, 8}) {
                 for (int trial = 0; trial < 10; trial++) {
                     boolean[] frozen = randomMask(rnd, n, 0.5);
-                    SclLevelDecoder mine = new SclLevelDecoder(frozen, list, CheckNodeKernel.EXACT, false, false);
-                    PolarSclDecoder ref = new PolarSclDecoder(frozen, list, CheckNodeRule.EXACT);
+                    SclCore mine = dec(frozen, list, CheckNodeKernel.EXACT, false, false);
+                    PolarSclDecoder ref = new PolarSclDecoder(frozen, list, CheckNodeKernel.EXACT);
                     double[] llr = new double[n];
                     for (int j = 0; j < n; j++) {
                         llr[j] = 4 * (rnd.nextDouble() - 0.5);
@@ -120,7 +131,7 @@ class SclLevelDecoderTest {
                     for (int j = 0; j < n; j++) {
                         llr[j] = 4 * (rnd.nextDouble() - 0.5);
                     }
-                    SclLevelDecoder d = new SclLevelDecoder(frozen, list, CheckNodeKernel.MIN_SUM, true, false);
+                    SclCore d = dec(frozen, list, CheckNodeKernel.MIN_SUM, true, false);
                     System.arraycopy(llr, 0, d.inputLlr(), 0, n);
                     int count = d.decode(1, new double[] {0.0});
                     List<double[]> best = bruteForce(frozen, llr);
@@ -149,8 +160,8 @@ class SclLevelDecoderTest {
                     for (int t = 0; t < n; t++) {
                         frozen[t] = Integer.bitCount(t) < Integer.numberOfTrailingZeros(n) / 2;
                     }
-                    SclLevelDecoder plain = new SclLevelDecoder(frozen, list, CheckNodeKernel.MIN_SUM, false, false);
-                    SclLevelDecoder fast = new SclLevelDecoder(frozen, list, CheckNodeKernel.MIN_SUM, true, false);
+                    SclCore plain = dec(frozen, list, CheckNodeKernel.MIN_SUM, false, false);
+                    SclCore fast = dec(frozen, list, CheckNodeKernel.MIN_SUM, true, false);
                     double[] llr = new double[n];
                     for (int j = 0; j < n; j++) {
                         llr[j] = 4 * (rnd.nextDouble() - 0.5);
@@ -182,8 +193,8 @@ class SclLevelDecoderTest {
                     for (int t = 0; t < n; t++) {
                         frozen[t] = t % 2 == 0 || rnd.nextDouble() < 0.6;
                     }
-                    SclLevelDecoder plain = new SclLevelDecoder(frozen, list, CheckNodeKernel.EXACT, false, true);
-                    SclLevelDecoder fast = new SclLevelDecoder(frozen, list, CheckNodeKernel.EXACT, true, true);
+                    SclCore plain = dec(frozen, list, CheckNodeKernel.EXACT, false, true);
+                    SclCore fast = dec(frozen, list, CheckNodeKernel.EXACT, true, true);
                     double[] llr = new double[n];
                     for (int j = 0; j < n; j++) {
                         llr[j] = 3 * (rnd.nextDouble() - 0.5);
@@ -209,7 +220,7 @@ class SclLevelDecoderTest {
         SplittableRandom rnd = new SplittableRandom(26);
         int n = 8;
         boolean[] frozen = new boolean[n];
-        SclLevelDecoder d = new SclLevelDecoder(frozen, 4, CheckNodeKernel.EXACT, true, true);
+        SclCore d = dec(frozen, 4, CheckNodeKernel.EXACT, true, true);
         for (int trial = 0; trial < 20; trial++) {
             double[] llr = new double[n];
             for (int j = 0; j < n; j++) {
@@ -236,7 +247,7 @@ class SclLevelDecoderTest {
         SplittableRandom rnd = new SplittableRandom(24);
         int n = 64;
         boolean[] frozen = randomMask(rnd, n, 0.5);
-        SclLevelDecoder d = new SclLevelDecoder(frozen, 4, CheckNodeKernel.TABULATED, true);
+        SclCore d = dec(frozen, 4, CheckNodeKernel.TABULATED, true, true);
         double[] llr = new double[n];
         for (int j = 0; j < n; j++) {
             llr[j] = 2 * (rnd.nextDouble() - 0.5);
