@@ -2,6 +2,7 @@ package io.latq.polar.decode;
 
 import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.Crc;
+import io.latq.polar.NodeKind;
 
 import java.util.EnumSet;
 
@@ -26,11 +27,12 @@ public final class PolarDecoders {
             return new PolarScDecoder(frozen, rule);
         }
         if (s.equals("fast-ssc")) {
-            return new FastSscDecoder(frozen, null, rule, EnumSet.allOf(FastSscDecoder.SpecialNode.class));
+            return new FastSscDecoder(frozen, null, rule,
+                    EnumSet.of(NodeKind.RATE_0, NodeKind.RATE_1, NodeKind.REPETITION, NodeKind.SPC));
         }
         if (s.equals("fast-ssc-nospc")) {
-            return new FastSscDecoder(frozen, null, rule, EnumSet.of(FastSscDecoder.SpecialNode.RATE_0,
-                    FastSscDecoder.SpecialNode.RATE_1, FastSscDecoder.SpecialNode.REPETITION));
+            return new FastSscDecoder(frozen, null, rule,
+                    EnumSet.of(NodeKind.RATE_0, NodeKind.RATE_1, NodeKind.REPETITION));
         }
         if (s.startsWith("scl:")) {
             int l;

@@ -1,5 +1,6 @@
 package io.latq.polar.decode;
 
+import io.latq.polar.NodeKind;
 import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.PolarTransform;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -13,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FastSscDecoderTest {
 
-    private static final EnumSet<FastSscDecoder.SpecialNode> NO_SPC = EnumSet.of(FastSscDecoder.SpecialNode.RATE_0,
-            FastSscDecoder.SpecialNode.RATE_1, FastSscDecoder.SpecialNode.REPETITION);
+    private static final EnumSet<NodeKind> NO_SPC = EnumSet.of(NodeKind.RATE_0, NodeKind.RATE_1,
+            NodeKind.REPETITION);
 
     /** Frozen masks that look like real polar codes (many special nodes) or are random. */
     private static boolean[] mask(UniformRandomProvider rng, int n, int kind) {
