@@ -70,4 +70,34 @@ public enum NodeKind {
         }
         return kind;
     }
+
+    /**
+     * True iff SC's decisions in a rate-1 node with LLRs a[off .. off+len) are the hard decisions of those LLRs:
+     * every f keeps the sign product and every g the sign of its second input, so this holds when no LLR is 0 or NaN.
+     */
+    public static boolean hardDecisionsAreSc(double[] a, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            double x = a[i];
+            if (x == 0.0 || x != x) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The decision LLR of the free (last) leaf of a repetition node as SC computes it: g with zero partial sums at
+     * every level, i.e. pairwise sums b + a taken in SC's order. Layout of SC decoders that keep the LLRs of the
+     * active node of size s at alpha[s .. 2s): the node's LLRs are read at [size, 2·size) and the sums overwrite
+     * [1, size).
+     */
+    public static double repetitionLlr(double[] alpha, int size) {
+        for (int s = size; s > 1; s >>= 1) {
+            int h = s >> 1;
+            for (int i = 0; i < h; i++) {
+                alpha[h + i] = alpha[s + h + i] + alpha[s + i];
+            }
+        }
+        return alpha[1];
+    }
 }

@@ -110,23 +110,8 @@ public final class FastSscDecoder implements PolarDecoder {
             beta[start] = bit;
             return;
         }
-        switch (nodeType[id]) {
-            case RATE_0:
-                rate0(id, size, start);
-                return;
-            case RATE_1:
-                if (rate1(size, start)) {
-                    return;
-                }
-                break; // a zero or NaN LLR: fall back to plain SC for this node
-            case REPETITION:
-                repetition(size, start);
-                return;
-            case SPC:
-                spc(size, start);
-                return;
-            default:
-                break;
+        if (decidedAtNode(id, size, start)) {
+            return;
         }
         int h = size >> 1;
         rule.applyAll(alpha, size, size + h, alpha, h, h);
@@ -136,6 +121,22 @@ public final class FastSscDecoder implements PolarDecoder {
         for (int i = start; i < start + h; i++) {
             beta[i] ^= beta[i + h];
         }
+    }
+
+    /** Decides a special node at once; false for a generic node (or a rate-1 node SC must break a tie in). */
+    private boolean decidedAtNode(int id, int size, int start) {
+        NodeKind kind = nodeType[id];
+        if (kind == NodeKind.RATE_1) {
+            return rate1(size, start);
+        }
+        if (kind == NodeKind.RATE_0) {
+            rate0(id, size, start);
+        } else if (kind == NodeKind.REPETITION) {
+            repetition(size, start);
+        } else if (kind == NodeKind.SPC) {
+            spc(size, start);
+        }
+        return kind != NodeKind.GENERIC;
     }
 
     private void rate0(int id, int size, int start) {
@@ -153,11 +154,8 @@ public final class FastSscDecoder implements PolarDecoder {
     }
 
     private boolean rate1(int size, int start) {
-        for (int i = 0; i < size; i++) {
-            double a = alpha[size + i];
-            if (a == 0.0 || a != a) {
-                return false;
-            }
+        if (!NodeKind.hardDecisionsAreSc(alpha, size, size)) {
+            return false; // a zero or NaN LLR: plain SC breaks that tie as its leaves do
         }
         for (int i = 0; i < size; i++) {
             beta[start + i] = Llr.hardDecision(alpha[size + i]);
@@ -168,14 +166,7 @@ public final class FastSscDecoder implements PolarDecoder {
     }
 
     private void repetition(int size, int start) {
-        // SC's last leaf LLR: repeated g with zero partial sums, i.e. pairwise sums b + a down to size 1.
-        for (int s = size; s > 1; s >>= 1) {
-            int h = s >> 1;
-            for (int i = 0; i < h; i++) {
-                alpha[h + i] = alpha[s + h + i] + alpha[s + i];
-            }
-        }
-        byte bit = Llr.hardDecision(alpha[1]);
+        byte bit = Llr.hardDecision(NodeKind.repetitionLlr(alpha, size));
         for (int i = 0; i < size; i++) {
             double a = alpha[size + i];
             if (bit != Llr.hardDecision(a)) {
