@@ -228,6 +228,10 @@ public final class PolarLattice implements Lattice {
         final double[][] yNext;
         final double[][] accNext;
         final double[] metricNext;
+        // survivors grouped by origin, and the four level LLRs per position of one origin (see levelInputs)
+        final int[] groupHead;
+        final int[] groupNext;
+        final double[] mod4Llr;
 
         Workspace() {
             int listSize = options.listSize();
@@ -249,6 +253,9 @@ public final class PolarLattice implements Lattice {
             yNext = new double[l][n];
             accNext = new double[l][n];
             metricNext = new double[l];
+            groupHead = new int[l];
+            groupNext = new int[l];
+            mod4Llr = new double[list ? 4 * n : 0];
         }
 
         void quantize(double[] x, int xOff, double[] out, int outOff) {
@@ -273,6 +280,49 @@ public final class PolarLattice implements Lattice {
         }
 
         /**
+         * The level LLRs of the count inputs of a level, input k at in[k·N ..): L(y_k) with y_k = (y_o − c_k)/2 the
+         * residual of survivor k of the previous level (origin o, integer codeword c_k). L has period 2, so
+         * L(y_k[j]) depends on c_k[j] only through c_k[j] mod 4: when at least four survivors share an origin, the four
+         * values L((y_o[j] − v)/2), v = 0..3, are computed once per position and looked up (4N evaluations for the
+         * group instead of one per survivor and position). Both forms are the same function of the exact residual;
+         * they may differ in the last bits because (y_o − v)/2 rounds less than (y_o − c_k)/2.
+         */
+        void levelInputs(LevelLlr level, SclCore prev, int count, double[][] parents, double[][] residuals,
+                         double[] in) {
+            Arrays.fill(groupHead, 0, count, -1);
+            for (int k = count - 1; k >= 0; k--) {
+                int o = prev.origin(k);
+                groupNext[k] = groupHead[o];
+                groupHead[o] = k;
+            }
+            for (int o = 0; o < count; o++) {
+                int size = 0;
+                for (int k = groupHead[o]; k >= 0; k = groupNext[k]) {
+                    size++;
+                }
+                if (size < 4) {
+                    for (int k = groupHead[o]; k >= 0; k = groupNext[k]) {
+                        level.llr(residuals[k], 0, in, k * n, n);
+                    }
+                    continue;
+                }
+                double[] yo = parents[o];
+                for (int j = 0; j < n; j++) {
+                    for (int v = 0; v < 4; v++) {
+                        mod4Llr[4 * j + v] = level.llr((yo[j] - v) * 0.5);
+                    }
+                }
+                for (int k = groupHead[o]; k >= 0; k = groupNext[k]) {
+                    int[] ck = prev.codeword(k);
+                    int off = k * n;
+                    for (int j = 0; j < n; j++) {
+                        in[off + j] = mod4Llr[4 * j + (ck[j] & 3)];
+                    }
+                }
+            }
+        }
+
+        /**
          * One list search over all levels: the survivors of level i enter level i+1 with their own residuals and
          * metrics ({@link SclCore}); at the end one survivor is picked by metric or by true distortion.
          */
@@ -290,8 +340,10 @@ public final class PolarLattice implements Lattice {
             for (int i = 0; i < r; i++) {
                 SclCore dec = scl[i];
                 double[] in = dec.inputLlr();
-                for (int k = 0; k < count; k++) {
-                    llr[i].llr(yCur[k], 0, in, k * n, n);
+                if (i == 0) {
+                    llr[0].llr(yCur[0], 0, in, 0, n);
+                } else {
+                    levelInputs(llr[i], scl[i - 1], count, yNew, yCur, in);
                 }
                 int next = dec.decode(count, metCur);
                 double scale = Math.scalb(1.0, i);

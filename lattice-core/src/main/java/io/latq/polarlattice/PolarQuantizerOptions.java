@@ -10,7 +10,8 @@ import io.latq.polar.list.ListNodes;
  * @param kernel    check-node rule of the SC and SCL decoders
  * @param listNodes which subtrees the list quantizer decides at node level (ignored for L = 1):
  *                  {@link ListNodes#SCL} keeps the survivors of the reference list quantizer,
- *                  {@link ListNodes#FAST_SSCL} (the default) also decodes SPC nodes as the L best even words
+ *                  {@link ListNodes#FAST_SSCL} (the default) also decodes SPC nodes as the L best even words;
+ *                  {@link ListNodes#LEAVES} is refused (see the check in the constructor)
  */
 public record PolarQuantizerOptions(int listSize, ListSelection selection, CheckNodeKernel kernel,
                                     ListNodes listNodes) {
@@ -27,6 +28,12 @@ public record PolarQuantizerOptions(int listSize, ListSelection selection, Check
         }
         if (selection == null || kernel == null || listNodes == null) {
             throw new IllegalArgumentException("selection, kernel and list nodes must not be null");
+        }
+        if (listNodes == ListNodes.LEAVES) {
+            // exact metric ties (tiny |α| after deep f chains) are then broken by path slot, which a lattice shift
+            // permutes: Q(x + λ) = Q(x) + λ failed in tests
+            throw new IllegalArgumentException("the lattice list quantizer needs node-level decisions (SCL or "
+                    + "FAST_SSCL); LEAVES breaks translation equivariance on ties");
         }
     }
 

@@ -80,8 +80,12 @@ public final class SclCore {
     private final int[] activeList;
 
     // rate-1 and SPC: per path its least reliable positions, then best-first enumeration of flip sets
-    private final int[][] flipIdx;
-    private final double[][] flipCost;
+    private final int[][] flipIdx;     // [path][k]: the k-th least reliable position (extracted lazily)
+    private final double[][] flipCost; // [path][k]: its |α|
+    private final int[] flipsKnown;    // [path]: how many of them are extracted so far
+    private final int[][] relHeap;     // [path]: min-heap of node positions by (|α|, position)
+    private final double[][] relKey;   // [path][position]: |α|
+    private final int[] relSize;
     private final int[] hardParity;
     private final int[] uses;
     private final int[] accepted;
@@ -90,6 +94,8 @@ public final class SclCore {
     private int[] setLast;
     private int[] setParent;
     private int[] setParity;
+    private int[] setFlips;
+    private double[] setLocal;
     private double[] setCost;
     private int[] heap;
     private int sets;
@@ -160,6 +166,10 @@ public final class SclCore {
         int flips = Math.max(1, Math.min(l, n));
         flipIdx = new int[l][flips];
         flipCost = new double[l][flips];
+        flipsKnown = new int[l];
+        relHeap = new int[l][n];
+        relKey = new double[l][n];
+        relSize = new int[l];
         hardParity = new int[l];
         uses = new int[l];
         accepted = new int[l];
@@ -634,7 +644,7 @@ public final class SclCore {
             metric[p] += pen;
             hardParity[p] = parity;
             if (flips > 0) {
-                leastReliable(a, in, size, flips, flipIdx[p], flipCost[p]);
+                heapifyReliabilities(p, a, in, size);
             }
             push(newSet(p, -1, -1, metric[p], 0));
         }
@@ -647,6 +657,9 @@ public final class SclCore {
             }
             int next = setLast[e] + 1;
             if (next < flips) {
+                while (flipsKnown[p] <= next) {
+                    extractLeastReliable(p);
+                }
                 double c = flipCost[p][next];
                 int grown = newSet(p, next, e, setCost[e] + c, setParity[e] ^ 1);
                 push(grown);
@@ -711,6 +724,8 @@ public final class SclCore {
         setParent[e] = parent;
         setCost[e] = cost;
         setParity[e] = parity;
+        setFlips[e] = last < 0 ? 0 : setFlips[parent] + 1;
+        setLocal[e] = last < 0 ? 0.0 : setLocal[parent] + flipCost[path][last];
         return e;
     }
 
@@ -719,13 +734,28 @@ public final class SclCore {
         setLast = setLast == null ? new int[capacity] : Arrays.copyOf(setLast, capacity);
         setParent = setParent == null ? new int[capacity] : Arrays.copyOf(setParent, capacity);
         setParity = setParity == null ? new int[capacity] : Arrays.copyOf(setParity, capacity);
+        setFlips = setFlips == null ? new int[capacity] : Arrays.copyOf(setFlips, capacity);
+        setLocal = setLocal == null ? new double[capacity] : Arrays.copyOf(setLocal, capacity);
         setCost = setCost == null ? new double[capacity] : Arrays.copyOf(setCost, capacity);
         heap = heap == null ? new int[capacity] : Arrays.copyOf(heap, capacity);
     }
 
-    /** Heap order: cost, then creation order (which makes ties deterministic). */
+    /**
+     * Heap order: cost; on equal costs (a tiny |α| absorbed in a large metric) the smaller flip cost Σ|α_i| of the
+     * node alone, then fewer flips, then creation order. The first three do not change when a lattice point shifts
+     * the input (it flips signs, not magnitudes), which keeps the quantizer translation-equivariant on such ties.
+     */
     private boolean setBefore(int a, int b) {
-        return setCost[a] < setCost[b] || (setCost[a] == setCost[b] && a < b);
+        if (setCost[a] != setCost[b]) {
+            return setCost[a] < setCost[b];
+        }
+        if (setLocal[a] != setLocal[b]) {
+            return setLocal[a] < setLocal[b];
+        }
+        if (setFlips[a] != setFlips[b]) {
+            return setFlips[a] < setFlips[b];
+        }
+        return a < b;
     }
 
     private void push(int e) {
@@ -766,24 +796,55 @@ public final class SclCore {
     }
 
     /**
-     * The {@code k} positions of smallest |α| in a[off .. off+size) (ties: lower index), with their |α|, in increasing
-     * order of (|α|, index). Insertion into a sorted prefix: k ≤ L is small.
+     * Starts the lazy sort of path p's node positions by reliability: a min-heap by (|α_i|, i), built in O(size), from
+     * which the enumeration extracts only the positions it reaches (O(log size) each) instead of sorting L of them.
      */
-    private static void leastReliable(double[] a, int off, int size, int k, int[] idx, double[] cost) {
-        int filled = 0;
+    private void heapifyReliabilities(int p, double[] a, int off, int size) {
+        int[] hp = relHeap[p];
+        double[] key = relKey[p];
         for (int i = 0; i < size; i++) {
-            double v = Math.abs(a[off + i]);
-            if (filled == k && !(v < cost[k - 1])) {
-                continue;
-            }
-            int j = filled == k ? k - 1 : filled++;
-            while (j > 0 && cost[j - 1] > v) {
-                cost[j] = cost[j - 1];
-                idx[j] = idx[j - 1];
-                j--;
-            }
-            cost[j] = v;
-            idx[j] = i;
+            hp[i] = i;
+            key[i] = Math.abs(a[off + i]);
         }
+        relSize[p] = size;
+        flipsKnown[p] = 0;
+        for (int i = (size >> 1) - 1; i >= 0; i--) {
+            siftDown(hp, key, size, i, hp[i]);
+        }
+    }
+
+    /** Appends path p's next least reliable position to flipIdx[p], flipCost[p]. */
+    private void extractLeastReliable(int p) {
+        int[] hp = relHeap[p];
+        double[] key = relKey[p];
+        int top = hp[0];
+        int size = --relSize[p];
+        if (size > 0) {
+            siftDown(hp, key, size, 0, hp[size]);
+        }
+        int k = flipsKnown[p]++;
+        flipIdx[p][k] = top;
+        flipCost[p][k] = key[top];
+    }
+
+    private static void siftDown(int[] hp, double[] key, int size, int i, int v) {
+        double kv = key[v];
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= size) {
+                break;
+            }
+            if (c + 1 < size && (key[hp[c + 1]] < key[hp[c]]
+                    || (key[hp[c + 1]] == key[hp[c]] && hp[c + 1] < hp[c]))) {
+                c++;
+            }
+            int w = hp[c];
+            if (kv < key[w] || (kv == key[w] && v < w)) {
+                break;
+            }
+            hp[i] = w;
+            i = c;
+        }
+        hp[i] = v;
     }
 }
