@@ -478,7 +478,7 @@ final class ReferenceSclLevelDecoder {
                 for (int i = 0; i < size; i++) {
                     tgt[t + i] = scratchIdx[i];
                 }
-                ScLevelDecoder.transformZ(tgt, t, size);
+                PolarTransform.transformZ(tgt, t, size);
             }
         }
     }
