@@ -36,8 +36,9 @@ import java.util.Arrays;
  *       F least reliable positions, each set reached once: from a set whose largest index is j, add j+1 or replace j
  *       by j+1; each path's positions are sorted lazily from a heap built in O(size), so only the positions the
  *       enumeration reaches are extracted). Equal costs (a tiny |α| absorbed in a large metric) are ordered by the
- *       node's own flip cost, then fewer flips, then creation order. Rate 1 needs F = L − 1 and SPC F = L positions (a set using a later position has at least L valid
- *       sets that are no worse), SPC keeps only sets of the parity that makes the word even. Set costs are summed in
+ *       node's own flip cost, then fewer flips, then creation order. Rate 1 needs F = L − 1 and SPC F = L
+ *       positions (a set using a later position has at least L valid sets that are no worse); SPC keeps only sets
+ *       of the parity that makes the word even. Set costs are summed in
  *       increasing position order, which reproduces the sums of the flip-by-flip procedure exactly.</li>
  * </ul>
  *
