@@ -49,6 +49,8 @@ public final class SclCore {
 
     private static final int LEAF = 0;
     private static final int REPEAT = 1;
+    /** Least reliable positions found per path in the first pass of a rate-1 or SPC node (more on demand). */
+    private static final int PREFETCH = 4;
 
     private final int n;
     private final int m;
@@ -88,7 +90,9 @@ public final class SclCore {
     private final int[] flipsKnown;    // [path]: how many of them are extracted so far
     private final int[][] relHeap;     // [path]: min-heap of node positions by (|α|, position)
     private final double[][] relKey;   // [path][position]: |α|
-    private final int[] relSize;
+    private final int[] relSize;       // [path]: heap size, or -1 while the heap is not built
+    private final int[] relOff;        // [path]: offset of the node's LLRs in relLlr
+    private double[] relLlr;           // the LLR array of the node being decided
     private final int[] hardParity;
     private final int[] uses;
     private final int[] accepted;
@@ -173,6 +177,7 @@ public final class SclCore {
         relHeap = new int[l][n];
         relKey = new double[l][n];
         relSize = new int[l];
+        relOff = new int[l];
         hardParity = new int[l];
         uses = new int[l];
         accepted = new int[l];
@@ -627,6 +632,7 @@ public final class SclCore {
         double[] a = llr[d];
         int[] tgt = targetArray(d);
         int flips = Math.min(size, parityCheck ? listSize : listSize - 1);
+        relLlr = a;
         sets = 0;
         heapSize = 0;
         for (int p = 0; p < listSize; p++) {
@@ -647,7 +653,7 @@ public final class SclCore {
             metric[p] += pen;
             hardParity[p] = parity;
             if (flips > 0) {
-                heapifyReliabilities(p, a, in, size);
+                prefetchLeastReliable(p, a, in, size, Math.min(flips, PREFETCH));
             }
             push(newSet(p, -1, -1, metric[p], 0));
         }
@@ -799,27 +805,57 @@ public final class SclCore {
     }
 
     /**
-     * Starts the lazy sort of path p's node positions by reliability: a min-heap by (|α_i|, i), built in O(size), from
-     * which the enumeration extracts only the positions it reaches (O(log size) each) instead of sorting L of them.
+     * The first k least reliable positions of path p, by (|α_i|, i), with one insertion pass (k is small). The
+     * enumeration rarely needs more; when it does, {@link #extractLeastReliable} builds a heap over the node.
      */
-    private void heapifyReliabilities(int p, double[] a, int off, int size) {
-        int[] hp = relHeap[p];
-        double[] key = relKey[p];
+    private void prefetchLeastReliable(int p, double[] a, int off, int size, int k) {
+        int[] idx = flipIdx[p];
+        double[] cost = flipCost[p];
+        int filled = 0;
         for (int i = 0; i < size; i++) {
-            hp[i] = i;
-            key[i] = Math.abs(a[off + i]);
+            double v = Math.abs(a[off + i]);
+            if (filled == k && !(v < cost[k - 1])) {
+                continue;
+            }
+            int j = filled == k ? k - 1 : filled++;
+            while (j > 0 && cost[j - 1] > v) {
+                cost[j] = cost[j - 1];
+                idx[j] = idx[j - 1];
+                j--;
+            }
+            cost[j] = v;
+            idx[j] = i;
         }
-        relSize[p] = size;
-        flipsKnown[p] = 0;
-        for (int i = (size >> 1) - 1; i >= 0; i--) {
-            siftDown(hp, key, size, i, hp[i]);
-        }
+        flipsKnown[p] = k;
+        relOff[p] = off;
+        relSize[p] = -1 - size; // heap not built yet; remembers the node size
     }
 
-    /** Appends path p's next least reliable position to flipIdx[p], flipCost[p]. */
+    /**
+     * Appends path p's next least reliable position to flipIdx[p], flipCost[p]: from a min-heap by (|α_i|, i) over the
+     * node, built in O(size) on the first call, whose first {@link #flipsKnown} entries are the prefetched ones.
+     */
     private void extractLeastReliable(int p) {
         int[] hp = relHeap[p];
         double[] key = relKey[p];
+        if (relSize[p] < 0) {
+            int n0 = -1 - relSize[p];
+            int off = relOff[p];
+            for (int i = 0; i < n0; i++) {
+                hp[i] = i;
+                key[i] = Math.abs(relLlr[off + i]);
+            }
+            for (int i = (n0 >> 1) - 1; i >= 0; i--) {
+                siftDown(hp, key, n0, i, hp[i]);
+            }
+            relSize[p] = n0;
+            for (int j = 0; j < flipsKnown[p]; j++) { // drop the prefetched positions (same order)
+                int size = --relSize[p];
+                if (size > 0) {
+                    siftDown(hp, key, size, 0, hp[size]);
+                }
+            }
+        }
         int top = hp[0];
         int size = --relSize[p];
         if (size > 0) {
