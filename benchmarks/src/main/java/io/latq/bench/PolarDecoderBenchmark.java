@@ -2,7 +2,7 @@ package io.latq.bench;
 
 import io.latq.polar.PolarTransform;
 import io.latq.polar.construct.GaussianApproximationConstruction;
-import io.latq.polar.decode.CheckNodeRule;
+import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.decode.PolarDecoder;
 import io.latq.polar.decode.PolarDecoders;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,7 +57,7 @@ public class PolarDecoderBenchmark {
         double rate = (double) k / n;
         double sigma = Math.sqrt(1.0 / (2 * rate * Math.pow(10, 2.0 / 10)));
         boolean[] frozen = new GaussianApproximationConstruction(sigma).construct(n).frozenMask(k);
-        dec = PolarDecoders.create(decoder, frozen, CheckNodeRule.valueOf(rule), null);
+        dec = PolarDecoders.create(decoder, frozen, CheckNodeKernel.valueOf(rule), null);
         SplittableRandom rnd = new SplittableRandom(7);
         llrs = new double[FRAMES][n];
         byte[] msg = new byte[n];

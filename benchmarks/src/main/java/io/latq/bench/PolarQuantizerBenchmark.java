@@ -20,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Polar-lattice quantizer throughput, one vector per invocation: multiply the score (vectors/s) by n to get
  * samples/s (docs/benchmarks.md does). Inputs are uniform over the cube [0, 2^r)^N that the NSM estimator samples,
- * eight fixed vectors cycled. E8^(N/8) on the same number of samples is the reference. JMH's {@code -p} splits
- * values at commas, so on the command line write a spec's commas as semicolons ({@code polar:n=1024;kernel=minsum}).
+ * eight fixed vectors cycled. E8^(N/8) on the same number of samples is the reference.
+ *
+ * <p>Spec options are separated by ';' instead of ',' (JMH splits {@code -p} values at commas), so
+ * {@code -p lattice='polar:n=1024;list=32'} selects SCL-32 on the command line.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -32,8 +34,8 @@ import java.util.concurrent.TimeUnit;
 public class PolarQuantizerBenchmark {
     private static final int VECTORS = 8;
 
-    @Param({"polar:n=256", "polar:n=1024", "polar:n=4096", "polar:n=1024,kernel=minsum", "polar:n=256,list=8",
-            "polar:n=1024,list=8", "polar:n=1024,list=32", "E8^128"})
+    @Param({"polar:n=256", "polar:n=1024", "polar:n=4096", "polar:n=1024;kernel=minsum", "polar:n=256;list=8",
+            "polar:n=1024;list=8", "polar:n=1024;list=32", "polar:n=1024;list=128", "E8^128"})
     public String lattice;
 
     private Lattice lat;

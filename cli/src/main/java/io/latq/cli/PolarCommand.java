@@ -7,7 +7,7 @@ import io.latq.polar.PolarTransform;
 import io.latq.polar.construct.BitChannelReliabilities;
 import io.latq.polar.construct.FrozenSetConstruction;
 import io.latq.polar.construct.FrozenSetConstructions;
-import io.latq.polar.decode.CheckNodeRule;
+import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.decode.PolarDecoders;
 import io.latq.polar.sim.BinomialInterval;
 import io.latq.polar.sim.PolarSimulation;
@@ -109,13 +109,13 @@ public class PolarCommand implements Callable<Integer> {
         return FrozenSetConstructions.byName(method, ch.awgn, ch.parameter, mu, frames, seed);
     }
 
-    static CheckNodeRule rule(String s) {
+    static CheckNodeKernel rule(String s) {
         switch (s.toLowerCase(Locale.ROOT)) {
             case "exact":
-                return CheckNodeRule.EXACT;
+                return CheckNodeKernel.EXACT;
             case "min-sum":
             case "minsum":
-                return CheckNodeRule.MIN_SUM;
+                return CheckNodeKernel.MIN_SUM;
             default:
                 throw new IllegalArgumentException("unknown check-node rule '" + s + "' (use exact or min-sum)");
         }
@@ -334,7 +334,7 @@ public class PolarCommand implements Callable<Integer> {
         public Integer call() {
             SimulationResult r;
             FrozenSet fs;
-            CheckNodeRule f;
+            CheckNodeKernel f;
             try {
                 Crc crc = crcBits == 0 ? null : Crc.ofLength(crcBits);
                 int kCode = k + crcBits;

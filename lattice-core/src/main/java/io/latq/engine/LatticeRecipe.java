@@ -2,6 +2,7 @@ package io.latq.engine;
 
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeSpecs;
+import io.latq.polar.list.ListNodes;
 import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polarlattice.ListSelection;
 import io.latq.polarlattice.PolarLattice;
@@ -113,6 +114,7 @@ public abstract sealed class LatticeRecipe implements Serializable permits Latti
         private final int listSize;
         private final ListSelection selection;
         private final CheckNodeKernel kernel;
+        private final ListNodes listNodes;
 
         Polar(String designJson, PolarQuantizerOptions options, Lattice built) {
             super(built);
@@ -120,12 +122,13 @@ public abstract sealed class LatticeRecipe implements Serializable permits Latti
             this.listSize = options.listSize();
             this.selection = options.selection();
             this.kernel = options.kernel();
+            this.listNodes = options.listNodes();
         }
 
         @Override
         protected Lattice rebuild() {
             return new PolarLattice(PolarLatticeDesign.fromJson(designJson),
-                    new PolarQuantizerOptions(listSize, selection, kernel));
+                    new PolarQuantizerOptions(listSize, selection, kernel, listNodes));
         }
 
         @Override
@@ -136,12 +139,12 @@ public abstract sealed class LatticeRecipe implements Serializable permits Latti
         @Override
         public boolean equals(Object o) {
             return o instanceof Polar p && p.designJson.equals(designJson) && p.listSize == listSize
-                    && p.selection == selection && p.kernel == kernel;
+                    && p.selection == selection && p.kernel == kernel && p.listNodes == listNodes;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(designJson, listSize, selection, kernel);
+            return Objects.hash(designJson, listSize, selection, kernel, listNodes);
         }
     }
 }

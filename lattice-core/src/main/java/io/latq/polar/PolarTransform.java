@@ -55,12 +55,31 @@ public final class PolarTransform {
      * N = 2^m in absolute value; use the {@code long[]} overload if that could overflow an int.
      */
     public static void transformZ(int[] v) {
-        int n = v.length;
+        transformZ(v, 0, v.length);
+    }
+
+    /** In place c = u·F^{⊗k} over Z on {@code v[off .. off+n)}; n must be a power of two. */
+    public static void transformZ(int[] v, int off, int n) {
         log2(n);
         for (int h = 1; h < n; h <<= 1) {
-            for (int b = 0; b < n; b += 2 * h) {
+            for (int b = off; b < off + n; b += 2 * h) {
                 for (int i = b; i < b + h; i++) {
                     v[i] += v[i + h];
+                }
+            }
+        }
+    }
+
+    /**
+     * In place x = u·F^{⊗k} over GF(2) on {@code v[off .. off+n)} holding 0/1 ints (an involution, so it also maps a
+     * codeword to its u); n must be a power of two.
+     */
+    public static void transformGf2(int[] v, int off, int n) {
+        log2(n);
+        for (int h = 1; h < n; h <<= 1) {
+            for (int b = off; b < off + n; b += 2 * h) {
+                for (int i = b; i < b + h; i++) {
+                    v[i] ^= v[i + h];
                 }
             }
         }

@@ -3,7 +3,10 @@ package io.latq.polarlattice;
 import io.latq.polar.Llr;
 
 /**
- * The check-node (f) rule used by the polar-lattice quantizer's SC decoder.
+ * The check-node (f) rule of every SC-type decoder in latq: the polar-lattice quantizers ({@link ScLevelDecoder},
+ * {@link io.latq.polar.list.SclCore}) and the polar-code decoders of {@code io.latq.polar.decode} (which used a
+ * separate {@code CheckNodeRule} enum with EXACT and MIN_SUM before; this one replaced it), plus the variable-node (g)
+ * update that goes with it.
  *
  * <ul>
  *   <li>{@link #EXACT}: the box-plus 2·atanh(tanh(a/2)·tanh(b/2)) of {@link Llr#boxPlus} (StrictMath; the oracle).</li>
@@ -17,6 +20,11 @@ import io.latq.polar.Llr;
  * </ul>
  * All three keep the sign sign(a)·sign(b) and never return 0 for non-zero inputs (a magnitude that rounds to 0 is
  * replaced by {@link Double#MIN_VALUE}), which is what makes a rate-1 subtree decodable by hard decisions.
+ *
+ * <p>Signed zeros: all three take the sign from the IEEE sign bits (sign bit of a XOR sign bit of b), so −0.0 counts
+ * as negative: f(−0.0, 3) = −0.0, f(−0.0, −3) = +0.0. (Before the merge the quantizer's enum tested {@code a < 0},
+ * treating −0.0 as positive.) A zero magnitude is the only case where this shows, and no decision or metric reads the
+ * sign of a zero: hard decisions test {@code λ < 0}, which is false for both zeros, and penalties use |λ|.
  */
 public enum CheckNodeKernel {
     EXACT,
@@ -52,8 +60,11 @@ public enum CheckNodeKernel {
         return StrictMath.log1p(StrictMath.exp(-x));
     }
 
-    /** φ(x) = log(1 + e^(−x)) for x ≥ 0 from the table (0 beyond 40). */
-    static double phi(double x) {
+    /**
+     * φ(x) = log(1 + e^(−x)) for x ≥ 0 from the table (0 beyond 40), within about 5e-9 of the exact value; also the
+     * list quantizer's −log P(hard decision | λ) = φ(|λ|).
+     */
+    public static double phi(double x) {
         if (!(x < X_MAX)) {
             return 0.0;
         }
@@ -89,18 +100,21 @@ public enum CheckNodeKernel {
                 mag = Double.MIN_VALUE;
             }
         }
-        return (a < 0) != (b < 0) ? -mag : mag;
+        long sign = (Double.doubleToRawLongBits(a) ^ Double.doubleToRawLongBits(b)) & Llr.SIGN_BIT;
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(mag) | sign);
     }
 
     /** out[o+i] = f(in[a+i], in[b+i]) for i in [0, len); the loop is specialised per rule. */
-    void applyAll(double[] in, int a, int b, double[] out, int o, int len) {
+    public void applyAll(double[] in, int a, int b, double[] out, int o, int len) {
         switch (this) {
             case MIN_SUM:
                 for (int i = 0; i < len; i++) {
                     double x = in[a + i];
                     double y = in[b + i];
+                    // branch-free: random signs would defeat branch prediction
                     double m = Math.min(Math.abs(x), Math.abs(y));
-                    out[o + i] = (x < 0) != (y < 0) ? -m : m;
+                    long sign = (Double.doubleToRawLongBits(x) ^ Double.doubleToRawLongBits(y)) & Llr.SIGN_BIT;
+                    out[o + i] = Double.longBitsToDouble(Double.doubleToRawLongBits(m) | sign);
                 }
                 break;
             case TABULATED:
@@ -113,6 +127,28 @@ public enum CheckNodeKernel {
                     out[o + i] = Llr.boxPlus(in[a + i], in[b + i]);
                 }
                 break;
+        }
+    }
+
+    /**
+     * The g update out[o+i] = in[b+i] + (1 − 2v)·in[a+i] with v = v[vo+i] ∈ {0, 1} the left child's GF(2) partial
+     * sum, done by flipping the sign bit of in[a+i] (exact and branch-free).
+     */
+    public static void gAll(double[] in, int a, int b, byte[] v, int vo, double[] out, int o, int len) {
+        for (int i = 0; i < len; i++) {
+            long flip = (long) v[vo + i] << 63;
+            out[o + i] = in[b + i] + Double.longBitsToDouble(Double.doubleToRawLongBits(in[a + i]) ^ flip);
+        }
+    }
+
+    /**
+     * The g update for integer partial sums: v = c[co+i] mod 2 (c = u·F over Z, whose parity is the GF(2) word), so
+     * out[o+i] = in[b+i] + (1 − 2·(c mod 2))·in[a+i]. Same values as {@code (c & 1) == 0 ? b + a : b − a}.
+     */
+    public static void gAll(double[] in, int a, int b, int[] c, int co, double[] out, int o, int len) {
+        for (int i = 0; i < len; i++) {
+            long flip = (long) c[co + i] << 63; // only the lowest bit survives the shift
+            out[o + i] = in[b + i] + Double.longBitsToDouble(Double.doubleToRawLongBits(in[a + i]) ^ flip);
         }
     }
 }

@@ -3,6 +3,8 @@ package io.latq.polarlattice;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.Rounding;
 import io.latq.polar.PolarTransform;
+import io.latq.polar.list.LeafCost;
+import io.latq.polar.list.SclCore;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.ejml.data.DMatrixRMaj;
 
@@ -24,8 +26,9 @@ import java.util.Arrays;
  * c_i = u·F^{⊗m} over Z, and y ← (y − c_i)/2. Finally Q(x) = Σ_i 2^(i−1)·c_i + 2^r·r(y), r the round-half-up of
  * {@link Rounding}.
  *
- * <p><b>List quantizer</b> (L ≥ 2): one list search across the levels. Level i runs SCL ({@link SclLevelDecoder}) on
- * all the survivors of level i−1 at once, each with its own residual and its accumulated path metric, and keeps L
+ * <p><b>List quantizer</b> (L ≥ 2): one list search across the levels. Level i runs SCL ({@link SclCore} with the
+ * exact metric {@link LeafCost#NEG_LOG_LIKELIHOOD}, node-level decisions as {@link PolarQuantizerOptions#listNodes})
+ * on all the survivors of level i−1 at once, each with its own residual and its accumulated path metric, and keeps L
  * survivors; the metric is then ≈ −log of the joint posterior of all decided bits under the test channel. At the end
  * the survivor with the best metric or the smallest true distortion ‖x − λ‖² is returned ({@link ListSelection}).
  *
@@ -85,6 +88,9 @@ public final class PolarLattice implements Lattice {
             nm.append("-L").append(options.listSize());
             if (options.selection() == ListSelection.DISTORTION) {
                 nm.append("-dist");
+            }
+            if (options.listNodes() != PolarQuantizerOptions.DEFAULT_LIST_NODES) {
+                nm.append('-').append(options.listNodes().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             }
         }
         if (options.kernel() != CheckNodeKernel.TABULATED) {
@@ -213,7 +219,7 @@ public final class PolarLattice implements Lattice {
         final double[] acc = new double[n];
         final int[] c = new int[n];
         final ScLevelDecoder[] sc;
-        final SclLevelDecoder[] scl;
+        final SclCore[] scl;
         // list state: per surviving path its residual, its accumulated point and its metric (double-buffered)
         final double[][] yPath;
         final double[][] accPath;
@@ -221,15 +227,20 @@ public final class PolarLattice implements Lattice {
         final double[][] yNext;
         final double[][] accNext;
         final double[] metricNext;
+        // survivors grouped by origin, and the four level LLRs per position of one origin (see levelInputs)
+        final int[] groupHead;
+        final int[] groupNext;
+        final double[] mod4Llr;
 
         Workspace() {
             int listSize = options.listSize();
             boolean list = listSize > 1;
             sc = new ScLevelDecoder[list ? 0 : r];
-            scl = new SclLevelDecoder[list ? r : 0];
+            scl = new SclCore[list ? r : 0];
             for (int i = 0; i < r; i++) {
                 if (list) {
-                    scl[i] = new SclLevelDecoder(frozen[i], listSize, options.kernel(), true);
+                    scl[i] = new SclCore(frozen[i], null, listSize, options.kernel(), LeafCost.NEG_LOG_LIKELIHOOD,
+                            options.listNodes());
                 } else {
                     sc[i] = new ScLevelDecoder(frozen[i], options.kernel(), true);
                 }
@@ -241,6 +252,9 @@ public final class PolarLattice implements Lattice {
             yNext = new double[l][n];
             accNext = new double[l][n];
             metricNext = new double[l];
+            groupHead = new int[l];
+            groupNext = new int[l];
+            mod4Llr = new double[list ? 4 * n : 0];
         }
 
         void quantize(double[] x, int xOff, double[] out, int outOff) {
@@ -264,8 +278,51 @@ public final class PolarLattice implements Lattice {
         }
 
         /**
+         * The level LLRs of the count inputs of a level, input k at in[k·N ..): L(y_k) with y_k = (y_o − c_k)/2 the
+         * residual of survivor k of the previous level (origin o, integer codeword c_k). L has period 2, so
+         * L(y_k[j]) depends on c_k[j] only through c_k[j] mod 4: when at least four survivors share an origin, the four
+         * values L((y_o[j] − v)/2), v = 0..3, are computed once per position and looked up (4N evaluations for the
+         * group instead of one per survivor and position). Both forms are the same function of the exact residual;
+         * they may differ in the last bits because (y_o − v)/2 rounds less than (y_o − c_k)/2.
+         */
+        void levelInputs(LevelLlr level, SclCore prev, int count, double[][] parents, double[][] residuals,
+                         double[] in) {
+            Arrays.fill(groupHead, 0, count, -1);
+            for (int k = count - 1; k >= 0; k--) {
+                int o = prev.origin(k);
+                groupNext[k] = groupHead[o];
+                groupHead[o] = k;
+            }
+            for (int o = 0; o < count; o++) {
+                int size = 0;
+                for (int k = groupHead[o]; k >= 0; k = groupNext[k]) {
+                    size++;
+                }
+                if (size < 4) {
+                    for (int k = groupHead[o]; k >= 0; k = groupNext[k]) {
+                        level.llr(residuals[k], 0, in, k * n, n);
+                    }
+                    continue;
+                }
+                double[] yo = parents[o];
+                for (int j = 0; j < n; j++) {
+                    for (int v = 0; v < 4; v++) {
+                        mod4Llr[4 * j + v] = level.llr((yo[j] - v) * 0.5);
+                    }
+                }
+                for (int k = groupHead[o]; k >= 0; k = groupNext[k]) {
+                    int[] ck = prev.codeword(k);
+                    int off = k * n;
+                    for (int j = 0; j < n; j++) {
+                        in[off + j] = mod4Llr[4 * j + (ck[j] & 3)];
+                    }
+                }
+            }
+        }
+
+        /**
          * One list search over all levels: the survivors of level i enter level i+1 with their own residuals and
-         * metrics ({@link SclLevelDecoder}); at the end one survivor is picked by metric or by true distortion.
+         * metrics ({@link SclCore}); at the end one survivor is picked by metric or by true distortion.
          */
         void quantizeList(double[] x, int xOff, double[] out, int outOff) {
             double[][] yCur = yPath;
@@ -279,10 +336,12 @@ public final class PolarLattice implements Lattice {
             metCur[0] = 0.0;
             int count = 1;
             for (int i = 0; i < r; i++) {
-                SclLevelDecoder dec = scl[i];
+                SclCore dec = scl[i];
                 double[] in = dec.inputLlr();
-                for (int k = 0; k < count; k++) {
-                    llr[i].llr(yCur[k], 0, in, k * n, n);
+                if (i == 0) {
+                    llr[0].llr(yCur[0], 0, in, 0, n);
+                } else {
+                    levelInputs(llr[i], scl[i - 1], count, yNew, yCur, in);
                 }
                 int next = dec.decode(count, metCur);
                 double scale = Math.scalb(1.0, i);

@@ -5,6 +5,7 @@ import io.latq.json.Json;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeSpecProvider;
 import io.latq.polar.PolarTransform;
+import io.latq.polar.list.ListNodes;
 
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -18,6 +19,7 @@ import java.util.Locale;
  *   polar:n=N[,list=L][,select=metric|distortion][,kernel=tabulated|exact|minsum]   the shipped design for N
  *   polar:file=PATH[,list=L][,select=...][,kernel=...]                               a saved design (JSON)
  * </pre>
+ * plus {@code nodes=fast|scl}, the list quantizer's node-level decisions ({@link ListNodes}; default fast).
  * {@code list} defaults to 1 (SC); with {@code n=} the design tuned for that list size is used when one ships
  * ({@link ShippedDesigns}). {@code file=} must come last when the path contains commas. Keys are case-insensitive.
  */
@@ -90,7 +92,10 @@ public final class PolarLatticeSpecProvider implements LatticeSpecProvider {
         return parseArgs("n=1," + t).options();
     }
 
-    /** The canonical text of {@code o} that {@link #parseOptions} reads back: {@code list=L,select=..,kernel=..}. */
+    /**
+     * The canonical text of {@code o} that {@link #parseOptions} reads back: {@code list=L,select=..,kernel=..}, then
+     * {@code ,nodes=..} only when the list nodes are not the default (so older texts stay as they were).
+     */
     public static String optionsText(PolarQuantizerOptions o) {
         return "list=" + o.listSize() + ",select="
                 + (o.selection() == ListSelection.DISTORTION ? "distortion" : "metric") + ",kernel="
@@ -98,7 +103,9 @@ public final class PolarLatticeSpecProvider implements LatticeSpecProvider {
                     case EXACT -> "exact";
                     case MIN_SUM -> "minsum";
                     default -> "tabulated";
-                };
+                }
+                + (o.listNodes() == PolarQuantizerOptions.DEFAULT_LIST_NODES ? ""
+                        : ",nodes=" + (o.listNodes() == ListNodes.SCL ? "scl" : "fast"));
     }
 
     private static Args parseArgs(String argument) {
@@ -107,6 +114,7 @@ public final class PolarLatticeSpecProvider implements LatticeSpecProvider {
         int list = 1;
         ListSelection select = ListSelection.PATH_METRIC;
         CheckNodeKernel kernel = CheckNodeKernel.TABULATED;
+        ListNodes nodes = PolarQuantizerOptions.DEFAULT_LIST_NODES;
         String rest = argument.strip();
         if (rest.isEmpty()) {
             throw new IllegalArgumentException("polar: missing arguments; expected " + USAGE);
@@ -124,7 +132,7 @@ public final class PolarLatticeSpecProvider implements LatticeSpecProvider {
                 rest = "";
                 int comma = value.lastIndexOf(',');
                 // allow trailing options after the path when they look like key=value
-                while (comma >= 0 && value.substring(comma + 1).matches("\\s*(list|select|kernel)\\s*=.*")) {
+                while (comma >= 0 && value.substring(comma + 1).matches("\\s*(list|select|kernel|nodes)\\s*=.*")) {
                     rest = value.substring(comma + 1) + (rest.isEmpty() ? "" : "," + rest);
                     value = value.substring(0, comma).strip();
                     comma = value.lastIndexOf(',');
@@ -151,8 +159,15 @@ public final class PolarLatticeSpecProvider implements LatticeSpecProvider {
                     default -> throw new IllegalArgumentException("polar: kernel must be tabulated, exact or minsum, "
                             + "got '" + quote(value) + "'");
                 };
+                case "nodes" -> nodes = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "fast" -> ListNodes.FAST_SSCL;
+                    case "scl" -> ListNodes.SCL;
+                    default -> throw new IllegalArgumentException("polar: nodes must be fast or scl, got '"
+                            + quote(value) + "'");
+                };
                 default -> throw new IllegalArgumentException("polar: unknown key '" + quote(key) + "'; expected "
-                        + USAGE + " (optional select=metric|distortion, kernel=tabulated|exact|minsum)");
+                        + USAGE + " (optional select=metric|distortion, kernel=tabulated|exact|minsum, "
+                        + "nodes=fast|scl)");
             }
         }
         if ((n == null) == (file == null)) {
@@ -165,7 +180,7 @@ public final class PolarLatticeSpecProvider implements LatticeSpecProvider {
         if (n != null && n > PolarLatticeDesign.MAX_N) {
             throw new IllegalArgumentException("polar: n must be at most " + PolarLatticeDesign.MAX_N + ", got " + n);
         }
-        return new Args(n, file, new PolarQuantizerOptions(list, select, kernel));
+        return new Args(n, file, new PolarQuantizerOptions(list, select, kernel, nodes));
     }
 
     /**

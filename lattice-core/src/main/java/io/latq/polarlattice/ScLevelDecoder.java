@@ -240,8 +240,6 @@ public final class ScLevelDecoder {
         }
         if (tabulated) {
             boxPlusTabulatedAll(alpha, size, size + h, alpha, h, h);
-        } else if (kernel == CheckNodeKernel.MIN_SUM) {
-            minSumAll(alpha, size, size + h, alpha, h, h);
         } else {
             kernel.applyAll(alpha, size, size + h, alpha, h, h);
         }
@@ -365,25 +363,6 @@ public final class ScLevelDecoder {
         mag = mag > 0.0 ? mag : Double.MIN_VALUE;
         long sign = (Double.doubleToRawLongBits(a) ^ Double.doubleToRawLongBits(b)) & SIGN;
         return Double.longBitsToDouble(Double.doubleToRawLongBits(mag) ^ sign);
-    }
-
-    /**
-     * out[o+i] = min(|x|, |y|) with the sign (x &lt; 0) ≠ (y &lt; 0), x = in[a+i], y = in[b+i]: the MIN_SUM loop of
-     * {@link CheckNodeKernel#applyAll} bit for bit, with the sign as the XOR of the sign bits (equal to the
-     * comparisons when min &gt; 0) instead of a jump; a zero or NaN minimum takes the kernel loop's own expression.
-     */
-    static void minSumAll(double[] in, int a, int b, double[] out, int o, int len) {
-        for (int i = 0; i < len; i++) {
-            double x = in[a + i];
-            double y = in[b + i];
-            double m = Math.min(Math.abs(x), Math.abs(y));
-            if (m > 0.0) {
-                long sign = (Double.doubleToRawLongBits(x) ^ Double.doubleToRawLongBits(y)) & SIGN;
-                out[o + i] = Double.longBitsToDouble(Double.doubleToRawLongBits(m) ^ sign);
-            } else {
-                out[o + i] = (x < 0) != (y < 0) ? -m : m;
-            }
-        }
     }
 
     /**

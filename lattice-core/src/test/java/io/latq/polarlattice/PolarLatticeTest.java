@@ -1,5 +1,6 @@
 package io.latq.polarlattice;
 
+import io.latq.polar.list.ListNodes;
 import io.latq.lattice.Lattice;
 import io.latq.nsm.NsmEstimator;
 import io.latq.nsm.NsmResult;
@@ -81,6 +82,7 @@ class PolarLatticeTest {
         v.add(PolarQuantizerOptions.list(4));
         v.add(new PolarQuantizerOptions(4, ListSelection.DISTORTION, CheckNodeKernel.TABULATED));
         v.add(new PolarQuantizerOptions(2, ListSelection.PATH_METRIC, CheckNodeKernel.MIN_SUM));
+        v.add(PolarQuantizerOptions.list(8).withListNodes(ListNodes.SCL));
         return v;
     }
 

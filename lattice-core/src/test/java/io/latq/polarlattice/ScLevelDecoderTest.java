@@ -156,33 +156,6 @@ class ScLevelDecoderTest {
         }
     }
 
-    @Test
-    void fastMinSumIsTheKernelLoopBitForBit() {
-        SplittableRandom rnd = new SplittableRandom(24);
-        double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1, -1, 3, -3, Double.MAX_VALUE,
-            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
-        int len = special.length * special.length + 50_000;
-        double[] in = new double[2 * len];
-        for (int i = 0; i < len; i++) {
-            if (i < special.length * special.length) {
-                in[i] = special[i / special.length];
-                in[len + i] = special[i % special.length];
-            } else {
-                in[i] = Math.scalb(rnd.nextDouble() - 0.5, rnd.nextInt(-6, 6));
-                in[len + i] = i % 3 == 0 ? -in[i] : Math.scalb(rnd.nextDouble() - 0.5, rnd.nextInt(-6, 6));
-            }
-        }
-        double[] want = new double[len];
-        double[] got = new double[len];
-        CheckNodeKernel.MIN_SUM.applyAll(in, 0, len, want, 0, len);
-        ScLevelDecoder.minSumAll(in, 0, len, got, 0, len);
-        for (int i = 0; i < len; i++) {
-            int k = i;
-            assertEquals(Double.doubleToRawLongBits(want[i]), Double.doubleToRawLongBits(got[i]),
-                    () -> "min-sum(" + in[k] + ", " + in[len + k] + ")");
-        }
-    }
-
     private static void assertBitIdentical(double a, double b) {
         double want = CheckNodeKernel.TABULATED.apply(a, b);
         double got = ScLevelDecoder.boxPlusTabulated(a, b);

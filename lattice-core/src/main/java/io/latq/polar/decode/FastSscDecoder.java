@@ -1,6 +1,8 @@
 package io.latq.polar.decode;
 
+import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.Llr;
+import io.latq.polar.NodeKind;
 import io.latq.polar.PolarTransform;
 
 import java.util.EnumSet;
@@ -8,20 +10,21 @@ import java.util.Set;
 
 /**
  * Fast simplified successive-cancellation decoder (Alamdar-Yazdi &amp; Kschischang 2011; Sarkis et al. 2014): SC in
- * which whole subtrees of special shape are decided at once from the node LLRs α.
+ * which whole subtrees of special shape (classified by {@link NodeKind#classify}) are decided at once from the node
+ * LLRs α.
  *
  * <ul>
- *   <li>{@link SpecialNode#RATE_0} (all frozen): β = the re-encoded frozen values; no LLRs below are computed.</li>
- *   <li>{@link SpecialNode#RATE_1} (no frozen bit): β_i = hard(α_i). SC on a rate-1 node makes exactly these
+ *   <li>{@link NodeKind#RATE_0} (all frozen): β = the re-encoded frozen values; no LLRs below are computed.</li>
+ *   <li>{@link NodeKind#RATE_1} (no frozen bit): β_i = hard(α_i). SC on a rate-1 node makes exactly these
  *       decisions whenever no α_i is 0 or NaN (each f output keeps the sign product, each g output the sign of b);
  *       if some α_i is 0 or NaN the node falls back to plain SC so that ties are broken exactly as SC does.</li>
- *   <li>{@link SpecialNode#REPETITION} (only the last bit free, frozen values 0): SC's last leaf sees the sum of α
+ *   <li>{@link NodeKind#REPETITION} (only the last bit free, frozen values 0): SC's last leaf sees the sum of α
  *       taken in SC's pairwise order, so that very sum is formed; β = its hard decision repeated.</li>
- *   <li>{@link SpecialNode#SPC} (only the first bit frozen, to 0): Wagner decoding — hard decisions, and if the
+ *   <li>{@link NodeKind#SPC} (only the first bit frozen, to 0): Wagner decoding — hard decisions, and if the
  *       parity is odd the least reliable position (smallest |α_i|, lowest index on ties) is flipped. This is ML for
  *       the node but <em>not</em> what SC does, so it is the one rule that changes decisions.</li>
  * </ul>
- * With SPC disabled the decisions are identical to {@link PolarScDecoder} with the same {@link CheckNodeRule}.
+ * With SPC disabled the decisions are identical to {@link PolarScDecoder} with the same {@link CheckNodeKernel}.
  *
  * <p>Path metric: special nodes add the node-level LLR penalty Σ_i [β_i ≠ hard(α_i)]·|α_i| (Hashemi et al., "Fast
  * and flexible successive-cancellation list decoders for polar codes", 2017). With min-sum this equals SC's leaf-level
@@ -32,20 +35,11 @@ import java.util.Set;
  */
 public final class FastSscDecoder implements PolarDecoder {
 
-    /** The kinds of subtree that can be decoded without descending. */
-    public enum SpecialNode { RATE_0, RATE_1, REPETITION, SPC }
-
-    private static final byte GENERIC = 0;
-    private static final byte RATE0 = 1;
-    private static final byte RATE1 = 2;
-    private static final byte REP = 3;
-    private static final byte SPC = 4;
-
     private final int n;
     private final boolean[] frozen;
     private final byte[] frozenValues;
-    private final CheckNodeRule rule;
-    private final byte[] nodeType;      // heap-indexed: root 1, children 2i and 2i+1
+    private final CheckNodeKernel rule;
+    private final NodeKind[] nodeType;  // heap-indexed: root 1, children 2i and 2i+1
     private final boolean[] zeroFrozen; // rate-0 node whose frozen values are all 0
     private final double[] alpha;
     private final byte[] beta;
@@ -53,17 +47,17 @@ public final class FastSscDecoder implements PolarDecoder {
     private double metric;
 
     /** Fast-SSC with all four special nodes enabled and frozen bits 0. */
-    public FastSscDecoder(boolean[] frozen, CheckNodeRule rule) {
-        this(frozen, null, rule, EnumSet.allOf(SpecialNode.class));
+    public FastSscDecoder(boolean[] frozen, CheckNodeKernel rule) {
+        this(frozen, null, rule, EnumSet.of(NodeKind.RATE_0, NodeKind.RATE_1, NodeKind.REPETITION, NodeKind.SPC));
     }
 
     /**
      * @param frozen       frozen mask (true = frozen), length N = 2^m
      * @param frozenValues frozen values (length N) or null for all 0
      * @param rule         check-node rule
-     * @param enabled      the special nodes to prune; an empty set gives plain SC
+     * @param enabled      the special nodes to prune ({@link NodeKind#GENERIC} is ignored); an empty set gives plain SC
      */
-    public FastSscDecoder(boolean[] frozen, byte[] frozenValues, CheckNodeRule rule, Set<SpecialNode> enabled) {
+    public FastSscDecoder(boolean[] frozen, byte[] frozenValues, CheckNodeKernel rule, Set<NodeKind> enabled) {
         this.n = frozen.length;
         PolarTransform.log2(n);
         if (frozenValues != null && frozenValues.length != n) {
@@ -79,41 +73,12 @@ public final class FastSscDecoder implements PolarDecoder {
         this.rule = rule;
         this.alpha = new double[2 * n];
         this.beta = new byte[n];
-        this.nodeType = new byte[2 * n];
+        this.nodeType = NodeKind.classify(frozen, this.frozenValues, enabled);
         this.zeroFrozen = new boolean[2 * n];
-        classify(EnumSet.copyOf(enabled.isEmpty() ? EnumSet.noneOf(SpecialNode.class) : enabled));
-    }
-
-    private void classify(Set<SpecialNode> enabled) {
-        int[] frozenCount = new int[2 * n];
-        int[] oneCount = new int[2 * n];
-        for (int t = 0; t < n; t++) {
-            frozenCount[n + t] = frozen[t] ? 1 : 0;
-            oneCount[n + t] = frozenValues[t];
-        }
         for (int id = n - 1; id >= 1; id--) {
-            frozenCount[id] = frozenCount[2 * id] + frozenCount[2 * id + 1];
-            oneCount[id] = oneCount[2 * id] + oneCount[2 * id + 1];
-        }
-        for (int id = 1; id < n; id++) {
-            int depth = 31 - Integer.numberOfLeadingZeros(id);
-            int size = n >> depth;
-            int start = (id - (1 << depth)) * size;
-            int fc = frozenCount[id];
-            byte type = GENERIC;
-            if (enabled.contains(SpecialNode.RATE_0) && fc == size) {
-                type = RATE0;
-            } else if (enabled.contains(SpecialNode.RATE_1) && fc == 0) {
-                type = RATE1;
-            } else if (enabled.contains(SpecialNode.REPETITION) && fc == size - 1 && !frozen[start + size - 1]
-                    && oneCount[id] == 0) {
-                type = REP;
-            } else if (enabled.contains(SpecialNode.SPC) && size >= 4 && fc == 1 && frozen[start]
-                    && oneCount[id] == 0) {
-                type = SPC;
-            }
-            nodeType[id] = type;
-            zeroFrozen[id] = oneCount[id] == 0;
+            // a leaf pair's parent reads the frozen values, other nodes their children's answers
+            zeroFrozen[id] = 2 * id >= n ? (this.frozenValues[2 * id - n] | this.frozenValues[2 * id + 1 - n]) == 0
+                    : zeroFrozen[2 * id] && zeroFrozen[2 * id + 1];
         }
     }
 
@@ -145,32 +110,33 @@ public final class FastSscDecoder implements PolarDecoder {
             beta[start] = bit;
             return;
         }
-        switch (nodeType[id]) {
-            case RATE0:
-                rate0(id, size, start);
-                return;
-            case RATE1:
-                if (rate1(size, start)) {
-                    return;
-                }
-                break; // a zero or NaN LLR: fall back to plain SC for this node
-            case REP:
-                repetition(size, start);
-                return;
-            case SPC:
-                spc(size, start);
-                return;
-            default:
-                break;
+        if (decidedAtNode(id, size, start)) {
+            return;
         }
         int h = size >> 1;
         rule.applyAll(alpha, size, size + h, alpha, h, h);
         decodeNode(2 * id, h, start);
-        CheckNodeRule.gAll(alpha, size, size + h, beta, start, alpha, h, h);
+        CheckNodeKernel.gAll(alpha, size, size + h, beta, start, alpha, h, h);
         decodeNode(2 * id + 1, h, start + h);
         for (int i = start; i < start + h; i++) {
             beta[i] ^= beta[i + h];
         }
+    }
+
+    /** Decides a special node at once; false for a generic node (or a rate-1 node SC must break a tie in). */
+    private boolean decidedAtNode(int id, int size, int start) {
+        NodeKind kind = nodeType[id];
+        if (kind == NodeKind.RATE_1) {
+            return rate1(size, start);
+        }
+        if (kind == NodeKind.RATE_0) {
+            rate0(id, size, start);
+        } else if (kind == NodeKind.REPETITION) {
+            repetition(size, start);
+        } else if (kind == NodeKind.SPC) {
+            spc(size, start);
+        }
+        return kind != NodeKind.GENERIC;
     }
 
     private void rate0(int id, int size, int start) {
@@ -188,11 +154,8 @@ public final class FastSscDecoder implements PolarDecoder {
     }
 
     private boolean rate1(int size, int start) {
-        for (int i = 0; i < size; i++) {
-            double a = alpha[size + i];
-            if (a == 0.0 || a != a) {
-                return false;
-            }
+        if (!NodeKind.hardDecisionsAreSc(alpha, size, size)) {
+            return false; // a zero or NaN LLR: plain SC breaks that tie as its leaves do
         }
         for (int i = 0; i < size; i++) {
             beta[start + i] = Llr.hardDecision(alpha[size + i]);
@@ -203,14 +166,7 @@ public final class FastSscDecoder implements PolarDecoder {
     }
 
     private void repetition(int size, int start) {
-        // SC's last leaf LLR: repeated g with zero partial sums, i.e. pairwise sums b + a down to size 1.
-        for (int s = size; s > 1; s >>= 1) {
-            int h = s >> 1;
-            for (int i = 0; i < h; i++) {
-                alpha[h + i] = alpha[s + h + i] + alpha[s + i];
-            }
-        }
-        byte bit = Llr.hardDecision(alpha[1]);
+        byte bit = Llr.hardDecision(NodeKind.repetitionLlr(alpha, size));
         for (int i = 0; i < size; i++) {
             double a = alpha[size + i];
             if (bit != Llr.hardDecision(a)) {

@@ -1,6 +1,8 @@
 package io.latq.polar.decode;
 
+import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.Crc;
+import io.latq.polar.NodeKind;
 
 import java.util.EnumSet;
 
@@ -19,17 +21,18 @@ public final class PolarDecoders {
      * @param crc    CRC for SCL selection, or null (ignored by SC and Fast-SSC)
      * @throws IllegalArgumentException for an unknown or malformed spec
      */
-    public static PolarDecoder create(String spec, boolean[] frozen, CheckNodeRule rule, Crc crc) {
+    public static PolarDecoder create(String spec, boolean[] frozen, CheckNodeKernel rule, Crc crc) {
         String s = spec.trim().toLowerCase(java.util.Locale.ROOT);
         if (s.equals("sc")) {
             return new PolarScDecoder(frozen, rule);
         }
         if (s.equals("fast-ssc")) {
-            return new FastSscDecoder(frozen, null, rule, EnumSet.allOf(FastSscDecoder.SpecialNode.class));
+            return new FastSscDecoder(frozen, null, rule,
+                    EnumSet.of(NodeKind.RATE_0, NodeKind.RATE_1, NodeKind.REPETITION, NodeKind.SPC));
         }
         if (s.equals("fast-ssc-nospc")) {
-            return new FastSscDecoder(frozen, null, rule, EnumSet.of(FastSscDecoder.SpecialNode.RATE_0,
-                    FastSscDecoder.SpecialNode.RATE_1, FastSscDecoder.SpecialNode.REPETITION));
+            return new FastSscDecoder(frozen, null, rule,
+                    EnumSet.of(NodeKind.RATE_0, NodeKind.RATE_1, NodeKind.REPETITION));
         }
         if (s.startsWith("scl:")) {
             int l;

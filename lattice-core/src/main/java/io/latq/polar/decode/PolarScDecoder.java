@@ -1,5 +1,6 @@
 package io.latq.polar.decode;
 
+import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.Llr;
 import io.latq.polar.PolarTransform;
 
@@ -7,7 +8,7 @@ import io.latq.polar.PolarTransform;
  * Successive-cancellation decoder in the LLR domain (Arıkan 2009; LLR form as in Leroux et al. 2011), natural order.
  *
  * <p>A node of size n receives LLRs α = [a, b] (halves). Its first-half bits are decoded on f(a, b) (exact box-plus or
- * min-sum, see {@link CheckNodeRule}), giving the re-encoded left codeword β1; its second-half bits on
+ * min-sum, see {@link CheckNodeKernel}), giving the re-encoded left codeword β1; its second-half bits on
  * g = b + (1 − 2β1)·a, giving β2; the node returns β = [β1 ⊕ β2, β2]. Leaves decide frozen values or the hard decision
  * of their LLR (LLR ≥ 0 → 0).
  *
@@ -22,7 +23,7 @@ public final class PolarScDecoder implements PolarDecoder {
     private final int n;
     private final boolean[] frozen;
     private final byte[] frozenValues;
-    private final CheckNodeRule rule;
+    private final CheckNodeKernel rule;
     private final double[] alpha;
     private final byte[] beta;
     // per-call outputs, set in decode() to avoid passing them down the recursion
@@ -31,7 +32,7 @@ public final class PolarScDecoder implements PolarDecoder {
     private double metric;
 
     /** SC decoder with frozen bits 0. */
-    public PolarScDecoder(boolean[] frozen, CheckNodeRule rule) {
+    public PolarScDecoder(boolean[] frozen, CheckNodeKernel rule) {
         this(frozen, null, rule);
     }
 
@@ -40,7 +41,7 @@ public final class PolarScDecoder implements PolarDecoder {
      * @param frozenValues frozen bit values (length N), or null for all 0
      * @param rule         check-node rule
      */
-    public PolarScDecoder(boolean[] frozen, byte[] frozenValues, CheckNodeRule rule) {
+    public PolarScDecoder(boolean[] frozen, byte[] frozenValues, CheckNodeKernel rule) {
         this.n = frozen.length;
         PolarTransform.log2(n);
         if (frozenValues != null && frozenValues.length != n) {
@@ -64,7 +65,7 @@ public final class PolarScDecoder implements PolarDecoder {
     }
 
     /** The check-node rule in use. */
-    public CheckNodeRule rule() {
+    public CheckNodeKernel rule() {
         return rule;
     }
 
@@ -112,7 +113,7 @@ public final class PolarScDecoder implements PolarDecoder {
         int h = size >> 1;
         rule.applyAll(alpha, size, size + h, alpha, h, h);
         decodeNode(h, start);
-        CheckNodeRule.gAll(alpha, size, size + h, beta, start, alpha, h, h);
+        CheckNodeKernel.gAll(alpha, size, size + h, beta, start, alpha, h, h);
         decodeNode(h, start + h);
         for (int i = start; i < start + h; i++) {
             beta[i] ^= beta[i + h];

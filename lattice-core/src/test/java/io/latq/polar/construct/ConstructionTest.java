@@ -216,7 +216,7 @@ class ConstructionTest {
         boolean[] frozen = new boolean[n];
         Arrays.fill(frozen, true);
         double[] dec = new double[n];
-        new io.latq.polar.decode.PolarScDecoder(frozen, io.latq.polar.decode.CheckNodeRule.EXACT)
+        new io.latq.polar.decode.PolarScDecoder(frozen, io.latq.polarlattice.CheckNodeKernel.EXACT)
                 .decode(llr, new byte[n], new byte[n], dec);
         double[] g = llr.clone();
         MonteCarloConstruction.genieTransform(g);

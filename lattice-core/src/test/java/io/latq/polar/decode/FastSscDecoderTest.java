@@ -1,5 +1,7 @@
 package io.latq.polar.decode;
 
+import io.latq.polar.NodeKind;
+import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.PolarTransform;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -12,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FastSscDecoderTest {
 
-    private static final EnumSet<FastSscDecoder.SpecialNode> NO_SPC = EnumSet.of(FastSscDecoder.SpecialNode.RATE_0,
-            FastSscDecoder.SpecialNode.RATE_1, FastSscDecoder.SpecialNode.REPETITION);
+    private static final EnumSet<NodeKind> NO_SPC = EnumSet.of(NodeKind.RATE_0, NodeKind.RATE_1,
+            NodeKind.REPETITION);
 
     /** Frozen masks that look like real polar codes (many special nodes) or are random. */
     private static boolean[] mask(UniformRandomProvider rng, int n, int kind) {
@@ -32,7 +34,7 @@ class FastSscDecoderTest {
     @Test
     void withoutSpcEqualsScDecisionForDecision() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(21L);
-        for (CheckNodeRule rule : CheckNodeRule.values()) {
+        for (CheckNodeKernel rule : CheckNodeKernel.values()) {
             for (int m = 0; m <= 9; m++) {
                 int n = 1 << m;
                 for (int rep = 0; rep < 40; rep++) {
@@ -53,7 +55,7 @@ class FastSscDecoderTest {
                     double mFast = new FastSscDecoder(frozen, fv, rule, NO_SPC).decode(llr, u, x);
                     assertArrayEquals(uSc, u, "u, rule " + rule + ", N=" + n);
                     assertArrayEquals(xSc, x);
-                    if (rule == CheckNodeRule.MIN_SUM) {
+                    if (rule == CheckNodeKernel.MIN_SUM) {
                         assertEquals(mSc, mFast, 1e-9 * (1 + mSc), "min-sum node metric equals SC metric");
                     }
                 }
@@ -74,7 +76,7 @@ class FastSscDecoderTest {
             for (int trial = 0; trial < trials; trial++) {
                 double[] llr = DecoderTestSupport.randomLlr(rng, n, false);
                 for (boolean[] frozen : new boolean[][] {spc, rep}) {
-                    FastSscDecoder dec = new FastSscDecoder(frozen, CheckNodeRule.EXACT);
+                    FastSscDecoder dec = new FastSscDecoder(frozen, CheckNodeKernel.EXACT);
                     byte[] u = new byte[n];
                     byte[] x = new byte[n];
                     double metric = dec.decode(llr, u, x);

@@ -1,5 +1,6 @@
 package io.latq.polar.decode;
 
+import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.PolarTransform;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -13,7 +14,7 @@ class PolarScDecoderTest {
     @Test
     void equalsPlainRecursiveReferenceDecisionForDecision() {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
-        for (CheckNodeRule rule : CheckNodeRule.values()) {
+        for (CheckNodeKernel rule : CheckNodeKernel.values()) {
             for (int m = 0; m <= 8; m++) {
                 int n = 1 << m;
                 for (int rep = 0; rep < 30; rep++) {
@@ -60,7 +61,7 @@ class PolarScDecoderTest {
             int n = 1 << (1 + rng.nextInt(8));
             boolean[] frozen = DecoderTestSupport.randomFrozen(rng, n, 0.5);
             double[] llr = DecoderTestSupport.randomLlr(rng, n, false);
-            PolarScDecoder dec = new PolarScDecoder(frozen, CheckNodeRule.MIN_SUM);
+            PolarScDecoder dec = new PolarScDecoder(frozen, CheckNodeKernel.MIN_SUM);
             byte[] u = new byte[n];
             byte[] x = new byte[n];
             double metric = dec.decode(llr, u, x);
@@ -84,7 +85,7 @@ class PolarScDecoderTest {
         for (int i = 0; i < n; i++) {
             llr[i] = x[i] == 0 ? 3.0 : -3.0;
         }
-        for (CheckNodeRule rule : CheckNodeRule.values()) {
+        for (CheckNodeKernel rule : CheckNodeKernel.values()) {
             byte[] ud = new byte[n];
             byte[] xd = new byte[n];
             assertEquals(0.0, new PolarScDecoder(frozen, rule).decode(llr, ud, xd), 1e-12);

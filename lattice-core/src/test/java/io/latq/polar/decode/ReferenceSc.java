@@ -1,6 +1,7 @@
 package io.latq.polar.decode;
 
 import io.latq.polar.Llr;
+import io.latq.polarlattice.CheckNodeKernel;
 
 import java.util.Arrays;
 
@@ -11,7 +12,7 @@ final class ReferenceSc {
     }
 
     /** Decodes; fills u and decision LLRs, returns the codeword β. */
-    static byte[] decode(double[] llr, boolean[] frozen, byte[] frozenValues, CheckNodeRule rule, int start, byte[] u,
+    static byte[] decode(double[] llr, boolean[] frozen, byte[] frozenValues, CheckNodeKernel rule, int start, byte[] u,
                          double[] decision) {
         int n = llr.length;
         if (n == 1) {
@@ -25,7 +26,8 @@ final class ReferenceSc {
         double[] b = Arrays.copyOfRange(llr, h, n);
         double[] left = new double[h];
         for (int i = 0; i < h; i++) {
-            left[i] = rule == CheckNodeRule.EXACT ? Llr.boxPlus(a[i], b[i]) : Llr.minSum(a[i], b[i]);
+            left[i] = rule == CheckNodeKernel.EXACT ? Llr.boxPlus(a[i], b[i])
+                    : rule == CheckNodeKernel.MIN_SUM ? Llr.minSum(a[i], b[i]) : rule.apply(a[i], b[i]);
         }
         byte[] bl = decode(left, frozen, frozenValues, rule, start, u, decision);
         double[] right = new double[h];

@@ -2,7 +2,7 @@ package io.latq.polar.sim;
 
 import io.latq.polar.Crc;
 import io.latq.polar.construct.GaussianApproximationConstruction;
-import io.latq.polar.decode.CheckNodeRule;
+import io.latq.polarlattice.CheckNodeKernel;
 import io.latq.polar.decode.PolarDecoders;
 import io.latq.polar.decode.PolarScDecoder;
 import org.junit.jupiter.api.Test;
@@ -32,11 +32,11 @@ class PolarSimulationTest {
         Crc crc8 = Crc.ofLength(8);
         for (int threads : new int[] {1, 3}) {
             SimulationResult sc = new PolarSimulation(plain, null).run(
-                    () -> PolarDecoders.create("sc", plain, CheckNodeRule.EXACT, null), 1.5, 1000, 9, threads);
+                    () -> PolarDecoders.create("sc", plain, CheckNodeKernel.EXACT, null), 1.5, 1000, 9, threads);
             assertEquals(251, sc.frameErrors());
             assertEquals(4062, sc.bitErrors());
             SimulationResult scl = new PolarSimulation(withCrc, crc8).run(
-                    () -> PolarDecoders.create("scl:4", withCrc, CheckNodeRule.EXACT, crc8), 1.5, 1000, 9, threads);
+                    () -> PolarDecoders.create("scl:4", withCrc, CheckNodeKernel.EXACT, crc8), 1.5, 1000, 9, threads);
             assertEquals(256, scl.frameErrors());
             assertEquals(5437, scl.bitErrors());
         }
@@ -46,12 +46,12 @@ class PolarSimulationTest {
     void resultsDoNotDependOnThreadCount() {
         boolean[] frozen = gaCode(256, 128, 2.0, 0);
         PolarSimulation sim = new PolarSimulation(frozen, null);
-        SimulationResult one = sim.run(() -> new PolarScDecoder(frozen, CheckNodeRule.MIN_SUM), 2.0, 1000, 42L, 1);
-        SimulationResult three = sim.run(() -> new PolarScDecoder(frozen, CheckNodeRule.MIN_SUM), 2.0, 1000, 42L, 3);
+        SimulationResult one = sim.run(() -> new PolarScDecoder(frozen, CheckNodeKernel.MIN_SUM), 2.0, 1000, 42L, 1);
+        SimulationResult three = sim.run(() -> new PolarScDecoder(frozen, CheckNodeKernel.MIN_SUM), 2.0, 1000, 42L, 3);
         assertEquals(one.frameErrors(), three.frameErrors());
         assertEquals(one.bitErrors(), three.bitErrors());
         assertTrue(one.frameErrors() > 0, "the test point must produce some errors");
-        SimulationResult other = sim.run(() -> new PolarScDecoder(frozen, CheckNodeRule.MIN_SUM), 2.0, 1000, 43L, 1);
+        SimulationResult other = sim.run(() -> new PolarScDecoder(frozen, CheckNodeKernel.MIN_SUM), 2.0, 1000, 43L, 1);
         assertTrue(other.frameErrors() != one.frameErrors() || other.bitErrors() != one.bitErrors(),
                 "a different seed gives different frames");
     }
@@ -61,18 +61,18 @@ class PolarSimulationTest {
         boolean[] frozen = gaCode(256, 128, 1.5, 0);
         PolarSimulation sim = new PolarSimulation(frozen, null);
         long frames = 1500;
-        SimulationResult sc = sim.run(() -> PolarDecoders.create("sc", frozen, CheckNodeRule.MIN_SUM, null), 1.5,
+        SimulationResult sc = sim.run(() -> PolarDecoders.create("sc", frozen, CheckNodeKernel.MIN_SUM, null), 1.5,
                 frames, 5L, 2);
-        SimulationResult scl = sim.run(() -> PolarDecoders.create("scl:8", frozen, CheckNodeRule.MIN_SUM, null), 1.5,
+        SimulationResult scl = sim.run(() -> PolarDecoders.create("scl:8", frozen, CheckNodeKernel.MIN_SUM, null), 1.5,
                 frames, 5L, 2);
         assertTrue(sc.frameErrors() >= 30, "enough SC errors to compare: " + sc.frameErrors());
         assertTrue(scl.frameErrors() <= sc.frameErrors(), "SCL-8 " + scl.frameErrors() + " vs SC " + sc.frameErrors());
         // CRC-aided SCL (same message rate budget) also decodes and is reproducible
         boolean[] frozenCrc = gaCode(256, 136, 1.5, 8);
         PolarSimulation simCrc = new PolarSimulation(frozenCrc, Crc.crc8());
-        SimulationResult a = simCrc.run(() -> PolarDecoders.create("scl:8", frozenCrc, CheckNodeRule.MIN_SUM,
+        SimulationResult a = simCrc.run(() -> PolarDecoders.create("scl:8", frozenCrc, CheckNodeKernel.MIN_SUM,
                 Crc.crc8()), 1.5, 500, 6L, 1);
-        SimulationResult b = simCrc.run(() -> PolarDecoders.create("scl:8", frozenCrc, CheckNodeRule.MIN_SUM,
+        SimulationResult b = simCrc.run(() -> PolarDecoders.create("scl:8", frozenCrc, CheckNodeKernel.MIN_SUM,
                 Crc.crc8()), 1.5, 500, 6L, 2);
         assertEquals(a.frameErrors(), b.frameErrors());
         assertEquals(128, a.messageBits());
@@ -85,7 +85,7 @@ class PolarSimulationTest {
         boolean[] frozen = gaCode(1024, 512, 2.0, 0);
         PolarSimulation sim = new PolarSimulation(frozen, null);
         long frames = 3000;
-        SimulationResult r = sim.run(() -> new PolarScDecoder(frozen, CheckNodeRule.EXACT), 2.0, frames, 2024L, 2);
+        SimulationResult r = sim.run(() -> new PolarScDecoder(frozen, CheckNodeKernel.EXACT), 2.0, frames, 2024L, 2);
         double se = Math.sqrt(0.07 * 0.93 / frames);
         assertEquals(0.07, r.fer(), 4 * se + 0.01, "SC FER at 2 dB: " + r.fer());
         assertTrue(r.ber() < r.fer());

@@ -43,7 +43,7 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe (one instance per thread); no allocation per decode.
  */
-public final class SclLevelDecoder {
+final class ReferenceSclLevelDecoder {
 
     private static final byte GENERIC = 0;
     private static final byte RATE0 = 1;
@@ -92,7 +92,7 @@ public final class SclLevelDecoder {
     private final int[] outOrigin;
 
     /** SCL with the exact log-likelihood metric (see the class comment). */
-    public SclLevelDecoder(boolean[] frozen, int listSize, CheckNodeKernel kernel, boolean prune) {
+    ReferenceSclLevelDecoder(boolean[] frozen, int listSize, CheckNodeKernel kernel, boolean prune) {
         this(frozen, listSize, kernel, prune, true);
     }
 
@@ -104,7 +104,7 @@ public final class SclLevelDecoder {
      * @param exactMetric true for the log-likelihood metric −log P(decision | λ), false for its LLR-based
      *                    approximation |λ|·[decision ≠ hard(λ)] used by channel decoders
      */
-    public SclLevelDecoder(boolean[] frozen, int listSize, CheckNodeKernel kernel, boolean prune,
+    ReferenceSclLevelDecoder(boolean[] frozen, int listSize, CheckNodeKernel kernel, boolean prune,
                            boolean exactMetric) {
         this.n = frozen.length;
         this.m = PolarTransform.log2(n);
@@ -173,17 +173,17 @@ public final class SclLevelDecoder {
     }
 
     /** Block length N. */
-    public int n() {
+    int n() {
         return n;
     }
 
     /** The list size L. */
-    public int listSize() {
+    int listSize() {
         return listSize;
     }
 
     /** Where the caller writes the channel LLRs of input path k (k &lt; L): positions [k·N, (k+1)·N). */
-    public double[] inputLlr() {
+    double[] inputLlr() {
         return llr[0];
     }
 
@@ -195,7 +195,7 @@ public final class SclLevelDecoder {
      * @return the number of output paths (≤ L), stored best metric first in {@link #codeword}, {@link #metric} and
      *     {@link #origin}
      */
-    public int decode(int inputs, double[] inputMetrics) {
+    int decode(int inputs, double[] inputMetrics) {
         if (inputs < 1 || inputs > listSize) {
             throw new IllegalArgumentException("inputs must be in 1.." + listSize + ", got " + inputs);
         }
@@ -228,17 +228,17 @@ public final class SclLevelDecoder {
     }
 
     /** The integer codeword c of output path k (valid until the next decode; do not modify). */
-    public int[] codeword(int k) {
+    int[] codeword(int k) {
         return outC[k];
     }
 
     /** The metric of output path k. */
-    public double metric(int k) {
+    double metric(int k) {
         return outMetric[k];
     }
 
     /** The input path that output path k descends from. */
-    public int origin(int k) {
+    int origin(int k) {
         return outOrigin[k];
     }
 
@@ -478,7 +478,7 @@ public final class SclLevelDecoder {
                 for (int i = 0; i < size; i++) {
                     tgt[t + i] = scratchIdx[i];
                 }
-                ScLevelDecoder.transformZ(tgt, t, size);
+                PolarTransform.transformZ(tgt, t, size);
             }
         }
     }

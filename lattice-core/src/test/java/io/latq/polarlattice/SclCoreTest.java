@@ -1,8 +1,10 @@
 package io.latq.polarlattice;
 
 import io.latq.polar.PolarTransform;
-import io.latq.polar.decode.CheckNodeRule;
 import io.latq.polar.decode.PolarSclDecoder;
+import io.latq.polar.list.LeafCost;
+import io.latq.polar.list.ListNodes;
+import io.latq.polar.list.SclCore;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,7 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SclLevelDecoderTest {
+/** The shared list core on single codes: oracles are the reference decoders, brute force and the chain rule. */
+class SclCoreTest {
+
+    /** The core as the old lattice level decoder was configured: prune = rate-0/1/repetition nodes. */
+    static SclCore dec(boolean[] frozen, int list, CheckNodeKernel kernel, boolean prune, boolean exactMetric) {
+        return new SclCore(frozen, null, list, kernel,
+                exactMetric ? LeafCost.NEG_LOG_LIKELIHOOD : LeafCost.LLR_DISAGREEMENT,
+                prune ? ListNodes.SCL : ListNodes.LEAVES);
+    }
+
 
     private static boolean[] randomMask(SplittableRandom rnd, int n, double pFrozen) {
         boolean[] f = new boolean[n];
@@ -41,8 +52,8 @@ class SclLevelDecoderTest {
             for (int list : new int[] {1, 2, 4, 8}) {
                 for (int trial = 0; trial < 10; trial++) {
                     boolean[] frozen = randomMask(rnd, n, 0.5);
-                    SclLevelDecoder mine = new SclLevelDecoder(frozen, list, CheckNodeKernel.EXACT, false, false);
-                    PolarSclDecoder ref = new PolarSclDecoder(frozen, list, CheckNodeRule.EXACT);
+                    SclCore mine = dec(frozen, list, CheckNodeKernel.EXACT, false, false);
+                    PolarSclDecoder ref = new PolarSclDecoder(frozen, list, CheckNodeKernel.EXACT);
                     double[] llr = new double[n];
                     for (int j = 0; j < n; j++) {
                         llr[j] = 4 * (rnd.nextDouble() - 0.5);
@@ -120,7 +131,7 @@ class SclLevelDecoderTest {
                     for (int j = 0; j < n; j++) {
                         llr[j] = 4 * (rnd.nextDouble() - 0.5);
                     }
-                    SclLevelDecoder d = new SclLevelDecoder(frozen, list, CheckNodeKernel.MIN_SUM, true, false);
+                    SclCore d = dec(frozen, list, CheckNodeKernel.MIN_SUM, true, false);
                     System.arraycopy(llr, 0, d.inputLlr(), 0, n);
                     int count = d.decode(1, new double[] {0.0});
                     List<double[]> best = bruteForce(frozen, llr);
@@ -149,8 +160,8 @@ class SclLevelDecoderTest {
                     for (int t = 0; t < n; t++) {
                         frozen[t] = Integer.bitCount(t) < Integer.numberOfTrailingZeros(n) / 2;
                     }
-                    SclLevelDecoder plain = new SclLevelDecoder(frozen, list, CheckNodeKernel.MIN_SUM, false, false);
-                    SclLevelDecoder fast = new SclLevelDecoder(frozen, list, CheckNodeKernel.MIN_SUM, true, false);
+                    SclCore plain = dec(frozen, list, CheckNodeKernel.MIN_SUM, false, false);
+                    SclCore fast = dec(frozen, list, CheckNodeKernel.MIN_SUM, true, false);
                     double[] llr = new double[n];
                     for (int j = 0; j < n; j++) {
                         llr[j] = 4 * (rnd.nextDouble() - 0.5);
@@ -182,8 +193,8 @@ class SclLevelDecoderTest {
                     for (int t = 0; t < n; t++) {
                         frozen[t] = t % 2 == 0 || rnd.nextDouble() < 0.6;
                     }
-                    SclLevelDecoder plain = new SclLevelDecoder(frozen, list, CheckNodeKernel.EXACT, false, true);
-                    SclLevelDecoder fast = new SclLevelDecoder(frozen, list, CheckNodeKernel.EXACT, true, true);
+                    SclCore plain = dec(frozen, list, CheckNodeKernel.EXACT, false, true);
+                    SclCore fast = dec(frozen, list, CheckNodeKernel.EXACT, true, true);
                     double[] llr = new double[n];
                     for (int j = 0; j < n; j++) {
                         llr[j] = 3 * (rnd.nextDouble() - 0.5);
@@ -209,7 +220,7 @@ class SclLevelDecoderTest {
         SplittableRandom rnd = new SplittableRandom(26);
         int n = 8;
         boolean[] frozen = new boolean[n];
-        SclLevelDecoder d = new SclLevelDecoder(frozen, 4, CheckNodeKernel.EXACT, true, true);
+        SclCore d = dec(frozen, 4, CheckNodeKernel.EXACT, true, true);
         for (int trial = 0; trial < 20; trial++) {
             double[] llr = new double[n];
             for (int j = 0; j < n; j++) {
@@ -236,7 +247,7 @@ class SclLevelDecoderTest {
         SplittableRandom rnd = new SplittableRandom(24);
         int n = 64;
         boolean[] frozen = randomMask(rnd, n, 0.5);
-        SclLevelDecoder d = new SclLevelDecoder(frozen, 4, CheckNodeKernel.TABULATED, true);
+        SclCore d = dec(frozen, 4, CheckNodeKernel.TABULATED, true, true);
         double[] llr = new double[n];
         for (int j = 0; j < n; j++) {
             llr[j] = 2 * (rnd.nextDouble() - 0.5);
@@ -255,6 +266,167 @@ class SclLevelDecoderTest {
         d.decode(2, new double[] {100.0, 0.0});
         for (int k = 0; k < count; k++) {
             assertEquals(1, d.origin(k));
+        }
+    }
+
+    /** Random LLRs for {@code inputs} input paths written into both decoders' input areas, and starting metrics. */
+    private static double[] fillInputs(SplittableRandom rnd, int n, int inputs, double[] a, double[] b) {
+        double[] metrics = new double[inputs];
+        for (int k = 0; k < inputs; k++) {
+            metrics[k] = k == 0 ? 0.0 : 3 * rnd.nextDouble();
+            for (int j = 0; j < n; j++) {
+                double v = 3 * (rnd.nextDouble() - 0.5);
+                a[k * n + j] = v;
+                b[k * n + j] = v;
+            }
+        }
+        return metrics;
+    }
+
+    @Test
+    void leafLevelCoreEqualsTheReferenceListQuantizerBitForBit() {
+        // Oracle: the historical lattice list decoder without node shortcuts (test sources). Same f, same g values,
+        // same sums in the same order and the same tie rules: every survivor, origin and metric must agree exactly.
+        SplittableRandom rnd = new SplittableRandom(31);
+        for (CheckNodeKernel kernel : CheckNodeKernel.values()) {
+            for (int n : new int[] {2, 16, 128}) {
+                for (int list : new int[] {1, 2, 8, 32}) {
+                    for (int trial = 0; trial < 4; trial++) {
+                        boolean[] frozen = randomMask(rnd, n, 0.5);
+                        boolean exact = trial % 2 == 0;
+                        SclCore mine = dec(frozen, list, kernel, false, exact);
+                        ReferenceSclLevelDecoder ref = new ReferenceSclLevelDecoder(frozen, list, kernel, false, exact);
+                        int inputs = 1 + rnd.nextInt(list);
+                        double[] start = fillInputs(rnd, n, inputs, mine.inputLlr(), ref.inputLlr());
+                        int count = mine.decode(inputs, start);
+                        assertEquals(ref.decode(inputs, start), count);
+                        for (int k = 0; k < count; k++) {
+                            String ctx = kernel + " n=" + n + " L=" + list + " trial " + trial + " out " + k;
+                            assertEquals(ref.metric(k), mine.metric(k), 0.0, ctx);
+                            assertEquals(ref.origin(k), mine.origin(k), ctx);
+                            assertArrayEquals(ref.codeword(k), mine.codeword(k), ctx);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void nodeLevelCoreMatchesTheReferenceListQuantizerUpToRounding() {
+        // Oracle: the historical lattice list decoder with its rate-0/rate-1 shortcuts. ListNodes.SCL adds the
+        // repetition node, whose node-level cost equals the leaf-level chain in exact arithmetic (exact box-plus and
+        // exact metric); the table of log(1 + e^-x) (error 5e-9 per term) and summation order make metrics differ in
+        // the last digits, so survivors are compared where no two metrics are within the tolerance (a near tie may
+        // legitimately order differently). Exact ties inside a node are broken differently (node level: fewer flips
+        // first; leaf level: agreement bit by bit); they arise when deep f chains drive |α| below 1e-16 of the metric,
+        // so the channel LLRs here have |λ| in [1.5, 4] and N ≤ 64, where that does not happen.
+        SplittableRandom rnd = new SplittableRandom(32);
+        double tol = 1e-6;
+        int compared = 0;
+        for (int n : new int[] {8, 32, 64}) {
+            for (int list : new int[] {2, 3, 16, 32}) {
+                for (int trial = 0; trial < 8; trial++) {
+                    boolean[] frozen = randomMask(rnd, n, 0.5);
+                    SclCore mine = dec(frozen, list, CheckNodeKernel.EXACT, true, true);
+                    ReferenceSclLevelDecoder ref = new ReferenceSclLevelDecoder(frozen, list, CheckNodeKernel.EXACT,
+                            true, true);
+                    int inputs = 1 + rnd.nextInt(list);
+                    double[] start = new double[inputs];
+                    for (int k = 0; k < inputs; k++) {
+                        start[k] = k == 0 ? 0.0 : 3 * rnd.nextDouble();
+                        for (int j = 0; j < n; j++) {
+                            double v = (1.5 + 2.5 * rnd.nextDouble()) * (rnd.nextBoolean() ? 1 : -1);
+                            mine.inputLlr()[k * n + j] = v;
+                            ref.inputLlr()[k * n + j] = v;
+                        }
+                    }
+                    int count = mine.decode(inputs, start);
+                    assertEquals(ref.decode(inputs, start), count);
+                    for (int k = 0; k < count; k++) {
+                        String ctx = "n=" + n + " L=" + list + " trial " + trial + " out " + k;
+                        assertEquals(ref.metric(k), mine.metric(k), tol, ctx);
+                        boolean nearTie = (k > 0 && ref.metric(k) - ref.metric(k - 1) < tol)
+                                || (k + 1 < count && ref.metric(k + 1) - ref.metric(k) < tol);
+                        if (!nearTie) {
+                            assertEquals(ref.origin(k), mine.origin(k), ctx);
+                            assertArrayEquals(ref.codeword(k), mine.codeword(k), ctx);
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(compared > 500, "survivors compared: " + compared);
+    }
+
+    @Test
+    void spcNodeGivesTheLBestEvenWordsByNodeMetric() {
+        // An SPC code (only u_0 frozen) is one SPC node under FAST_SSCL; the best-first enumeration must return the
+        // L best even-weight words by the node metric Σ_j [x_j ≠ hard(λ_j)]·|λ_j|, i.e. the brute-force list.
+        SplittableRandom rnd = new SplittableRandom(27);
+        for (int n : new int[] {4, 8, 16}) {
+            boolean[] frozen = new boolean[n];
+            frozen[0] = true;
+            for (int list : new int[] {1, 2, 3, 5, 8, 16}) {
+                for (int trial = 0; trial < 20; trial++) {
+                    double[] llr = new double[n];
+                    for (int j = 0; j < n; j++) {
+                        llr[j] = 4 * (rnd.nextDouble() - 0.5);
+                    }
+                    SclCore d = new SclCore(frozen, null, list, CheckNodeKernel.MIN_SUM, LeafCost.LLR_DISAGREEMENT,
+                            ListNodes.FAST_SSCL);
+                    System.arraycopy(llr, 0, d.inputLlr(), 0, n);
+                    int count = d.decode(1, new double[] {0.0});
+                    List<double[]> best = bruteForce(frozen, llr);
+                    assertEquals(Math.min(list, best.size()), count);
+                    for (int k = 0; k < count; k++) {
+                        String ctx = "n=" + n + " L=" + list + " k=" + k;
+                        assertEquals(best.get(k)[0], d.metric(k), 1e-12, ctx);
+                        double[] c = Arrays.copyOfRange(best.get(k), 1, n + 1);
+                        for (int j = 0; j < n; j++) {
+                            assertEquals(c[j], d.codeword(k)[j], 0.0, ctx);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void spcEnumerationAcrossPathsKeepsTheLBestPairs() {
+        // Several input paths entering one SPC code: the survivors are the L best (input, even word) pairs by
+        // starting metric + node metric, again against brute force over all pairs.
+        SplittableRandom rnd = new SplittableRandom(28);
+        int n = 8;
+        boolean[] frozen = new boolean[n];
+        frozen[0] = true;
+        for (int list : new int[] {2, 4, 8}) {
+            for (int trial = 0; trial < 20; trial++) {
+                SclCore d = new SclCore(frozen, null, list, CheckNodeKernel.MIN_SUM, LeafCost.LLR_DISAGREEMENT,
+                        ListNodes.FAST_SSCL);
+                int inputs = 1 + rnd.nextInt(list);
+                double[] start = new double[inputs];
+                List<double[]> all = new ArrayList<>();
+                for (int k = 0; k < inputs; k++) {
+                    start[k] = 2 * rnd.nextDouble();
+                    double[] llr = new double[n];
+                    for (int j = 0; j < n; j++) {
+                        llr[j] = 4 * (rnd.nextDouble() - 0.5);
+                    }
+                    System.arraycopy(llr, 0, d.inputLlr(), k * n, n);
+                    for (double[] row : bruteForce(frozen, llr)) {
+                        row[0] += start[k];
+                        all.add(row);
+                    }
+                }
+                all.sort((a, b) -> Double.compare(a[0], b[0]));
+                int count = d.decode(inputs, start);
+                assertEquals(Math.min(list, all.size()), count);
+                for (int k = 0; k < count; k++) {
+                    assertEquals(all.get(k)[0], d.metric(k), 1e-12, "L=" + list + " trial " + trial + " k=" + k);
+                }
+            }
         }
     }
 }

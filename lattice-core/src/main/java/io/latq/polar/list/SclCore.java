@@ -1,0 +1,889 @@
+package io.latq.polar.list;
+
+import io.latq.polar.NodeKind;
+import io.latq.polar.PolarTransform;
+import io.latq.polarlattice.CheckNodeKernel;
+
+import java.util.Arrays;
+
+/**
+ * The one successive-cancellation list search of latq, shared by the polar-code SCL decoder
+ * ({@link io.latq.polar.decode.PolarSclDecoder}) and the polar-lattice list quantizer (the list branch of
+ * {@link io.latq.polarlattice.PolarLattice}): path pool, copy-on-write storage, selection of the L best, kill and
+ * clone live here once. What differs between the two users is passed in, as AFF3CT passes kernels to its decoders:
+ * <ul>
+ *   <li>what a leaf decision costs ({@link LeafCost}: the LLR-based metric for codes, −log P(b | λ) for lattices);</li>
+ *   <li>which subtrees are decided at node level ({@link ListNodes});</li>
+ *   <li>the check-node rule ({@link CheckNodeKernel});</li>
+ *   <li>what a path carries out: every path carries the integer partial sums c = u·F^{⊗m} over Z, whose parity is
+ *       the GF(2) codeword, so a code decoder reads x = c mod 2 (and u = x·F^{⊗m} over GF(2)) while the lattice
+ *       quantizer uses c itself to update the residual of the path; and several input paths, each with its own
+ *       channel LLRs and starting metric (the quantizer's survivors of the previous level), sharing one list.</li>
+ * </ul>
+ *
+ * <p>Algorithm: SCL of Tal &amp; Vardy (IEEE Trans. IT 2015) in the LLR domain (Balatsoukas-Stimming et al., IEEE
+ * Trans. SP 2015), processed node by node for all paths in lock step, with Tal–Vardy's copy-on-write sharing of the
+ * per-depth LLR and partial-sum arrays (a clone costs O(log N) reference counts; an array is copied only when a path
+ * writes to a shared one, and not at all when the write overwrites it completely). At an information leaf every path
+ * is extended both ways and the L best extensions survive, ordered by (metric, agreement with the hard decision, path
+ * slot, bit). Node-level decisions (Hashemi, Condo &amp; Gross, IEEE Trans. SP 2017), with α the node's LLRs and
+ * cost(β | α) = Σ_i cost(β_i | α_i):
+ * <ul>
+ *   <li>rate 0: the all-zero word;</li>
+ *   <li>repetition: the words 0…0 and 1…1 compete for the list like the two extensions of a leaf;</li>
+ *   <li>rate 1 and SPC: from the hard decisions h (cost Σ_i cost(h_i | α_i)), a flip of position i adds |α_i|; the L
+ *       best (path, flip set) pairs over all paths are enumerated best first (a heap over flip sets of the
+ *       F least reliable positions, each set reached once: from a set whose largest index is j, add j+1 or replace j
+ *       by j+1; each path's positions are sorted lazily from a heap built in O(size), so only the positions the
+ *       enumeration reaches are extracted). Equal costs (a tiny |α| absorbed in a large metric) are ordered by the
+ *       node's own flip cost, then fewer flips, then creation order. Rate 1 needs F = L − 1 and SPC F = L
+ *       positions (a set using a later position has at least L valid sets that are no worse); SPC keeps only sets
+ *       of the parity that makes the word even. Set costs are summed in
+ *       increasing position order, which reproduces the sums of the flip-by-flip procedure exactly.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe (one instance per thread). No allocation per decode, except that the flip-set arena of SPC
+ * nodes grows (doubling) the first few times a decode needs more entries than ever before.
+ */
+public final class SclCore {
+
+    private static final int LEAF = 0;
+    private static final int REPEAT = 1;
+    /** Least reliable positions found per path in the first pass of a rate-1 or SPC node (more on demand). */
+    private static final int PREFETCH = 4;
+
+    private final int n;
+    private final int m;
+    private final int listSize;
+    private final boolean[] frozen;
+    private final int[] frozenValue;
+    private final CheckNodeKernel kernel;
+    private final boolean negLogLikelihood;
+    private final NodeKind[] kind;
+
+    // per depth d (node size n >> d), listSize slots each
+    private final double[][] llr;  // [d][slot * size + i]
+    private final int[][] cw;      // [d][slot * size + i]: codewords of the node's left and right children
+    private final int[][] slotOf;  // [d][path]
+    private final int[][] refs;    // [d][slot]
+    private final int[][] freeSlots;
+    private final int[] freeTop;
+
+    // paths
+    private final boolean[] active;
+    private final int[] freePaths;
+    private int freePathTop;
+    private final double[] metric;
+    private final int[] origin;
+
+    // leaf and repetition selection
+    private final double[] candMetric;
+    private final boolean[] candAgree;
+    private final int[] cand;
+    private final boolean[] keep0;
+    private final boolean[] keep1;
+    private final int[] activeList;
+
+    // rate-1 and SPC: per path its least reliable positions, then best-first enumeration of flip sets
+    private final int[][] flipIdx;     // [path][k]: the k-th least reliable position (extracted lazily)
+    private final double[][] flipCost; // [path][k]: its |α|
+    private final int[] flipsKnown;    // [path]: how many of them are extracted so far
+    private final int[][] relHeap;     // [path]: min-heap of node positions by (|α|, position)
+    private final double[][] relKey;   // [path][position]: |α|
+    private final int[] relSize;       // [path]: heap size, or -1 while the heap is not built
+    private final int[] relOff;        // [path]: offset of the node's LLRs in relLlr
+    private double[] relLlr;           // the LLR array of the node being decided
+    private final int[] hardParity;
+    private final int[] uses;
+    private final int[] accepted;
+    private final int[] assigned;
+    private int[] setPath;
+    private int[] setLast;
+    private int[] setParent;
+    private int[] setParity;
+    private int[] setFlips;
+    private double[] setLocal;
+    private double[] setCost;
+    private int[] heap;
+    private int sets;
+    private int heapSize;
+
+    // outputs
+    private final int[][] outC;
+    private final double[] outMetric;
+    private final int[] outOrigin;
+
+    /**
+     * @param frozen       frozen mask (true = frozen), length N = 2^m ≥ 2
+     * @param frozenValues frozen values (length N, 0/1) or null for all 0; node-level decisions need them all 0
+     * @param listSize     L ≥ 1
+     * @param kernel       check-node rule
+     * @param cost         what a leaf decision costs
+     * @param nodes        which subtrees are decided at node level
+     */
+    public SclCore(boolean[] frozen, byte[] frozenValues, int listSize, CheckNodeKernel kernel, LeafCost cost,
+                   ListNodes nodes) {
+        this.n = frozen.length;
+        this.m = PolarTransform.log2(n);
+        if (n < 2) {
+            throw new IllegalArgumentException("SCL needs N >= 2");
+        }
+        if (listSize < 1) {
+            throw new IllegalArgumentException("list size must be >= 1, got " + listSize);
+        }
+        if (frozenValues != null && frozenValues.length != n) {
+            throw new IllegalArgumentException("frozen values length " + frozenValues.length + " != N = " + n);
+        }
+        this.listSize = listSize;
+        this.frozen = frozen.clone();
+        this.frozenValue = new int[n];
+        boolean zeroFrozen = true;
+        for (int t = 0; t < n && frozenValues != null; t++) {
+            frozenValue[t] = frozen[t] ? frozenValues[t] & 1 : 0;
+            zeroFrozen &= frozenValue[t] == 0;
+        }
+        if (!zeroFrozen && nodes != ListNodes.LEAVES) {
+            throw new IllegalArgumentException("node-level decisions need frozen values 0; use ListNodes.LEAVES");
+        }
+        this.kernel = kernel;
+        this.negLogLikelihood = cost == LeafCost.NEG_LOG_LIKELIHOOD;
+        this.kind = NodeKind.classify(frozen, null, nodes.kinds());
+        int l = listSize;
+        llr = new double[m + 1][];
+        cw = new int[m + 1][];
+        slotOf = new int[m + 1][l];
+        refs = new int[m + 1][l];
+        freeSlots = new int[m + 1][l];
+        freeTop = new int[m + 1];
+        for (int d = 0; d <= m; d++) {
+            int size = n >> d;
+            llr[d] = new double[l * size];
+            cw[d] = new int[d == m ? 0 : l * size];
+        }
+        active = new boolean[l];
+        freePaths = new int[l];
+        metric = new double[l];
+        origin = new int[l];
+        candMetric = new double[2 * l];
+        candAgree = new boolean[2 * l];
+        cand = new int[2 * l];
+        keep0 = new boolean[l];
+        keep1 = new boolean[l];
+        activeList = new int[l];
+        int flips = Math.max(1, Math.min(l, n));
+        flipIdx = new int[l][flips];
+        flipCost = new double[l][flips];
+        flipsKnown = new int[l];
+        relHeap = new int[l][n];
+        relKey = new double[l][n];
+        relSize = new int[l];
+        relOff = new int[l];
+        hardParity = new int[l];
+        uses = new int[l];
+        accepted = new int[l];
+        assigned = new int[l];
+        growSets(4 * l + 4);
+        outC = new int[l][n];
+        outMetric = new double[l];
+        outOrigin = new int[l];
+    }
+
+    /** Block length N. */
+    public int n() {
+        return n;
+    }
+
+    /** The list size L. */
+    public int listSize() {
+        return listSize;
+    }
+
+    /** Where the caller writes the channel LLRs of input path k (k &lt; L): positions [k·N, (k+1)·N). */
+    public double[] inputLlr() {
+        return llr[0];
+    }
+
+    /**
+     * Runs the list search.
+     *
+     * @param inputs       number of input paths (1..L); their LLRs must be in {@link #inputLlr()}
+     * @param inputMetrics their starting metrics (length ≥ inputs)
+     * @return the number of output paths (≤ L), stored best metric first (ties: lower internal slot) in
+     *     {@link #codeword}, {@link #metric} and {@link #origin}
+     */
+    public int decode(int inputs, double[] inputMetrics) {
+        if (inputs < 1 || inputs > listSize) {
+            throw new IllegalArgumentException("inputs must be in 1.." + listSize + ", got " + inputs);
+        }
+        reset(inputs, inputMetrics);
+        node(1, 0, 0);
+        int count = 0;
+        for (int p = 0; p < listSize; p++) {
+            if (active[p]) {
+                activeList[count++] = p;
+            }
+        }
+        // order by (metric, slot): count ≤ L, once per decode
+        for (int i = 1; i < count; i++) {
+            int v = activeList[i];
+            int j = i - 1;
+            while (j >= 0 && (metric[activeList[j]] > metric[v]
+                    || (metric[activeList[j]] == metric[v] && activeList[j] > v))) {
+                activeList[j + 1] = activeList[j];
+                j--;
+            }
+            activeList[j + 1] = v;
+        }
+        for (int k = 0; k < count; k++) {
+            int p = activeList[k];
+            System.arraycopy(cw[0], slotOf[0][p] * n, outC[k], 0, n);
+            outMetric[k] = metric[p];
+            outOrigin[k] = origin[p];
+        }
+        return count;
+    }
+
+    /** The integer codeword c = u·F^{⊗m} over Z of output path k (valid until the next decode; do not modify). */
+    public int[] codeword(int k) {
+        return outC[k];
+    }
+
+    /** The metric of output path k (its input metric plus the costs of all its decisions). */
+    public double metric(int k) {
+        return outMetric[k];
+    }
+
+    /** The input path that output path k descends from. */
+    public int origin(int k) {
+        return outOrigin[k];
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // path pool
+
+    private void reset(int inputs, double[] inputMetrics) {
+        int l = listSize;
+        for (int d = 0; d <= m; d++) {
+            freeTop[d] = 0;
+            for (int s = l - 1; s >= (d == 0 ? inputs : 0); s--) {
+                refs[d][s] = 0;
+                freeSlots[d][freeTop[d]++] = s;
+            }
+        }
+        freePathTop = 0;
+        for (int p = l - 1; p >= inputs; p--) {
+            active[p] = false;
+            freePaths[freePathTop++] = p;
+        }
+        // input path k uses path k and root slot k (the caller wrote its LLRs there)
+        for (int k = 0; k < inputs; k++) {
+            active[k] = true;
+            metric[k] = inputMetrics[k];
+            origin[k] = k;
+            slotOf[0][k] = k;
+            refs[0][k] = 1;
+            for (int d = 1; d <= m; d++) {
+                int s = freeSlots[d][--freeTop[d]];
+                refs[d][s] = 1;
+                slotOf[d][k] = s;
+            }
+        }
+    }
+
+    /** The slot of depth d owned by path p alone (copy on write). */
+    private int writable(int d, int p) {
+        int s = slotOf[d][p];
+        if (refs[d][s] == 1) {
+            return s;
+        }
+        int s2 = freeSlots[d][--freeTop[d]];
+        int size = n >> d;
+        System.arraycopy(llr[d], s * size, llr[d], s2 * size, size);
+        if (d < m) {
+            System.arraycopy(cw[d], s * size, cw[d], s2 * size, size);
+        }
+        refs[d][s]--;
+        refs[d][s2] = 1;
+        slotOf[d][p] = s2;
+        return s2;
+    }
+
+    /** A slot of depth d owned by path p alone that the caller overwrites completely: a shared one is not copied. */
+    private int fresh(int d, int p) {
+        int s = slotOf[d][p];
+        if (refs[d][s] == 1) {
+            return s;
+        }
+        int s2 = freeSlots[d][--freeTop[d]];
+        refs[d][s]--;
+        refs[d][s2] = 1;
+        slotOf[d][p] = s2;
+        return s2;
+    }
+
+    private int clonePath(int p) {
+        int q = freePaths[--freePathTop];
+        active[q] = true;
+        metric[q] = metric[p];
+        origin[q] = origin[p];
+        for (int d = 0; d <= m; d++) {
+            int s = slotOf[d][p];
+            slotOf[d][q] = s;
+            refs[d][s]++;
+        }
+        return q;
+    }
+
+    private void killPath(int p) {
+        active[p] = false;
+        freePaths[freePathTop++] = p;
+        for (int d = 0; d <= m; d++) {
+            int s = slotOf[d][p];
+            if (--refs[d][s] == 0) {
+                freeSlots[d][freeTop[d]++] = s;
+            }
+        }
+    }
+
+    /**
+     * Where the codeword of the node at depth d (index pos within its depth) goes for path p: the matching half of its
+     * parent's child buffer, or for the root its own buffer. Returns the offset in {@link #targetArray}.
+     */
+    private int target(int d, int pos, int p) {
+        if (d == 0) {
+            return writable(0, p) * n;
+        }
+        int parentSize = n >> (d - 1);
+        return writable(d - 1, p) * parentSize + ((pos & 1) == 0 ? 0 : parentSize >> 1);
+    }
+
+    private int[] targetArray(int d) {
+        return cw[d == 0 ? 0 : d - 1];
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // tree
+
+    /** Decodes the node with heap id {@code id} at depth d; pos is its index among the nodes of that depth. */
+    private void node(int id, int d, int pos) {
+        int size = n >> d;
+        if (size == 1) {
+            leaf(d, pos);
+            return;
+        }
+        switch (kind[id]) {
+            case RATE_0:
+                rate0(d, pos, size);
+                return;
+            case RATE_1:
+                flipNode(d, pos, size, false);
+                return;
+            case REPETITION:
+                repetition(d, pos, size);
+                return;
+            case SPC:
+                flipNode(d, pos, size, true);
+                return;
+            default:
+                break;
+        }
+        int h = size >> 1;
+        double[] a = llr[d];
+        double[] o = llr[d + 1];
+        for (int p = 0; p < listSize; p++) {
+            if (active[p]) {
+                int in = slotOf[d][p] * size;
+                kernel.applyAll(a, in, in + h, o, fresh(d + 1, p) * h, h);
+            }
+        }
+        node(2 * id, d + 1, 2 * pos);
+        int[] c = cw[d];
+        for (int p = 0; p < listSize; p++) {
+            if (active[p]) {
+                int in = slotOf[d][p] * size;
+                CheckNodeKernel.gAll(a, in, in + h, c, in, o, fresh(d + 1, p) * h, h);
+            }
+        }
+        node(2 * id + 1, d + 1, 2 * pos + 1);
+        for (int p = 0; p < listSize; p++) {
+            if (active[p]) {
+                int off = writable(d, p) * size;
+                for (int i = 0; i < h; i++) {
+                    c[off + i] += c[off + h + i];
+                }
+                if (d > 0) {
+                    System.arraycopy(c, off, targetArray(d), target(d, pos, p), size);
+                }
+            }
+        }
+    }
+
+    /** The part of −log P(bit | λ) that every decision pays in the exact metric: log(1 + e^(−|λ|)). */
+    private double base(double lam) {
+        return negLogLikelihood ? CheckNodeKernel.phi(Math.abs(lam)) : 0.0;
+    }
+
+    private void rate0(int d, int pos, int size) {
+        double[] a = llr[d];
+        for (int p = 0; p < listSize; p++) {
+            if (active[p]) {
+                int in = slotOf[d][p] * size;
+                double pen = 0;
+                for (int i = 0; i < size; i++) {
+                    double x = a[in + i];
+                    pen += base(x);
+                    if (x < 0) {
+                        pen -= x;
+                    }
+                }
+                metric[p] += pen;
+                int t = target(d, pos, p);
+                Arrays.fill(targetArray(d), t, t + size, 0);
+            }
+        }
+    }
+
+    private void leaf(int d, int pos) {
+        double[] a = llr[d];
+        int[] tgt = targetArray(d);
+        if (frozen[pos]) {
+            int b = frozenValue[pos];
+            for (int p = 0; p < listSize; p++) {
+                if (active[p]) {
+                    double lam = a[slotOf[d][p]];
+                    metric[p] += base(lam);
+                    if ((lam < 0 ? 1 : 0) != b) {
+                        metric[p] += Math.abs(lam);
+                    }
+                    tgt[target(d, pos, p)] = b;
+                }
+            }
+            return;
+        }
+        int c = 0;
+        for (int p = 0; p < listSize; p++) {
+            if (active[p]) {
+                double lam = a[slotOf[d][p]];
+                double abs = Math.abs(lam);
+                boolean hardOne = lam < 0;
+                double b = metric[p] + base(lam);
+                candMetric[2 * p] = b + (hardOne ? abs : 0.0);
+                candAgree[2 * p] = !hardOne;
+                candMetric[2 * p + 1] = b + (hardOne ? 0.0 : abs);
+                candAgree[2 * p + 1] = hardOne;
+                cand[c++] = 2 * p;
+                cand[c++] = 2 * p + 1;
+            }
+        }
+        applySelection(c, LEAF, d, pos, 1);
+    }
+
+    /** Repetition node: the words 0…0 (candidate 2p) and 1…1 (candidate 2p + 1) of every path compete. */
+    private void repetition(int d, int pos, int size) {
+        double[] a = llr[d];
+        int c = 0;
+        for (int p = 0; p < listSize; p++) {
+            if (active[p]) {
+                int in = slotOf[d][p] * size;
+                double common = metric[p];
+                double pen0 = 0;
+                double pen1 = 0;
+                for (int i = 0; i < size; i++) {
+                    double x = a[in + i];
+                    common += base(x);
+                    if (x < 0) {
+                        pen0 -= x;
+                    } else {
+                        pen1 += x;
+                    }
+                }
+                candMetric[2 * p] = common + pen0;
+                candAgree[2 * p] = pen0 <= pen1;
+                candMetric[2 * p + 1] = common + pen1;
+                candAgree[2 * p + 1] = pen1 < pen0;
+                cand[c++] = 2 * p;
+                cand[c++] = 2 * p + 1;
+            }
+        }
+        applySelection(c, REPEAT, d, pos, size);
+    }
+
+    /**
+     * Keeps the best L of the c candidates (2p + b: path p with bit b, or with the repeated word b…b) and applies
+     * them: kills, clones, metrics and the written words.
+     */
+    private void applySelection(int c, int what, int d, int pos, int size) {
+        int keep = Math.min(listSize, c);
+        if (c > keep) {
+            select(c, keep);
+        }
+        for (int p = 0; p < listSize; p++) {
+            keep0[p] = false;
+            keep1[p] = false;
+        }
+        for (int j = 0; j < keep; j++) {
+            int k = cand[j];
+            if ((k & 1) == 0) {
+                keep0[k >> 1] = true;
+            } else {
+                keep1[k >> 1] = true;
+            }
+        }
+        for (int p = 0; p < listSize; p++) {
+            if (active[p] && !keep0[p] && !keep1[p]) {
+                killPath(p);
+            }
+        }
+        int[] tgt = targetArray(d);
+        for (int p = 0; p < listSize; p++) {
+            if (!active[p] || (!keep0[p] && !keep1[p])) {
+                continue;
+            }
+            double m0 = candMetric[2 * p];
+            double m1 = candMetric[2 * p + 1];
+            if (keep0[p] && keep1[p]) {
+                int q = clonePath(p);
+                keep0[q] = false; // a clone may sit in a slot the loop has yet to visit
+                keep1[q] = false;
+                metric[p] = m0;
+                metric[q] = m1;
+                write(what, d, pos, p, 0, size, tgt);
+                write(what, d, pos, q, 1, size, tgt);
+            } else {
+                boolean one = keep1[p];
+                metric[p] = one ? m1 : m0;
+                write(what, d, pos, p, one ? 1 : 0, size, tgt);
+            }
+        }
+    }
+
+    private void write(int what, int d, int pos, int p, int bit, int size, int[] tgt) {
+        int t = target(d, pos, p);
+        if (what == LEAF) {
+            tgt[t] = bit;
+        } else {
+            Arrays.fill(tgt, t, t + size, bit); // u has only its last bit free, and row g_last is all ones
+        }
+    }
+
+    /** Candidate order: metric, then agreement with the hard decision, then candidate index (path slot, bit). */
+    private boolean before(int a, int b) {
+        double ma = candMetric[a];
+        double mb = candMetric[b];
+        if (ma != mb) {
+            return ma < mb;
+        }
+        if (candAgree[a] != candAgree[b]) {
+            return candAgree[a];
+        }
+        return a < b;
+    }
+
+    /** Rearranges cand[0..c) so that cand[0..keep) are the keep best (in any order); deterministic quickselect. */
+    private void select(int c, int keep) {
+        int lo = 0;
+        int hi = c - 1;
+        int goal = keep - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            // median of three as pivot, moved to hi
+            if (before(cand[mid], cand[lo])) {
+                swap(mid, lo);
+            }
+            if (before(cand[hi], cand[lo])) {
+                swap(hi, lo);
+            }
+            if (before(cand[mid], cand[hi])) {
+                swap(mid, hi);
+            }
+            int pivot = cand[hi];
+            int store = lo;
+            for (int i = lo; i < hi; i++) {
+                if (before(cand[i], pivot)) {
+                    swap(i, store++);
+                }
+            }
+            swap(store, hi);
+            if (store == goal) {
+                return;
+            }
+            if (store < goal) {
+                lo = store + 1;
+            } else {
+                hi = store - 1;
+            }
+        }
+    }
+
+    private void swap(int i, int j) {
+        int t = cand[i];
+        cand[i] = cand[j];
+        cand[j] = t;
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+    // rate-1 and SPC nodes: best-first enumeration of flip sets
+
+    /**
+     * Rate-1 (every word valid) or SPC (even words only) node: hard decisions, then the L best (path, flip set)
+     * pairs over all paths, see the class comment.
+     */
+    private void flipNode(int d, int pos, int size, boolean parityCheck) {
+        double[] a = llr[d];
+        int[] tgt = targetArray(d);
+        int flips = Math.min(size, parityCheck ? listSize : listSize - 1);
+        relLlr = a;
+        sets = 0;
+        heapSize = 0;
+        for (int p = 0; p < listSize; p++) {
+            if (!active[p]) {
+                continue;
+            }
+            int in = slotOf[d][p] * size;
+            int t = target(d, pos, p);
+            double pen = 0;
+            int parity = 0;
+            for (int i = 0; i < size; i++) {
+                double x = a[in + i];
+                int h = x < 0 ? 1 : 0;
+                tgt[t + i] = h;
+                parity ^= h;
+                pen += base(x);
+            }
+            metric[p] += pen;
+            hardParity[p] = parity;
+            if (flips > 0) {
+                prefetchLeastReliable(p, a, in, size, Math.min(flips, PREFETCH));
+            }
+            push(newSet(p, -1, -1, metric[p], 0));
+        }
+        int count = 0;
+        while (heapSize > 0 && count < listSize) {
+            int e = pop();
+            int p = setPath[e];
+            if (!parityCheck || setParity[e] == hardParity[p]) {
+                accepted[count++] = e;
+            }
+            int next = setLast[e] + 1;
+            if (next < flips) {
+                while (flipsKnown[p] <= next) {
+                    extractLeastReliable(p);
+                }
+                double c = flipCost[p][next];
+                int grown = newSet(p, next, e, setCost[e] + c, setParity[e] ^ 1);
+                push(grown);
+                int parent = setParent[e];
+                if (parent >= 0) {
+                    push(newSet(p, next, parent, setCost[parent] + c, setParity[e]));
+                }
+            }
+        }
+        // kill the paths without a survivor, then clone (sharing the hard word), then flip: a clone must never see
+        // its origin's flips
+        for (int p = 0; p < listSize; p++) {
+            uses[p] = 0;
+        }
+        for (int j = 0; j < count; j++) {
+            uses[setPath[accepted[j]]]++;
+        }
+        for (int p = 0; p < listSize; p++) {
+            if (active[p] && uses[p] == 0) {
+                killPath(p);
+            }
+        }
+        for (int p = 0; p < listSize; p++) {
+            keep0[p] = false; // here: the path already carries one of its accepted sets
+        }
+        for (int j = 0; j < count; j++) {
+            int p = setPath[accepted[j]];
+            if (keep0[p]) {
+                assigned[j] = clonePath(p);
+            } else {
+                keep0[p] = true;
+                assigned[j] = p;
+            }
+        }
+        for (int j = 0; j < count; j++) {
+            int e = accepted[j];
+            int p = setPath[e];
+            int q = assigned[j];
+            metric[q] = setCost[e];
+            int t = target(d, pos, q);
+            for (int s = e; setLast[s] >= 0; s = setParent[s]) {
+                tgt[t + flipIdx[p][setLast[s]]] ^= 1;
+            }
+        }
+        // word → u (GF(2), an involution) → c = u·F over Z, for every survivor
+        for (int p = 0; p < listSize; p++) {
+            if (active[p]) {
+                int t = target(d, pos, p);
+                PolarTransform.transformGf2(tgt, t, size);
+                PolarTransform.transformZ(tgt, t, size);
+            }
+        }
+    }
+
+    private int newSet(int path, int last, int parent, double cost, int parity) {
+        if (sets == setPath.length) {
+            growSets(2 * sets);
+        }
+        int e = sets++;
+        setPath[e] = path;
+        setLast[e] = last;
+        setParent[e] = parent;
+        setCost[e] = cost;
+        setParity[e] = parity;
+        setFlips[e] = last < 0 ? 0 : setFlips[parent] + 1;
+        setLocal[e] = last < 0 ? 0.0 : setLocal[parent] + flipCost[path][last];
+        return e;
+    }
+
+    private void growSets(int capacity) {
+        setPath = setPath == null ? new int[capacity] : Arrays.copyOf(setPath, capacity);
+        setLast = setLast == null ? new int[capacity] : Arrays.copyOf(setLast, capacity);
+        setParent = setParent == null ? new int[capacity] : Arrays.copyOf(setParent, capacity);
+        setParity = setParity == null ? new int[capacity] : Arrays.copyOf(setParity, capacity);
+        setFlips = setFlips == null ? new int[capacity] : Arrays.copyOf(setFlips, capacity);
+        setLocal = setLocal == null ? new double[capacity] : Arrays.copyOf(setLocal, capacity);
+        setCost = setCost == null ? new double[capacity] : Arrays.copyOf(setCost, capacity);
+        heap = heap == null ? new int[capacity] : Arrays.copyOf(heap, capacity);
+    }
+
+    /**
+     * Heap order: cost; on equal costs (a tiny |α| absorbed in a large metric) the smaller flip cost Σ|α_i| of the
+     * node alone, then fewer flips, then creation order. The first three do not change when a lattice point shifts
+     * the input (it flips signs, not magnitudes), which keeps the quantizer translation-equivariant on such ties.
+     */
+    private boolean setBefore(int a, int b) {
+        if (setCost[a] != setCost[b]) {
+            return setCost[a] < setCost[b];
+        }
+        if (setLocal[a] != setLocal[b]) {
+            return setLocal[a] < setLocal[b];
+        }
+        if (setFlips[a] != setFlips[b]) {
+            return setFlips[a] < setFlips[b];
+        }
+        return a < b;
+    }
+
+    private void push(int e) {
+        int i = heapSize++;
+        while (i > 0) {
+            int parent = (i - 1) >> 1;
+            if (!setBefore(e, heap[parent])) {
+                break;
+            }
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = e;
+    }
+
+    private int pop() {
+        int top = heap[0];
+        int last = heap[--heapSize];
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= heapSize) {
+                break;
+            }
+            if (child + 1 < heapSize && setBefore(heap[child + 1], heap[child])) {
+                child++;
+            }
+            if (!setBefore(heap[child], last)) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        if (heapSize > 0) {
+            heap[i] = last;
+        }
+        return top;
+    }
+
+    /**
+     * The first k least reliable positions of path p, by (|α_i|, i), with one insertion pass (k is small). The
+     * enumeration rarely needs more; when it does, {@link #extractLeastReliable} builds a heap over the node.
+     */
+    private void prefetchLeastReliable(int p, double[] a, int off, int size, int k) {
+        int[] idx = flipIdx[p];
+        double[] cost = flipCost[p];
+        int filled = 0;
+        for (int i = 0; i < size; i++) {
+            double v = Math.abs(a[off + i]);
+            if (filled == k && !(v < cost[k - 1])) {
+                continue;
+            }
+            int j = filled == k ? k - 1 : filled++;
+            while (j > 0 && cost[j - 1] > v) {
+                cost[j] = cost[j - 1];
+                idx[j] = idx[j - 1];
+                j--;
+            }
+            cost[j] = v;
+            idx[j] = i;
+        }
+        flipsKnown[p] = k;
+        relOff[p] = off;
+        relSize[p] = -1 - size; // heap not built yet; remembers the node size
+    }
+
+    /**
+     * Appends path p's next least reliable position to flipIdx[p], flipCost[p]: from a min-heap by (|α_i|, i) over the
+     * node, built in O(size) on the first call, whose first {@link #flipsKnown} entries are the prefetched ones.
+     */
+    private void extractLeastReliable(int p) {
+        int[] hp = relHeap[p];
+        double[] key = relKey[p];
+        if (relSize[p] < 0) {
+            int n0 = -1 - relSize[p];
+            int off = relOff[p];
+            for (int i = 0; i < n0; i++) {
+                hp[i] = i;
+                key[i] = Math.abs(relLlr[off + i]);
+            }
+            for (int i = (n0 >> 1) - 1; i >= 0; i--) {
+                siftDown(hp, key, n0, i, hp[i]);
+            }
+            relSize[p] = n0;
+            for (int j = 0; j < flipsKnown[p]; j++) { // drop the prefetched positions (same order)
+                int size = --relSize[p];
+                if (size > 0) {
+                    siftDown(hp, key, size, 0, hp[size]);
+                }
+            }
+        }
+        int top = hp[0];
+        int size = --relSize[p];
+        if (size > 0) {
+            siftDown(hp, key, size, 0, hp[size]);
+        }
+        int k = flipsKnown[p]++;
+        flipIdx[p][k] = top;
+        flipCost[p][k] = key[top];
+    }
+
+    private static void siftDown(int[] hp, double[] key, int size, int i, int v) {
+        double kv = key[v];
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= size) {
+                break;
+            }
+            if (c + 1 < size && (key[hp[c + 1]] < key[hp[c]]
+                    || (key[hp[c + 1]] == key[hp[c]] && hp[c + 1] < hp[c]))) {
+                c++;
+            }
+            int w = hp[c];
+            if (kv < key[w] || (kv == key[w] && v < w)) {
+                break;
+            }
+            hp[i] = w;
+            i = c;
+        }
+        hp[i] = v;
+    }
+}
