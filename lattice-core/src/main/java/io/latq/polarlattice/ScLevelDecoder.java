@@ -1,6 +1,8 @@
 package io.latq.polarlattice;
 
+import io.latq.polar.NodeKind;
 import io.latq.polar.PolarTransform;
+import java.util.EnumSet;
 
 /**
  * Successive-cancellation decisions for one level of a polar lattice, returning the level's <em>integer</em>
@@ -106,28 +108,18 @@ public final class ScLevelDecoder {
         return c;
     }
 
+    /** Node types from the shared classifier ({@link NodeKind}), plus the rate-0-left-child case of this decoder. */
     private void classify() {
-        int[] frozenCount = new int[2 * n];
-        for (int t = 0; t < n; t++) {
-            frozenCount[n + t] = frozen[t] ? 1 : 0;
-        }
-        for (int id = n - 1; id >= 1; id--) {
-            frozenCount[id] = frozenCount[2 * id] + frozenCount[2 * id + 1];
-        }
+        NodeKind[] kind = NodeKind.classify(frozen, null,
+                EnumSet.of(NodeKind.RATE_0, NodeKind.RATE_1, NodeKind.REPETITION));
         for (int id = 1; id < n; id++) {
-            int depth = 31 - Integer.numberOfLeadingZeros(id);
-            int size = n >> depth;
-            int start = (id - (1 << depth)) * size;
-            int fc = frozenCount[id];
-            if (fc == size) {
-                nodeType[id] = RATE0;
-            } else if (fc == 0) {
-                nodeType[id] = RATE1;
-            } else if (fc == size - 1 && !frozen[start + size - 1]) {
-                nodeType[id] = REP;
-            } else if (frozenCount[2 * id] == size / 2) {
-                nodeType[id] = LEFT_RATE0;
-            }
+            boolean leftRate0 = 2 * id < n ? kind[2 * id] == NodeKind.RATE_0 : frozen[2 * id - n];
+            nodeType[id] = switch (kind[id]) {
+                case RATE_0 -> RATE0;
+                case RATE_1 -> RATE1;
+                case REPETITION -> REP;
+                default -> leftRate0 ? LEFT_RATE0 : GENERIC;
+            };
         }
     }
 
@@ -375,16 +367,5 @@ public final class ScLevelDecoder {
         double t = s - k;
         int o = (k & PHI_INDEX_MASK) << 2; // k ≤ 640 already: the mask only lets the JIT drop the range checks
         return PHI[o] + t * (PHI[o + 1] + t * (PHI[o + 2] + t * PHI[o + 3]));
-    }
-
-    /** In place c = u·F^{⊗k} over Z on v[off .. off+len). */
-    static void transformZ(int[] v, int off, int len) {
-        for (int h = 1; h < len; h <<= 1) {
-            for (int b = off; b < off + len; b += 2 * h) {
-                for (int i = b; i < b + h; i++) {
-                    v[i] += v[i + h];
-                }
-            }
-        }
     }
 }
