@@ -123,7 +123,8 @@ public record EcdqDesign(double sigma, double targetMse, double nsm, int dimensi
      * computed when needed). The estimates for the lattices of the compression levels are pinned
      * ({@link #PINNED_ESTIMATES}): they are the values this estimate returned on 2026-12-06 (SC outputs have not
      * changed since; the list quantizers' fast nodes moved G by far less than its standard error), so files are
-     * unchanged, and a compression no longer spends max(4096, 2^22/n) quantizations (as many as a 4-million-sample file) on them.
+     * unchanged, and a compression no longer spends max(4096, 2^22/n) quantizations (as many as a 4-million-sample
+     * file) on them.
      */
     public static double latticeNsm(Lattice lattice, String spec, byte[] generatorHash, int threads) {
         java.util.OptionalDouble known = io.latq.nsm.KnownNsm.lookup(spec);
