@@ -33,8 +33,37 @@ class GoodnessCommandTest {
         }
         String s = Files.readString(svg);
         assertTrue(s.startsWith("<svg") && s.strip().endsWith("</svg>"));
-        assertTrue(s.contains("E8 0.0716821") && s.contains("Leech 0.065771") && s.contains("1/(2 pi e)"));
+        assertTrue(s.contains("E8 0.0716821") && s.contains("Leech 0.0657710") && s.contains("1/(2 pi e)"));
+        assertTrue(s.contains("TCQ 256 states (1.33 dB)") && s.contains("LDGM, Wang-He (1.4906 dB)")
+                && s.contains("ball bound G_ball(N)"), s);
         assertTrue(r.out.contains("list 1: G - 1/(2 pi e) ~ N^(-1/mu), mu = "), r.out);
+        assertTrue(r.out.contains("cpu ms/vec"), r.out);
+        // default seed: the first evaluation seed; every row has a CPU time and the batch contract version
+        List<String> header = List.of(lines.get(0).split(","));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            assertEquals("1000000001", f[header.indexOf("seed")], line);
+            assertTrue(Double.parseDouble(f[header.indexOf("cpu_seconds_per_vector")]) > 0, line);
+            assertEquals("2", f[header.indexOf("nsm_contract_version")], line);
+            assertEquals("optimizer seed: 1 (legacy)", f[header.indexOf("design_optimizer_seeds")], line);
+        }
+    }
+
+    @Test
+    void refusesASeedThatADesignWasOptimizedOn() {
+        Path csv = dir.resolve("g.csv");
+        Path svg = dir.resolve("g.svg");
+        // the shipped designs are legacy ones, searched with seed 1
+        CliRunner r = CliRunner.run("goodness", "--n", "64", "--samples", "10", "--seed", "1", "--csv",
+                csv.toString(), "--plot", svg.toString(), "--no-progress");
+        assertTrue(r.isOneLineError(), r.err);
+        assertTrue(r.err.contains("optimizer seed") && r.err.contains("1000000001"), r.err);
+        assertFalse(Files.exists(csv));
+        // another seed in the optimizer range is measured, with a warning
+        CliRunner w = CliRunner.run("goodness", "--n", "64", "--samples", "10", "--seed", "3", "--csv",
+                csv.toString(), "--plot", svg.toString(), "--no-progress");
+        assertEquals(0, w.exitCode, w.err);
+        assertTrue(w.err.contains("warning: seed 3 lies in the optimizer range"), w.err);
     }
 
     @Test
