@@ -1,5 +1,6 @@
 package io.latq.cli;
 
+import io.latq.common.BoundedFiles;
 import io.latq.common.output.AtomicOutput;
 
 import io.latq.engine.NsmEngine;
@@ -81,6 +82,12 @@ final class GoodnessCommand implements Callable<Integer> {
     @Option(names = "--plot", required = true, paramLabel = "FILE", description = "SVG output.")
     Path plot;
 
+    @Option(names = "--reuse", paramLabel = "CSV",
+            description = {"Take points from a CSV an earlier 'latq goodness' wrote when lattice, samples, seed,",
+                    "design hash and NSM contract version match, instead of measuring them again (resuming a",
+                    "long study; the CSV's rounded G and stderr are used)."})
+    Path reuse;
+
     @Option(names = "--force", description = "Overwrite existing output files.")
     boolean force;
 
@@ -128,6 +135,7 @@ final class GoodnessCommand implements Callable<Integer> {
         AtomicOutput.checkTarget(csv, force);
         AtomicOutput.checkTarget(plot, force);
         // loads every design first, so that a missing one fails before hours of work
+        Map<String, NsmResult> earlier = reuse == null ? Map.of() : readEarlier(reuse);
         GoodnessStudy study = GoodnessStudy.of(ns, lists, selection, designDir, samples, seed);
         List<String> conflicts = study.seedConflicts();
         if (!conflicts.isEmpty()) {
@@ -151,7 +159,7 @@ final class GoodnessCommand implements Callable<Integer> {
                         p.n(), p.list(), r.samples(), r.nsm(), r.stderr(), r.ci95Low(), r.ci95High(),
                         r.granularGainDb(), r.gapToSphereBoundDb(), r.seconds(), 1e3 * r.cpuSecondsPerVector());
                 out.flush();
-            });
+            }, earlier);
         }
         List<GapScalingFit> fitResults = new ArrayList<>();
         for (int l : lists) {
@@ -232,6 +240,32 @@ final class GoodnessCommand implements Callable<Integer> {
         };
     }
 
+    /** The points of an earlier CSV by {@link GoodnessStudy#reuseKey}; rows of another contract never match. */
+    private Map<String, NsmResult> readEarlier(Path file) {
+        Map<String, NsmResult> m = new java.util.HashMap<>();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file);
+             org.apache.commons.csv.CSVParser p = CsvTable.FORMAT.builder().setHeader().setSkipHeaderRecord(true)
+                     .get().parse(in)) {
+            for (org.apache.commons.csv.CSVRecord r : p) {
+                if (!r.isSet("nsm_contract_version") || !r.isSet("cpu_seconds_per_vector")) {
+                    throw usage("--reuse " + file + ": not a CSV of this latq version (no nsm_contract_version)");
+                }
+                long m0 = Long.parseLong(r.get("samples"));
+                long s0 = Long.parseLong(r.get("seed"));
+                int n = Integer.parseInt(r.get("n"));
+                double cpu = Double.parseDouble(r.get("cpu_seconds_per_vector")) * m0;
+                NsmResult res = new NsmResult(r.get("lattice"), n, m0, s0, 0, Double.parseDouble(r.get("nsm")),
+                        Double.parseDouble(r.get("stderr")), Double.NaN, Double.parseDouble(r.get("log2_volume")),
+                        Double.parseDouble(r.get("seconds")), cpu);
+                m.put(GoodnessStudy.reuseKey(r.get("lattice"), m0, s0, r.get("design_sha256"),
+                        Integer.parseInt(r.get("nsm_contract_version"))), res);
+            }
+        } catch (java.io.IOException | IllegalArgumentException | IllegalStateException e) {
+            throw usage("--reuse " + file + ": " + BoundedFiles.excerpt(String.valueOf(e.getMessage()), 200));
+        }
+        return m;
+    }
+
     static final List<String> CSV_HEADER = List.of("n", "list", "lattice", "samples", "seed", "nsm", "stderr",
             "ci95_low", "ci95_high", "granular_gain_db", "gap_to_sphere_bound_db", "log2_volume", "seconds",
             "cpu_seconds_per_vector", "nsm_contract_version", "design_sha256", "design_optimizer_seeds");
@@ -243,7 +277,7 @@ final class GoodnessCommand implements Callable<Integer> {
             rows.add(List.of(p.n(), p.list(), r.lattice(), r.samples(), r.seed(), f("%.9f", r.nsm()),
                     f("%.3e", r.stderr()), f("%.9f", r.ci95Low()), f("%.9f", r.ci95High()),
                     f("%.6f", r.granularGainDb()), f("%.6f", r.gapToSphereBoundDb()), f("%.0f", r.log2Volume()),
-                    f("%.3f", r.seconds()), f("%.6f", r.cpuSecondsPerVector()), r.contractVersion(), p.sha256(),
+                    f("%.3f", r.seconds()), f("%.4e", r.cpuSecondsPerVector()), r.contractVersion(), p.sha256(),
                     p.optimizerSeeds()));
         }
         return CsvTable.of(CSV_HEADER, rows);

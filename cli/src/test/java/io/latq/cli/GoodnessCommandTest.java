@@ -66,6 +66,40 @@ class GoodnessCommandTest {
         assertTrue(w.err.contains("warning: seed 3 lies in the optimizer range"), w.err);
     }
 
+    /** --reuse takes a matching point from the earlier CSV (here edited, to prove it is not measured again). */
+    @Test
+    void reuseTakesMatchingPointsFromAnEarlierCsv() throws Exception {
+        Path first = dir.resolve("a.csv");
+        Path svg = dir.resolve("a.svg");
+        CliRunner r1 = CliRunner.run("goodness", "--n", "64", "--samples", "300", "--csv", first.toString(),
+                "--plot", svg.toString(), "--no-progress");
+        assertEquals(0, r1.exitCode, r1.err);
+        List<String> rows = Files.readAllLines(first);
+        String[] f = rows.get(1).split(",");
+        f[5] = "0.070000000";
+        Files.writeString(first, rows.get(0) + "\n" + String.join(",", f) + "\n");
+        Path second = dir.resolve("b.csv");
+        CliRunner r2 = CliRunner.run("goodness", "--n", "64,128", "--samples", "300", "--csv", second.toString(),
+                "--plot", dir.resolve("b.svg").toString(), "--no-progress", "--reuse", first.toString());
+        assertEquals(0, r2.exitCode, r2.err);
+        List<String> out = Files.readAllLines(second);
+        assertEquals("0.070000000", out.get(1).split(",")[5]);
+        assertEquals(3, out.size());
+        // another seed does not match: measured afresh
+        Path third = dir.resolve("c.csv");
+        CliRunner r3 = CliRunner.run("goodness", "--n", "64", "--samples", "300", "--seed", "1000000002", "--csv",
+                third.toString(), "--plot", dir.resolve("c.svg").toString(), "--no-progress", "--reuse",
+                first.toString());
+        assertEquals(0, r3.exitCode, r3.err);
+        assertFalse(Files.readAllLines(third).get(1).contains("0.070000000"));
+        // a file that is not such a CSV is a one-line usage error
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "n,list\n64,1\n");
+        CliRunner r4 = CliRunner.run("goodness", "--n", "64", "--samples", "300", "--csv", dir.resolve("d.csv")
+                .toString(), "--plot", dir.resolve("d.svg").toString(), "--no-progress", "--reuse", bad.toString());
+        assertTrue(r4.isOneLineError(), r4.err);
+    }
+
     @Test
     void errorsAreOneLineAndLeaveNoFiles() {
         Path csv = dir.resolve("g.csv");

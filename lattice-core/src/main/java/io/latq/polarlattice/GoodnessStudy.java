@@ -4,12 +4,14 @@ import io.latq.engine.LatticeRecipe;
 import io.latq.engine.NsmEngine;
 import io.latq.engine.NsmTask;
 import io.latq.nsm.EvaluationSeeds;
+import io.latq.nsm.NsmEstimator;
 import io.latq.nsm.NsmResult;
 import io.latq.polar.PolarTransform;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -203,26 +205,41 @@ public record GoodnessStudy(List<PolarLattice> lattices, List<Integer> lists, Lo
      * a few batches, too few to fill a cluster. The results are the same either way (see {@link NsmEngine}).
      */
     public List<Point> measure(NsmEngine engine, ProgressFactory progress, Consumer<Point> onPoint) {
+        return measure(engine, progress, onPoint, Map.of());
+    }
+
+    /**
+     * As {@link #measure(NsmEngine, ProgressFactory, Consumer)}, but a point whose {@link #reuseKey} is in
+     * {@code earlier} is taken from there instead of being measured again (a long study resumed from its CSV: the
+     * estimate is deterministic, so the same key means the same result).
+     */
+    public List<Point> measure(NsmEngine engine, ProgressFactory progress, Consumer<Point> onPoint,
+                               Map<String, NsmResult> earlier) {
         List<NsmResult> together = null;
         if (!engine.name().equals("local")) {
             List<NsmTask> tasks = new ArrayList<>();
             long total = 0;
             for (PolarLattice lat : lattices) {
                 long m = samplesFor(lat.dimension());
-                tasks.add(new NsmTask(LatticeRecipe.of(lat), m, seed));
-                total += m;
+                if (!earlier.containsKey(reuseKey(lat, m))) {
+                    tasks.add(new NsmTask(LatticeRecipe.of(lat), m, seed));
+                    total += m;
+                }
             }
-            try (Progress bar = progress.open("goodness (" + engine.name() + ")", total)) {
-                together = engine.estimateAll(tasks, bar);
+            if (!tasks.isEmpty()) {
+                try (Progress bar = progress.open("goodness (" + engine.name() + ")", total)) {
+                    together = engine.estimateAll(tasks, bar);
+                }
             }
         }
         List<Point> points = new ArrayList<>();
+        int next = 0;
         for (PolarLattice lat : lattices) {
             long m = samplesFor(lat.dimension());
-            NsmResult r;
-            if (together != null) {
-                r = together.get(points.size());
-            } else {
+            NsmResult r = earlier.get(reuseKey(lat, m));
+            if (r == null && together != null) {
+                r = together.get(next++);
+            } else if (r == null) {
                 try (Progress bar = progress.open("goodness " + lat.name(), m)) {
                     r = engine.estimate(LatticeRecipe.of(lat), m, seed, bar);
                 }
@@ -233,6 +250,18 @@ public record GoodnessStudy(List<PolarLattice> lattices, List<Integer> lists, Lo
             onPoint.accept(p);
         }
         return points;
+    }
+
+    private String reuseKey(PolarLattice lat, long samples) {
+        return reuseKey(lat.name(), samples, seed, lat.design().sha256(), NsmEstimator.CONTRACT_VERSION);
+    }
+
+    /**
+     * What identifies a point's estimate: the lattice name (N, list size, selection and kernel), the vectors, the
+     * seed, the design hash and the NSM batch contract version.
+     */
+    public static String reuseKey(String lattice, long samples, long seed, String sha256, int contractVersion) {
+        return lattice + "/" + samples + "/" + seed + "/" + sha256 + "/v" + contractVersion;
     }
 
     /**
