@@ -256,7 +256,8 @@ final class GoodnessCommand implements Callable<Integer> {
                 double cpu = Double.parseDouble(r.get("cpu_seconds_per_vector")) * m0;
                 NsmResult res = new NsmResult(r.get("lattice"), n, m0, s0, 0, Double.parseDouble(r.get("nsm")),
                         Double.parseDouble(r.get("stderr")), Double.NaN, Double.parseDouble(r.get("log2_volume")),
-                        Double.parseDouble(r.get("seconds")), cpu);
+                        Double.parseDouble(r.get("seconds")), cpu,
+                        Integer.parseInt(r.get("nsm_contract_version")));
                 m.put(GoodnessStudy.reuseKey(r.get("lattice"), m0, s0, r.get("design_sha256"),
                         Integer.parseInt(r.get("nsm_contract_version"))), res);
             }

@@ -63,10 +63,25 @@ public final class NsmEstimator {
      * ⌈2^16/n⌉ vectors, about 2^16 scalars, so an N = 16384 point of 256 vectors is 64 batches instead of one.
      */
     public static int batchVectors(int n) {
+        return batchVectors(n, CONTRACT_VERSION);
+    }
+
+    /**
+     * Vectors per batch for dimension n under batch contract {@code version}: 1024 for version 1, min(1024,
+     * ⌈2^16/n⌉) for version 2. Version 1 stays available for results that must keep their old bits (the NSM an
+     * ECDQ encoder estimates for an unknown lattice is stored in files pinned by golden tests).
+     *
+     * @throws IllegalArgumentException for n &lt; 1 or an unknown version
+     */
+    public static int batchVectors(int n, int version) {
         if (n < 1) {
             throw new IllegalArgumentException("dimension must be at least 1, got " + n);
         }
-        return Math.min(MAX_BATCH_VECTORS, (BATCH_SCALARS + n - 1) / n);
+        return switch (version) {
+            case 1 -> MAX_BATCH_VECTORS;
+            case 2 -> Math.min(MAX_BATCH_VECTORS, (BATCH_SCALARS + n - 1) / n);
+            default -> throw new IllegalArgumentException("unknown NSM batch contract version " + version);
+        };
     }
 
     /** Runs on one thread without progress reporting. */
@@ -83,7 +98,15 @@ public final class NsmEstimator {
      * @param progress receives the number of vectors completed so far (may be null); called from worker threads
      */
     public NsmResult estimate(long samples, long seed, int threads, LongConsumer progress) {
-        NsmPlan plan = NsmPlan.of(lattice, samples, seed); // validates samples
+        return estimate(samples, seed, threads, progress, CONTRACT_VERSION);
+    }
+
+    /**
+     * As {@link #estimate(long, long, int, LongConsumer)} under batch contract {@code contractVersion} (see
+     * {@link #batchVectors(int, int)}).
+     */
+    public NsmResult estimate(long samples, long seed, int threads, LongConsumer progress, int contractVersion) {
+        NsmPlan plan = NsmPlan.of(lattice, samples, seed, contractVersion); // validates samples
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }

@@ -27,21 +27,17 @@ package io.latq.nsm;
  * @param log2Volume     log2 V
  * @param seconds        wall-clock time of the estimate
  * @param cpuSeconds     thread CPU time summed over the batches (NaN when the engine does not measure it)
+ * @param contractVersion the batch contract the estimate followed ({@link NsmEstimator#batchVectors(int, int)})
  */
 public record NsmResult(String lattice, int dimension, long samples, long seed, int batches, double nsm,
                         double stderr, double stderrBatchMeans, double log2Volume, double seconds,
-                        double cpuSeconds) {
+                        double cpuSeconds, int contractVersion) {
 
-    /** A result without a CPU time. */
+    /** A result without a CPU time, under the current batch contract. */
     public NsmResult(String lattice, int dimension, long samples, long seed, int batches, double nsm,
                      double stderr, double stderrBatchMeans, double log2Volume, double seconds) {
         this(lattice, dimension, samples, seed, batches, nsm, stderr, stderrBatchMeans, log2Volume, seconds,
-                Double.NaN);
-    }
-
-    /** The batch contract version the result was computed under ({@link NsmEstimator#CONTRACT_VERSION}). */
-    public int contractVersion() {
-        return NsmEstimator.CONTRACT_VERSION;
+                Double.NaN, NsmEstimator.CONTRACT_VERSION);
     }
 
     /** CPU seconds per vector (NaN if unknown). */

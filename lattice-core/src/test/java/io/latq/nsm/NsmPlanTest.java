@@ -67,6 +67,9 @@ class NsmPlanTest {
         assertEquals(1, NsmEstimator.batchVectors(65536));
         assertEquals(1, NsmEstimator.batchVectors(1 << 20));
         assertThrows(IllegalArgumentException.class, () -> NsmEstimator.batchVectors(0));
+        // version 1 stays available: 1024 vectors for every n
+        assertEquals(1024, NsmEstimator.batchVectors(16384, 1));
+        assertThrows(IllegalArgumentException.class, () -> NsmEstimator.batchVectors(8, 3));
         NsmPlan plan = NsmPlan.of(LatticeSpecs.parse("Z1024"), 200, 5);
         assertEquals(64, plan.batchVectors());
         assertEquals(4, plan.batches()); // 64 + 64 + 64 + 8
@@ -90,6 +93,17 @@ class NsmPlanTest {
         // G(D4^64) = G(D4) = 0.0766032 (SPLAG Table 2.3); 1000 vectors of 256 dimensions resolve it to ~1e-4
         assertEquals(0.0766032, one.nsm(), 4 * one.stderr());
         assertTrue(one.cpuSeconds() > 0 && one.cpuSecondsPerVector() > 0, one.toString());
+        assertEquals(2, one.contractVersion());
+        // under contract 1 the same estimate is one batch, and other bits (the same G within its error)
+        NsmResult v1 = new NsmEstimator(d).estimate(1000, 11, 2, null, 1);
+        assertEquals(1, v1.batches());
+        assertEquals(1, v1.contractVersion());
+        assertTrue(Double.doubleToRawLongBits(v1.nsm()) != Double.doubleToRawLongBits(one.nsm()));
+        assertEquals(one.nsm(), v1.nsm(), 6 * one.stderr());
+        // for n <= 64 the versions agree bit for bit
+        Lattice e8 = LatticeSpecs.parse("E8");
+        assertEquals(Double.doubleToRawLongBits(new NsmEstimator(e8).estimate(3000, 2, 1, null, 1).nsm()),
+                Double.doubleToRawLongBits(new NsmEstimator(e8).estimate(3000, 2, 1, null).nsm()));
     }
 
     private static final long PINNED_D4_64_NSM = 4590171118327442250L;
