@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The optimized designs shipped with latq, one per block length N = 2^6 … 2^14 and tuned list size, as resources
+ * The optimized designs shipped with latq, one per block length N = 2^6 … 2^16 and tuned list size, as resources
  * {@code io/latq/polarlattice/designs/polar-n<N>-L<list>.json}. How they were made (the exact {@code latq design}
  * commands) is recorded in each file's {@code notes} and in docs/results.md.
  */
@@ -17,7 +17,7 @@ public final class ShippedDesigns {
 
     /** The block lengths with a shipped design. */
     public static final int MIN_LOG_N = 6;
-    public static final int MAX_LOG_N = 14;
+    public static final int MAX_LOG_N = 16;
 
     private static final Map<String, PolarLatticeDesign> CACHE = new ConcurrentHashMap<>();
 
