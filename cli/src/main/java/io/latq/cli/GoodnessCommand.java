@@ -363,8 +363,9 @@ final class GoodnessCommand implements Callable<Integer> {
             refLine(b, px, py, x0, x1, G_LEECH, "Leech 0.0657710", "#777777", fy0, fy1);
             refLine(b, px, py, x0, x1, GoodnessStudy.nsmOfGainDb(GoodnessStudy.TCQ256_GAIN_DB),
                     "TCQ 256 states (1.33 dB)", "#b8860b", fy0, fy1);
+            // labelled at the left end: at the right it would sit on the best points
             refLine(b, px, py, x0, x1, GoodnessStudy.nsmOfGainDb(GoodnessStudy.LDGM_GAIN_DB),
-                    "LDGM, Wang-He (1.4906 dB)", "#8b008b", fy0, fy1);
+                    "LDGM, Wang-He (1.4906 dB)", "#8b008b", fy0, fy1, true);
             refLine(b, px, py, x0, x1, NsmResult.SPHERE_BOUND, "1/(2 pi e) 0.0585498", "#000000", fy0, fy1);
             // the ball bound G_ball(N): no N-dimensional lattice lies below it
             StringBuilder ball = new StringBuilder();
@@ -431,10 +432,14 @@ final class GoodnessCommand implements Callable<Integer> {
                         w - right + 28, legendY + 11, label));
                 legendY += 20;
             }
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555555\">dashed: fitted "
-                    + "1/(2 pi e) + c N^(-1/mu)</text>%n", w - right + 10, legendY + 12));
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555555\">solid black: ball "
-                    + "bound G_ball(N)</text>%n", w - right + 10, legendY + 30));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555555\">dotted: fitted"
+                    + "</text>%n", w - right + 10, legendY + 12));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555555\">1/(2 pi e) + c N^(-1/mu)"
+                    + "</text>%n", w - right + 10, legendY + 27));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555555\">solid black: ball"
+                    + "</text>%n", w - right + 10, legendY + 45));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555555\">bound G_ball(N)"
+                    + "</text>%n", w - right + 10, legendY + 60));
             b.append("</svg>\n");
             return b.toString();
         }
@@ -442,6 +447,12 @@ final class GoodnessCommand implements Callable<Integer> {
         private static void refLine(StringBuilder b, java.util.function.DoubleUnaryOperator px,
                                     java.util.function.DoubleUnaryOperator py, double x0, double x1, double g,
                                     String label, String color, double fy0, double fy1) {
+            refLine(b, px, py, x0, x1, g, label, color, fy0, fy1, false);
+        }
+
+        private static void refLine(StringBuilder b, java.util.function.DoubleUnaryOperator px,
+                                    java.util.function.DoubleUnaryOperator py, double x0, double x1, double g,
+                                    String label, String color, double fy0, double fy1, boolean labelLeft) {
             if (g < fy0 || g > fy1) {
                 return;
             }
@@ -450,7 +461,8 @@ final class GoodnessCommand implements Callable<Integer> {
                     + "stroke-dasharray=\"6 4\"/>%n", px.applyAsDouble(x0), y, px.applyAsDouble(x1), y, color));
             // label inside the plot, just above the line at its right end (the right margin holds the legend)
             b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" "
-                    + "text-anchor=\"end\">%s</text>%n", px.applyAsDouble(x1) - 4, y - 4, color, label));
+                    + "text-anchor=\"%s\">%s</text>%n", labelLeft ? px.applyAsDouble(x0) + 4
+                    : px.applyAsDouble(x1) - 4, y - 4, color, labelLeft ? "start" : "end", label));
         }
 
         private static double niceStep(double raw) {

@@ -35,7 +35,7 @@ class GoodnessCommandTest {
         assertTrue(s.startsWith("<svg") && s.strip().endsWith("</svg>"));
         assertTrue(s.contains("E8 0.0716821") && s.contains("Leech 0.0657710") && s.contains("1/(2 pi e)"));
         assertTrue(s.contains("TCQ 256 states (1.33 dB)") && s.contains("LDGM, Wang-He (1.4906 dB)")
-                && s.contains("ball bound G_ball(N)"), s);
+                && s.contains("bound G_ball(N)"), s);
         assertTrue(r.out.contains("list 1: G - 1/(2 pi e) ~ N^(-1/mu), mu = "), r.out);
         assertTrue(r.out.contains("cpu ms/vec"), r.out);
         // default seed: the first evaluation seed; every row has a CPU time and the batch contract version
