@@ -4,6 +4,7 @@ import io.latq.common.output.AtomicOutput;
 
 import io.latq.engine.LatticeRecipe;
 import io.latq.engine.NsmEngine;
+import io.latq.nsm.EvaluationSeeds;
 import io.latq.nsm.NsmResult;
 import io.latq.polarlattice.LevelRankings;
 import io.latq.polarlattice.ListSelection;
@@ -51,7 +52,8 @@ final class DesignCommand implements Runnable {
                     "Gaussian level channels (noise sigma/2^(i-1) at level i).",
                     "Without --optimize the sizes are Ki = ceil(N*Ci) (or --k). With --optimize the sizes and sigma",
                     "are searched for the smallest Monte Carlo NSM with common random numbers, and the winner is",
-                    "re-estimated with an independent seed (seed+1) for the report."})
+                    "re-estimated with the evaluation seed 1000000001, which no search uses, for the report.",
+                    "The search seed (< 2^20) is recorded in the design (optimizer_seeds)."})
     static final class Polar implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -102,7 +104,8 @@ final class DesignCommand implements Runnable {
         Long samples;
 
         @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-                description = "Seed of the search (and of the Monte Carlo ranking; default: ${DEFAULT-VALUE}).")
+                description = "Seed of the search (and of the Monte Carlo ranking), in [0, 2^20): evaluation seeds "
+                        + "lie above (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
@@ -178,6 +181,9 @@ final class DesignCommand implements Runnable {
             if (t < 1) {
                 throw usage("--threads must be at least 1, got " + t);
             }
+            if (!EvaluationSeeds.isOptimizerSeed(seed)) {
+                throw usage("--seed must be in [0, 2^20) (seeds from 2^20 up are kept for evaluation), got " + seed);
+            }
             long m = samples != null ? samples : Math.max(256, (1L << 21) / n);
             if (m < 2) {
                 throw usage("--samples must be at least 2, got " + m);
@@ -205,12 +211,12 @@ final class DesignCommand implements Runnable {
                 PolarLatticeOptimizer.Result res = opt.optimize();
                 search = res.score();
                 evaluations = res.evaluations();
-                check = engine.estimate(LatticeRecipe.ofPolar(res.design(), q), m, seed + 1, null);
+                check = engine.estimate(LatticeRecipe.ofPolar(res.design(), q), m, EvaluationSeeds.FIRST, null);
                 String notes = String.format(Locale.ROOT,
                         "made by: %s | search: %d candidates, %d vectors each, seed %d, best G = %.6f | "
-                                + "check with seed %d: G = %.6f +- %.6f (%s)",
-                        command, evaluations, m, seed, search.nsm(), seed + 1, check.nsm(), check.stderr(),
-                        new PolarLattice(res.design(), q).name());
+                                + "check with evaluation seed %d: G = %.6f +- %.6f (%s; NSM batch contract v%d)",
+                        command, evaluations, m, seed, search.nsm(), check.seed(), check.nsm(), check.stderr(),
+                        new PolarLattice(res.design(), q).name(), check.contractVersion());
                 design = res.design().withMetadata(res.design().construction(), list, notes);
                 }
             } else {
@@ -220,6 +226,9 @@ final class DesignCommand implements Runnable {
                 LevelRankings rk = LevelRankings.compute(n, sig.get(0), levels, method, mu, frames, seed);
                 int[] k = ks == null ? rk.capacityMatchedSizes() : ks.stream().mapToInt(Integer::intValue).toArray();
                 design = rk.design(k, list, "made by: " + command);
+                if (method == LevelRankings.Method.MONTE_CARLO) {
+                    design = design.withOptimizerSeeds(new PolarLatticeDesign.OptimizerSeeds(null, seed, false));
+                }
             }
             AtomicOutput.writeString(output, design.toJson(), force);
             print(design, search, check, evaluations);
@@ -277,6 +286,8 @@ final class DesignCommand implements Runnable {
                 o.put("list_size", d.listSize());
                 o.put("log2_volume", d.log2Volume());
                 o.put("sha256", d.sha256());
+                o.put("search_seed", d.optimizerSeeds().search());
+                o.put("ranking_seed", d.optimizerSeeds().ranking());
                 o.put("output", output.toString());
                 if (check != null) {
                     o.put("evaluations", evaluations);
@@ -295,11 +306,12 @@ final class DesignCommand implements Runnable {
                     out.printf(Locale.ROOT, "%5d %9.5f %9.6f %7d %8.5f %9.1f%n", i, d.levelNoise(i), d.capacity(i),
                             d.k(i), (double) d.k(i) / d.n(), d.n() * d.capacity(i));
                 }
-                out.printf(Locale.ROOT, "log2 V = %d, sha256 %s%n", d.log2Volume(), d.sha256());
+                out.printf(Locale.ROOT, "log2 V = %d, sha256 %s, %s%n", d.log2Volume(), d.sha256(),
+                        d.optimizerSeeds().describe());
                 if (check != null) {
                     out.printf(Locale.ROOT, "search: %d candidates, best G = %.6f (seed %d, biased low by selection)%n",
                             evaluations, search.nsm(), search.seed());
-                    out.printf(Locale.ROOT, "check:  G = %.6f +- %.6f (seed %d), granular gain %.4f dB%n",
+                    out.printf(Locale.ROOT, "check:  G = %.6f +- %.6f (evaluation seed %d), granular gain %.4f dB%n",
                             check.nsm(), check.stderr(), check.seed(), check.granularGainDb());
                 }
                 if (!Verbosity.quiet()) {

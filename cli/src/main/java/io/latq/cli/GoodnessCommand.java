@@ -1,8 +1,11 @@
 package io.latq.cli;
 
+import io.latq.common.BoundedFiles;
 import io.latq.common.output.AtomicOutput;
 
 import io.latq.engine.NsmEngine;
+import io.latq.nsm.EvaluationSeeds;
+import io.latq.nsm.NsmEstimator;
 import io.latq.nsm.NsmResult;
 import io.latq.polarlattice.GapScalingFit;
 import io.latq.polarlattice.GoodnessStudy;
@@ -30,14 +33,16 @@ import java.util.concurrent.Callable;
                 "  latq goodness --n 64..1024 --list 1,8 --csv g.csv --plot g.svg"},
         mixinStandardHelpOptions = true,
         description = {"NSM of the shipped polar-lattice designs against N, with a scaling fit.",
-                "Estimates G with 95%% intervals for each list size; writes a CSV table and an SVG plot",
-                "(reference lines E8, Leech, 1/(2 pi e))",
-                "and fits G - 1/(2 pi e) ~ N^(-1/mu) by weighted least squares on log-log axes."})
+                "Estimates G with 95%% intervals and the CPU time per vector for each list size; writes a CSV",
+                "table and an SVG plot (the ball bound G_ball(N) and reference lines E8, Leech, TCQ-256, LDGM,",
+                "1/(2 pi e)) and fits G - 1/(2 pi e) ~ N^(-1/mu) by weighted least squares on log-log axes.",
+                "The seed must not be one a design records as its optimizer seed (those figures are biased low);",
+                "the default is the evaluation seed 1000000001."})
 final class GoodnessCommand implements Callable<Integer> {
 
     /** Reference NSMs drawn on the plot. */
-    static final double G_E8 = 0.0716821;
-    static final double G_LEECH = 0.065771;
+    static final double G_E8 = GoodnessStudy.G_E8;
+    static final double G_LEECH = GoodnessStudy.G_LEECH;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,7 +64,9 @@ final class GoodnessCommand implements Callable<Integer> {
                     + "per point; the per-vector spread falls like 1/sqrt(N)).")
     Long samples;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1000000001",
+            description = "Seed; an evaluation seed (>= 2^20), never a design's optimizer seed (default: "
+                    + "${DEFAULT-VALUE}, the first evaluation seed).")
     long seed;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
@@ -74,6 +81,12 @@ final class GoodnessCommand implements Callable<Integer> {
 
     @Option(names = "--plot", required = true, paramLabel = "FILE", description = "SVG output.")
     Path plot;
+
+    @Option(names = "--reuse", paramLabel = "CSV",
+            description = {"Take points from a CSV an earlier 'latq goodness' wrote when lattice, samples, seed,",
+                    "design hash and NSM contract version match, instead of measuring them again (resuming a",
+                    "long study; the CSV's rounded G and stderr are used)."})
+    Path reuse;
 
     @Option(names = "--force", description = "Overwrite existing output files.")
     boolean force;
@@ -122,20 +135,31 @@ final class GoodnessCommand implements Callable<Integer> {
         AtomicOutput.checkTarget(csv, force);
         AtomicOutput.checkTarget(plot, force);
         // loads every design first, so that a missing one fails before hours of work
+        Map<String, NsmResult> earlier = reuse == null ? Map.of() : readEarlier(reuse);
         GoodnessStudy study = GoodnessStudy.of(ns, lists, selection, designDir, samples, seed);
+        List<String> conflicts = study.seedConflicts();
+        if (!conflicts.isEmpty()) {
+            throw usage("--seed " + seed + " is an optimizer seed of " + String.join("; ", conflicts)
+                    + ": its figures would be biased low; use an evaluation seed such as " + EvaluationSeeds.FIRST);
+        }
         PrintWriter out = json ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (EvaluationSeeds.isOptimizerSeed(seed) && !Verbosity.quiet()) {
+            err.println("latq goodness: warning: seed " + seed + " lies in the optimizer range [0, 2^20); reported "
+                    + "figures should use evaluation seeds (" + EvaluationSeeds.FIRST + ", ...)");
+            err.flush();
+        }
         List<Point> points;
         try (NsmEngine engine = engineOptions.open(spec, t)) { // before any output: it may fail in one line
-            out.printf(Locale.ROOT, "%6s %5s %9s %10s %10s %23s %8s %8s %9s%n", "N", "list", "samples", "G",
-                    "stderr", "95% interval", "gain dB", "gap dB", "seconds");
+            out.printf(Locale.ROOT, "%6s %5s %9s %10s %10s %23s %8s %8s %9s %11s%n", "N", "list", "samples", "G",
+                    "stderr", "95% interval", "gain dB", "gap dB", "seconds", "cpu ms/vec");
             points = study.measure(engine, (label, total) -> progress(err, label, total), p -> {
                 NsmResult r = p.result();
-                out.printf(Locale.ROOT, "%6d %5d %9d %10.7f %10.2e [%10.7f,%10.7f] %8.4f %8.4f %9.1f%n", p.n(),
-                        p.list(), r.samples(), r.nsm(), r.stderr(), r.ci95Low(), r.ci95High(),
-                        r.granularGainDb(), r.gapToSphereBoundDb(), r.seconds());
+                out.printf(Locale.ROOT, "%6d %5d %9d %10.7f %10.2e [%10.7f,%10.7f] %8.4f %8.4f %9.1f %11.3f%n",
+                        p.n(), p.list(), r.samples(), r.nsm(), r.stderr(), r.ci95Low(), r.ci95High(),
+                        r.granularGainDb(), r.gapToSphereBoundDb(), r.seconds(), 1e3 * r.cpuSecondsPerVector());
                 out.flush();
-            });
+            }, earlier);
         }
         List<GapScalingFit> fitResults = new ArrayList<>();
         for (int l : lists) {
@@ -168,7 +192,9 @@ final class GoodnessCommand implements Callable<Integer> {
                 o.put("granular_gain_db", r.granularGainDb());
                 o.put("gap_to_sphere_bound_db", r.gapToSphereBoundDb());
                 o.put("seconds", r.seconds());
+                o.put("cpu_seconds_per_vector", r.cpuSecondsPerVector());
                 o.put("sha256", p.sha256());
+                o.put("optimizer_seeds", p.optimizerSeeds());
                 list.add(o);
             }
             List<Object> fits = new ArrayList<>();
@@ -187,6 +213,8 @@ final class GoodnessCommand implements Callable<Integer> {
                 fits.add(o);
             }
             Map<String, Object> o = JsonOutput.object();
+            o.put("seed", seed);
+            o.put("nsm_contract_version", NsmEstimator.CONTRACT_VERSION);
             o.put("points", list);
             o.put("fits", fits);
             o.put("csv", csv.toString());
@@ -212,9 +240,36 @@ final class GoodnessCommand implements Callable<Integer> {
         };
     }
 
+    /** The points of an earlier CSV by {@link GoodnessStudy#reuseKey}; rows of another contract never match. */
+    private Map<String, NsmResult> readEarlier(Path file) {
+        Map<String, NsmResult> m = new java.util.HashMap<>();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file);
+             org.apache.commons.csv.CSVParser p = CsvTable.FORMAT.builder().setHeader().setSkipHeaderRecord(true)
+                     .get().parse(in)) {
+            for (org.apache.commons.csv.CSVRecord r : p) {
+                if (!r.isSet("nsm_contract_version") || !r.isSet("cpu_seconds_per_vector")) {
+                    throw usage("--reuse " + file + ": not a CSV of this latq version (no nsm_contract_version)");
+                }
+                long m0 = Long.parseLong(r.get("samples"));
+                long s0 = Long.parseLong(r.get("seed"));
+                int n = Integer.parseInt(r.get("n"));
+                double cpu = Double.parseDouble(r.get("cpu_seconds_per_vector")) * m0;
+                NsmResult res = new NsmResult(r.get("lattice"), n, m0, s0, 0, Double.parseDouble(r.get("nsm")),
+                        Double.parseDouble(r.get("stderr")), Double.NaN, Double.parseDouble(r.get("log2_volume")),
+                        Double.parseDouble(r.get("seconds")), cpu,
+                        Integer.parseInt(r.get("nsm_contract_version")));
+                m.put(GoodnessStudy.reuseKey(r.get("lattice"), m0, s0, r.get("design_sha256"),
+                        Integer.parseInt(r.get("nsm_contract_version"))), res);
+            }
+        } catch (java.io.IOException | IllegalArgumentException | IllegalStateException e) {
+            throw usage("--reuse " + file + ": " + BoundedFiles.excerpt(String.valueOf(e.getMessage()), 200));
+        }
+        return m;
+    }
+
     static final List<String> CSV_HEADER = List.of("n", "list", "lattice", "samples", "seed", "nsm", "stderr",
             "ci95_low", "ci95_high", "granular_gain_db", "gap_to_sphere_bound_db", "log2_volume", "seconds",
-            "design_sha256");
+            "cpu_seconds_per_vector", "nsm_contract_version", "design_sha256", "design_optimizer_seeds");
 
     private static String csv(List<Point> points) {
         List<List<Object>> rows = new ArrayList<>();
@@ -223,7 +278,8 @@ final class GoodnessCommand implements Callable<Integer> {
             rows.add(List.of(p.n(), p.list(), r.lattice(), r.samples(), r.seed(), f("%.9f", r.nsm()),
                     f("%.3e", r.stderr()), f("%.9f", r.ci95Low()), f("%.9f", r.ci95High()),
                     f("%.6f", r.granularGainDb()), f("%.6f", r.gapToSphereBoundDb()), f("%.0f", r.log2Volume()),
-                    f("%.3f", r.seconds()), p.sha256()));
+                    f("%.3f", r.seconds()), f("%.4e", r.cpuSecondsPerVector()), r.contractVersion(), p.sha256(),
+                    p.optimizerSeeds()));
         }
         return CsvTable.of(CSV_HEADER, rows);
     }
@@ -304,8 +360,27 @@ final class GoodnessCommand implements Callable<Integer> {
                     + "text-anchor=\"middle\">G</text>%n", (top + h - bottom) / 2, (top + h - bottom) / 2));
             // reference lines
             refLine(b, px, py, x0, x1, G_E8, "E8 0.0716821", "#777777", fy0, fy1);
-            refLine(b, px, py, x0, x1, G_LEECH, "Leech 0.065771", "#777777", fy0, fy1);
+            refLine(b, px, py, x0, x1, G_LEECH, "Leech 0.0657710", "#777777", fy0, fy1);
+            refLine(b, px, py, x0, x1, GoodnessStudy.nsmOfGainDb(GoodnessStudy.TCQ256_GAIN_DB),
+                    "TCQ 256 states (1.33 dB)", "#b8860b", fy0, fy1);
+            // labelled at the left end: at the right it would sit on the best points
+            refLine(b, px, py, x0, x1, GoodnessStudy.nsmOfGainDb(GoodnessStudy.LDGM_GAIN_DB),
+                    "LDGM, Wang-He (1.4906 dB)", "#8b008b", fy0, fy1, true);
             refLine(b, px, py, x0, x1, NsmResult.SPHERE_BOUND, "1/(2 pi e) 0.0585498", "#000000", fy0, fy1);
+            // the ball bound G_ball(N): no N-dimensional lattice lies below it
+            StringBuilder ball = new StringBuilder();
+            for (double x = x0; x <= x1 + 1e-9; x += (x1 - x0) / 120) {
+                double g = GoodnessStudy.ballNsm(StrictMath.pow(2, x));
+                if (g < fy0 || g > fy1) {
+                    continue;
+                }
+                ball.append(ball.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f",
+                        px.applyAsDouble(x), py.applyAsDouble(g)));
+            }
+            if (ball.length() > 0) {
+                b.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"#000000\" "
+                        + "stroke-width=\"1\"/>%n", ball));
+            }
             // series
             int legendY = top + 10;
             for (int li = 0; li < lists.size(); li++) {
@@ -357,8 +432,14 @@ final class GoodnessCommand implements Callable<Integer> {
                         w - right + 28, legendY + 11, label));
                 legendY += 20;
             }
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555555\">dashed: fitted "
-                    + "1/(2 pi e) + c N^(-1/mu)</text>%n", w - right + 10, legendY + 12));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555555\">dotted: fitted"
+                    + "</text>%n", w - right + 10, legendY + 12));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555555\">1/(2 pi e) + c N^(-1/mu)"
+                    + "</text>%n", w - right + 10, legendY + 27));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555555\">solid black: ball"
+                    + "</text>%n", w - right + 10, legendY + 45));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555555\">bound G_ball(N)"
+                    + "</text>%n", w - right + 10, legendY + 60));
             b.append("</svg>\n");
             return b.toString();
         }
@@ -366,6 +447,12 @@ final class GoodnessCommand implements Callable<Integer> {
         private static void refLine(StringBuilder b, java.util.function.DoubleUnaryOperator px,
                                     java.util.function.DoubleUnaryOperator py, double x0, double x1, double g,
                                     String label, String color, double fy0, double fy1) {
+            refLine(b, px, py, x0, x1, g, label, color, fy0, fy1, false);
+        }
+
+        private static void refLine(StringBuilder b, java.util.function.DoubleUnaryOperator px,
+                                    java.util.function.DoubleUnaryOperator py, double x0, double x1, double g,
+                                    String label, String color, double fy0, double fy1, boolean labelLeft) {
             if (g < fy0 || g > fy1) {
                 return;
             }
@@ -374,7 +461,8 @@ final class GoodnessCommand implements Callable<Integer> {
                     + "stroke-dasharray=\"6 4\"/>%n", px.applyAsDouble(x0), y, px.applyAsDouble(x1), y, color));
             // label inside the plot, just above the line at its right end (the right margin holds the legend)
             b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" "
-                    + "text-anchor=\"end\">%s</text>%n", px.applyAsDouble(x1) - 4, y - 4, color, label));
+                    + "text-anchor=\"%s\">%s</text>%n", labelLeft ? px.applyAsDouble(x0) + 4
+                    : px.applyAsDouble(x1) - 4, y - 4, color, labelLeft ? "start" : "end", label));
         }
 
         private static double niceStep(double raw) {

@@ -4,6 +4,8 @@ import io.latq.engine.LatticeRecipe;
 import io.latq.engine.NsmEngine;
 import io.latq.lattice.Lattice;
 import io.latq.lattice.LatticeSpecs;
+import io.latq.polarlattice.PolarLattice;
+import io.latq.nsm.EvaluationSeeds;
 import io.latq.nsm.KnownNsm;
 import io.latq.nsm.NsmResult;
 import picocli.CommandLine;
@@ -81,6 +83,14 @@ final class NsmCommand implements Callable<Integer> {
         }
         for (LatticeRecipe recipe : parsed) {
             Lattice lattice = recipe.build();
+            if (lattice instanceof PolarLattice p && p.design().optimizerSeeds().contains(seed)
+                    && !Verbosity.quiet()) {
+                // a design's score on its own search seed is biased low by the selection
+                err.println("latq nsm: warning: seed " + seed + " is an optimizer seed of " + lattice.name() + " ("
+                        + p.design().optimizerSeeds().describe() + "); its G is biased low: use an evaluation seed "
+                        + "such as " + EvaluationSeeds.FIRST);
+                err.flush();
+            }
             NsmResult r;
             try (ProgressBar bar = new ProgressBar(err, "nsm " + lattice.name(), samples, !noProgress)) {
                 r = engine.estimate(recipe, samples, seed, bar::update);
@@ -103,6 +113,9 @@ final class NsmCommand implements Callable<Integer> {
                 o.put("known_nsm", known.isPresent() ? known.getAsDouble() : null);
                 o.put("threads", t);
                 o.put("seconds", r.seconds());
+                o.put("cpu_seconds", r.cpuSeconds());
+                o.put("nsm_contract_version", r.contractVersion());
+                o.put("batches", r.batches());
                 results.add(o);
             } else {
                 out.printf("%-12s %5d %10d %11.8f %10.2e [%10.8f,%10.8f] %9.4f %9.4f %11s%n", r.lattice(),

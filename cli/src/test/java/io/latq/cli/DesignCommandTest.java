@@ -57,8 +57,12 @@ class DesignCommandTest {
         PolarLatticeDesign da = PolarLatticeDesign.fromJson(Files.readString(a));
         PolarLatticeDesign db = PolarLatticeDesign.fromJson(Files.readString(b));
         assertEquals(da, db);
-        assertTrue(da.notes().contains("check with seed 6"), da.notes());
+        assertTrue(da.notes().contains("check with evaluation seed 1000000001"), da.notes());
         assertTrue(r1.out.contains("search:") && r1.out.contains("check:"), r1.out);
+        // the search seed is recorded (Tal-Vardy ranking: no ranking seed), and the file is format version 2
+        assertEquals(Long.valueOf(5), da.optimizerSeeds().search());
+        assertEquals(null, da.optimizerSeeds().ranking());
+        assertTrue(Files.readString(a).contains("\"optimizer_seeds\": {\"search\": 5, \"ranking\": null}"));
     }
 
     @Test
@@ -71,6 +75,8 @@ class DesignCommandTest {
             {"design", "polar", "--n", "64", "--k", "30,5", "-o", out.toString()},
             {"design", "polar", "--n", "64", "--sigma", "0.5,0.6", "-o", out.toString()},
             {"design", "polar", "--n", "64", "--construction", "ga", "-o", out.toString()},
+            {"design", "polar", "--n", "64", "--optimize", "--seed", "1048576", "-o", out.toString()},
+            {"design", "polar", "--n", "64", "--optimize", "--seed", "-1", "-o", out.toString()},
             {"design", "polar", "--n", "64", "-o", dir.resolve("no/such/dir/x.json").toString()},
             {"design"},
         }) {

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NsmCommandTest {
@@ -38,6 +39,19 @@ class NsmCommandTest {
         double se = field(json, "stderr");
         assertTrue(Math.abs(g - 929.0 / 12960.0) < 4 * se, json);
         assertEquals(10 * Math.log10((1.0 / 12.0) / g), field(json, "granular_gain_db"), 1e-12);
+        assertEquals(2, field(json, "nsm_contract_version"));
+        assertEquals(196, field(json, "batches")); // 200000 vectors in batches of 1024 (n = 8)
+        assertTrue(field(json, "cpu_seconds") > 0, json);
+    }
+
+    @Test
+    void warnsWhenTheSeedIsADesignsOptimizerSeed() {
+        CliRunner r = CliRunner.run("nsm", "--lattice", "polar:n=64", "--samples", "100", "--seed", "1");
+        assertEquals(0, r.exitCode, r.err);
+        assertTrue(r.err.contains("warning: seed 1 is an optimizer seed of polar64"), r.err);
+        CliRunner clean = CliRunner.run("nsm", "--lattice", "polar:n=64", "--samples", "100", "--seed",
+                "1000000001");
+        assertFalse(clean.err.contains("warning"), clean.err);
     }
 
     @Test

@@ -18,6 +18,9 @@ import io.latq.ecdq.samples.SampleFiles;
 import io.latq.ecdq.samples.SampleFormat;
 import io.latq.ecdq.samples.SampleWriter;
 import io.latq.lattice.Lattice;
+import io.latq.polarlattice.PolarLattice;
+import io.latq.polarlattice.PolarLatticeDesign;
+import io.latq.polarlattice.ShippedDesigns;
 import io.latq.lattice.LatticeDescription;
 import io.latq.lattice.LatticeSpecs;
 import io.latq.lattice.SpecPolicy;
@@ -234,16 +237,20 @@ public final class EcdqDecompressor {
                     + h.dimension() + " the file says");
         }
         if (!Arrays.equals(EcdqHeader.generatorHash(lattice.generator()), hash)) {
-            throw new LatqFormatException("lattice '" + abbreviate(h.latticeName())
-                    + "' differs from the one this file was written with (generator hash mismatch)");
+            lattice = earlierShippedDesign(lattice, hash);
+            if (lattice == null) {
+                throw new LatqFormatException("lattice '" + abbreviate(h.latticeName())
+                        + "' differs from the one this file was written with (generator hash mismatch)");
+            }
         }
+        final Lattice chosen = lattice;
         TriangularBasis basis = TriangularBasis.of(lattice.generator());
         Supplier<Decoder> factory;
         if (h instanceof FileHeader v2) {
-            factory = () -> new TransformBlockCoder(lattice, basis, v2)::decode;
+            factory = () -> new TransformBlockCoder(chosen, basis, v2)::decode;
         } else {
             EcdqHeader v1 = (EcdqHeader) h;
-            factory = () -> new BlockCoder(lattice, basis, v1)::decode;
+            factory = () -> new BlockCoder(chosen, basis, v1)::decode;
         }
         try {
             factory.get(); // the workers build the same coder: a header it cannot take is refused here, once
@@ -251,6 +258,25 @@ public final class EcdqDecompressor {
             throw new LatqFormatException("header parameters cannot be decoded (" + e.getMessage() + ")");
         }
         return factory;
+    }
+
+    /**
+     * A shipped polar spec ({@code polar:n=1024,list=8}) resolves to the design shipped for it today; a file written
+     * before a list-tuned design shipped for that N was made with another shipped design of the same N. That one
+     * (same quantizer options) if its generator hash is {@code hash}, else null.
+     */
+    private static Lattice earlierShippedDesign(Lattice lattice, byte[] hash) {
+        if (!(lattice instanceof PolarLattice p)) {
+            return null;
+        }
+        for (PolarLatticeDesign d : ShippedDesigns.allFor(p.dimension())) {
+            PolarLattice candidate = new PolarLattice(d, p.options());
+            if (candidate.dimension() == p.dimension()
+                    && Arrays.equals(EcdqHeader.generatorHash(candidate.generator()), hash)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** Text from a file or a user for a one-line message: at most 80 characters, control characters as '?'. */

@@ -8,7 +8,7 @@ import java.io.Serializable;
  * is computed twice (a retried task) gives the same record.
  *
  * @param index the batch index b (0-based)
- * @param count the number of vectors in the batch ({@link NsmEstimator#BATCH_VECTORS}, the last may be short)
+ * @param count the number of vectors in the batch ({@link NsmPlan#batchVectors()}, the last may be short)
  * @param mean  the mean of the per-vector values v = ‖x − Q(x)‖²/(n·V^(2/n)) over the batch (Welford)
  * @param m2    the sum of squared deviations from that mean (Welford)
  */

@@ -21,11 +21,13 @@ import java.io.Serializable;
  * @param scale      1/(n·V^(2/n))
  * @param samples    the number of vectors M
  * @param seed       the seed
- * @param batches    the number of batches, ⌈M / {@link NsmEstimator#BATCH_VECTORS}⌉
+ * @param contractVersion the batch contract ({@link NsmEstimator#CONTRACT_VERSION} unless asked otherwise)
+ * @param batchVectors vectors per batch, {@link NsmEstimator#batchVectors(int, int)}
+ * @param batches    the number of batches, ⌈M / batchVectors⌉
  */
 public record NsmPlan(String lattice, int dimension, double log2Volume, double scale, long samples, long seed,
-                      int batches) implements Serializable {
-    private static final long serialVersionUID = 1L;
+                      int contractVersion, int batchVectors, int batches) implements Serializable {
+    private static final long serialVersionUID = 2L;
 
     /**
      * The plan of estimating the NSM of {@code lattice} from {@code samples} vectors with {@code seed}.
@@ -33,23 +35,35 @@ public record NsmPlan(String lattice, int dimension, double log2Volume, double s
      * @throws IllegalArgumentException if samples &lt; 2 or there would be more than 2^31 − 1 batches
      */
     public static NsmPlan of(Lattice lattice, long samples, long seed) {
+        return of(lattice, samples, seed, NsmEstimator.CONTRACT_VERSION);
+    }
+
+    /**
+     * The plan under batch contract {@code contractVersion} ({@link NsmEstimator#batchVectors(int, int)}).
+     *
+     * @throws IllegalArgumentException if samples &lt; 2, the version is unknown or there would be more than
+     *                                  2^31 − 1 batches
+     */
+    public static NsmPlan of(Lattice lattice, long samples, long seed, int contractVersion) {
         if (samples < 2) {
             throw new IllegalArgumentException("samples must be at least 2, got " + samples);
         }
-        long batchCount = (samples + NsmEstimator.BATCH_VECTORS - 1) / NsmEstimator.BATCH_VECTORS;
+        int n = lattice.dimension();
+        int per = NsmEstimator.batchVectors(n, contractVersion);
+        long batchCount = (samples + per - 1) / per;
         if (batchCount > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("too many samples: " + samples);
         }
-        int n = lattice.dimension();
         double scale = 1.0 / (n * StrictMath.pow(2.0, 2.0 * lattice.log2Volume() / n));
-        return new NsmPlan(lattice.name(), n, lattice.log2Volume(), scale, samples, seed, (int) batchCount);
+        return new NsmPlan(lattice.name(), n, lattice.log2Volume(), scale, samples, seed, contractVersion, per,
+                (int) batchCount);
     }
 
     /** The number of vectors in batch {@code b}. */
     public int batchSize(int b) {
         checkIndex(b);
-        long first = (long) b * NsmEstimator.BATCH_VECTORS;
-        return (int) Math.min(NsmEstimator.BATCH_VECTORS, samples - first);
+        long first = (long) b * batchVectors;
+        return (int) Math.min(batchVectors, samples - first);
     }
 
     /**
@@ -96,6 +110,15 @@ public record NsmPlan(String lattice, int dimension, double log2Volume, double s
      * @throws IllegalArgumentException if a batch is missing, misplaced or of the wrong size
      */
     public NsmResult fold(NsmBatch[] results, double seconds) {
+        return fold(results, seconds, Double.NaN);
+    }
+
+    /**
+     * As {@link #fold(NsmBatch[], double)}, also reporting the CPU time spent in the batches.
+     *
+     * @param cpuSeconds the summed thread CPU time of the batches, NaN if unknown
+     */
+    public NsmResult fold(NsmBatch[] results, double seconds, double cpuSeconds) {
         if (results.length != batches) {
             throw new IllegalArgumentException("expected " + batches + " batches, got " + results.length);
         }
@@ -121,7 +144,7 @@ public record NsmPlan(String lattice, int dimension, double log2Volume, double s
         double stderr = Math.sqrt(s2 / (m - 1) / m);
         double stderrBatch = batchMeansStderr(count, mean, mu);
         return new NsmResult(lattice, dimension, samples, seed, batches, mu, stderr, stderrBatch, log2Volume,
-                seconds);
+                seconds, cpuSeconds, contractVersion);
     }
 
     /** Batch-means standard error, weighting batches by size; NaN with fewer than two batches. */

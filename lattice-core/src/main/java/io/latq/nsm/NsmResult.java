@@ -26,9 +26,24 @@ package io.latq.nsm;
  * @param stderrBatchMeans batch-means standard error of G
  * @param log2Volume     log2 V
  * @param seconds        wall-clock time of the estimate
+ * @param cpuSeconds     thread CPU time summed over the batches (NaN when the engine does not measure it)
+ * @param contractVersion the batch contract the estimate followed ({@link NsmEstimator#batchVectors(int, int)})
  */
 public record NsmResult(String lattice, int dimension, long samples, long seed, int batches, double nsm,
-                        double stderr, double stderrBatchMeans, double log2Volume, double seconds) {
+                        double stderr, double stderrBatchMeans, double log2Volume, double seconds,
+                        double cpuSeconds, int contractVersion) {
+
+    /** A result without a CPU time, under the current batch contract. */
+    public NsmResult(String lattice, int dimension, long samples, long seed, int batches, double nsm,
+                     double stderr, double stderrBatchMeans, double log2Volume, double seconds) {
+        this(lattice, dimension, samples, seed, batches, nsm, stderr, stderrBatchMeans, log2Volume, seconds,
+                Double.NaN, NsmEstimator.CONTRACT_VERSION);
+    }
+
+    /** CPU seconds per vector (NaN if unknown). */
+    public double cpuSecondsPerVector() {
+        return cpuSeconds / samples;
+    }
 
     /** The two-sided 95% normal quantile. */
     public static final double Z95 = 1.959963984540054;

@@ -26,13 +26,49 @@ import java.util.Map;
  * (σ by its bits, because decimal renderings of doubles differ between Java versions). Capacities, the construction
  * name, the list size the design was tuned for and the notes are metadata outside the hash.
  *
- * <p>JSON keys: {@code format} ("latq-polar-lattice-design"), {@code version} (1), {@code n}, {@code sigma},
+ * <p>JSON keys: {@code format} ("latq-polar-lattice-design"), {@code version} (1 or 2), {@code n}, {@code sigma},
  * {@code construction}, {@code list_size}, {@code levels} (array, level 1 first, each with {@code level},
- * {@code noise}, {@code capacity}, {@code k} and the sorted {@code information_set}), {@code notes}, {@code sha256}.
- * {@link #fromJson} validates sizes, ranges, strict sortedness, nesting, consistency of {@code k} and the hash, and
- * reports the first problem in one line. Immutable.
+ * {@code noise}, {@code capacity}, {@code k} and the sorted {@code information_set}), {@code notes}, {@code sha256};
+ * version 2 adds {@code optimizer_seeds}: {@code {"search": S, "ranking": R}} (either null when unused: a design not
+ * searched by Monte Carlo, a Tal–Vardy ranking), the seeds whose random vectors the design was chosen on, so that
+ * its NSM is reported from other seeds ({@link io.latq.nsm.EvaluationSeeds}). A version-1 file has no seeds; latq's
+ * version-1 designs were all searched with seed 1, so it reads as "optimizer seed: 1 (legacy)" and is written back
+ * as version 1, byte for byte. {@link #fromJson} validates sizes, ranges, strict sortedness, nesting, consistency of
+ * {@code k} and the hash, and reports the first problem in one line. Immutable.
  */
 public final class PolarLatticeDesign {
+
+    /**
+     * The random seeds a design was chosen with (provenance, outside the hash).
+     *
+     * @param search  the seed of the Monte Carlo NSM search (common random numbers), or null if none
+     * @param ranking the seed of a Monte Carlo level ranking, or null if none (Tal–Vardy is deterministic)
+     * @param legacy  true for a version-1 design, which records no seeds: latq searched those with seed 1
+     */
+    public record OptimizerSeeds(Long search, Long ranking, boolean legacy) {
+        /** No random search went into the design. */
+        public static final OptimizerSeeds NONE = new OptimizerSeeds(null, null, false);
+
+        /** A version-1 design: search and ranking seed 1, not recorded in the file. */
+        public static final OptimizerSeeds LEGACY = new OptimizerSeeds(1L, 1L, true);
+
+        /** Whether {@code seed} is one of the recorded seeds. */
+        public boolean contains(long seed) {
+            return (search != null && search == seed) || (ranking != null && ranking == seed);
+        }
+
+        /** One line for tables and messages, e.g. "optimizer seed: 1 (legacy)". */
+        public String describe() {
+            if (legacy) {
+                return "optimizer seed: 1 (legacy)";
+            }
+            if (search == null && ranking == null) {
+                return "optimizer seeds: none";
+            }
+            return "optimizer seeds: search " + (search == null ? "-" : search) + ", ranking "
+                    + (ranking == null ? "-" : ranking);
+        }
+    }
 
     /** The value of the JSON {@code format} key. */
     public static final String FORMAT = "latq-polar-lattice-design";
@@ -53,6 +89,13 @@ public final class PolarLatticeDesign {
     private final String construction;
     private final int listSize;
     private final String notes;
+    private final OptimizerSeeds seeds;
+
+    /** As the full constructor, with no optimizer seeds ({@link OptimizerSeeds#NONE}). */
+    public PolarLatticeDesign(int n, double sigma, int[][] sets, double[] capacities, String construction,
+                              int listSize, String notes) {
+        this(n, sigma, sets, capacities, construction, listSize, notes, OptimizerSeeds.NONE);
+    }
 
     /**
      * @param n            block length N = 2^m
@@ -62,11 +105,12 @@ public final class PolarLatticeDesign {
      * @param construction how the sets were obtained (free text) or null
      * @param listSize     the SCL list size the design was tuned for (≥ 1)
      * @param notes        free-text provenance (e.g. the command that made it) or null
+     * @param seeds        the optimizer's seeds (provenance)
      * @throws IllegalArgumentException if N is not a power of two, σ is not positive, a set is out of range, has
      *                                  duplicates, or the sets are not nested
      */
     public PolarLatticeDesign(int n, double sigma, int[][] sets, double[] capacities, String construction,
-                              int listSize, String notes) {
+                              int listSize, String notes, OptimizerSeeds seeds) {
         if (!PolarTransform.isPowerOfTwo(n)) {
             throw new IllegalArgumentException("design: n must be a power of two, got " + n);
         }
@@ -117,6 +161,7 @@ public final class PolarLatticeDesign {
         this.construction = construction;
         this.listSize = listSize;
         this.notes = notes;
+        this.seeds = seeds == null ? OptimizerSeeds.NONE : seeds;
     }
 
     private static double[] nanArray(int r) {
@@ -184,6 +229,11 @@ public final class PolarLatticeDesign {
         return notes;
     }
 
+    /** The seeds the design was chosen with (provenance). */
+    public OptimizerSeeds optimizerSeeds() {
+        return seeds;
+    }
+
     /** log2 of the cell volume, Σ_i (N − K_i) (see docs/polar-lattices.md). */
     public long log2Volume() {
         long v = 0;
@@ -205,9 +255,14 @@ public final class PolarLatticeDesign {
         return l;
     }
 
-    /** A copy with other metadata (same lattice and σ, hence the same hash). */
+    /** A copy with other metadata (same lattice, σ and seeds, hence the same hash). */
     public PolarLatticeDesign withMetadata(String construction, int listSize, String notes) {
-        return new PolarLatticeDesign(n, sigma, sets, capacities, construction, listSize, notes);
+        return new PolarLatticeDesign(n, sigma, sets, capacities, construction, listSize, notes, seeds);
+    }
+
+    /** A copy recording other optimizer seeds (same hash). */
+    public PolarLatticeDesign withOptimizerSeeds(OptimizerSeeds s) {
+        return new PolarLatticeDesign(n, sigma, sets, capacities, construction, listSize, notes, s);
     }
 
     /** The canonical text that {@link #sha256()} hashes. */
@@ -233,7 +288,7 @@ public final class PolarLatticeDesign {
     public String toJson() {
         StringBuilder b = new StringBuilder("{\n");
         b.append("  \"format\": ").append(Json.quote(FORMAT)).append(",\n");
-        b.append("  \"version\": 1,\n");
+        b.append("  \"version\": ").append(seeds.legacy() ? 1 : 2).append(",\n");
         b.append("  \"n\": ").append(n).append(",\n");
         b.append("  \"sigma\": ").append(Double.toString(sigma)).append(",\n");
         if (construction != null) {
@@ -253,6 +308,11 @@ public final class PolarLatticeDesign {
             b.append("]}").append(i + 1 < sets.length ? ",\n" : "\n");
         }
         b.append("  ],\n");
+        if (!seeds.legacy()) {
+            b.append("  \"optimizer_seeds\": {\"search\": ").append(seeds.search() == null ? "null" : seeds.search())
+                    .append(", \"ranking\": ").append(seeds.ranking() == null ? "null" : seeds.ranking())
+                    .append("},\n");
+        }
         if (notes != null) {
             b.append("  \"notes\": ").append(Json.quote(notes)).append(",\n");
         }
@@ -284,9 +344,11 @@ public final class PolarLatticeDesign {
             throw new IllegalArgumentException("design: format must be \"" + FORMAT + "\", got "
                     + shown(format));
         }
-        if (m.get("version") != null && integer(m.get("version"), "version") != 1) {
+        int version = m.get("version") == null ? 1 : integer(m.get("version"), "version");
+        if (version != 1 && version != 2) {
             throw new IllegalArgumentException("design: unsupported version " + shown(m.get("version")));
         }
+        OptimizerSeeds seeds = version == 1 ? OptimizerSeeds.LEGACY : seeds(m.get("optimizer_seeds"));
         int n = integer(m.get("n"), "n");
         double sigma = number(m.get("sigma"), "sigma");
         Object lv = m.get("levels");
@@ -330,7 +392,8 @@ public final class PolarLatticeDesign {
         Object notes = m.get("notes");
         int list = m.get("list_size") == null ? 1 : integer(m.get("list_size"), "list_size");
         PolarLatticeDesign d = new PolarLatticeDesign(n, sigma, sets, caps,
-                construction == null ? null : construction.toString(), list, notes == null ? null : notes.toString());
+                construction == null ? null : construction.toString(), list, notes == null ? null : notes.toString(),
+                seeds);
         Object hash = m.get("sha256");
         if (hash != null && !d.sha256().equals(hash)) {
             throw new IllegalArgumentException("design: sha256 mismatch: file says " + shown(hash)
@@ -338,6 +401,28 @@ public final class PolarLatticeDesign {
                     + d.sha256());
         }
         return d;
+    }
+
+    private static OptimizerSeeds seeds(Object v) {
+        if (!(v instanceof Map)) {
+            throw new IllegalArgumentException("design: version 2 needs an 'optimizer_seeds' object, got "
+                    + shown(v));
+        }
+        Map<?, ?> o = (Map<?, ?>) v;
+        return new OptimizerSeeds(seed(o.get("search"), "search"), seed(o.get("ranking"), "ranking"), false);
+    }
+
+    private static Long seed(Object v, String key) {
+        if (v == null) {
+            return null;
+        }
+        double d = number(v, "optimizer_seeds." + key);
+        // seeds are recorded below 2^53, where a JSON number is exact
+        if (d != Math.rint(d) || Math.abs(d) > 0x1p53) {
+            throw new IllegalArgumentException("design: 'optimizer_seeds." + key + "' must be an integer, got "
+                    + shown(v));
+        }
+        return (long) d;
     }
 
     /** A JSON value for a one-line message: numbers as they are, strings cut short, containers by their kind. */

@@ -3,6 +3,7 @@ package io.latq.polarlattice;
 import io.latq.engine.LatticeRecipe;
 import io.latq.engine.LocalNsmEngine;
 import io.latq.engine.NsmEngine;
+import io.latq.nsm.EvaluationSeeds;
 import io.latq.nsm.NsmResult;
 
 import java.util.ArrayList;
@@ -24,7 +25,10 @@ import java.util.function.Consumer;
  * Every candidate is scored with the same seed and sample count (common random numbers: all
  * candidates see the same input vectors, so their difference has far less noise than either estimate), and the
  * estimator is deterministic, so a search is reproducible. The winner's own score is biased low by the selection
- * (it is the minimum of many noisy estimates); callers should re-estimate it with an independent seed, as the CLI does.
+ * (it is the minimum of many noisy estimates); callers should re-estimate it with an independent seed, as the CLI does
+ * (an evaluation seed, {@link EvaluationSeeds}). The search seed and the ranking seed must therefore be optimizer
+ * seeds (below 2^20), and the design records them ({@link PolarLatticeDesign#optimizerSeeds()}; the ranking seed
+ * only for the Monte Carlo ranking, since Tal–Vardy uses none).
  */
 public final class PolarLatticeOptimizer {
 
@@ -53,6 +57,16 @@ public final class PolarLatticeOptimizer {
                 throw new IllegalArgumentException("samples must be at least 2");
             }
             sigmas = sigmas.clone();
+            if (!EvaluationSeeds.isOptimizerSeed(seed) || !EvaluationSeeds.isOptimizerSeed(rankingSeed)) {
+                throw new IllegalArgumentException("optimizer seeds must be in [0, 2^20) (evaluation seeds lie "
+                        + "above), got seed " + seed + ", ranking seed " + rankingSeed);
+            }
+        }
+
+        /** The seeds this search records in its design. */
+        public PolarLatticeDesign.OptimizerSeeds optimizerSeeds() {
+            return new PolarLatticeDesign.OptimizerSeeds(seed,
+                    method == LevelRankings.Method.MONTE_CARLO ? rankingSeed : null, false);
         }
     }
 
@@ -151,7 +165,8 @@ public final class PolarLatticeOptimizer {
             }
             if (best == null || cur.nsm() < best.nsm()) {
                 best = cur;
-                bestDesign = rk.design(k, settings.quantizer().listSize(), null);
+                bestDesign = rk.design(k, settings.quantizer().listSize(), null)
+                        .withOptimizerSeeds(settings.optimizerSeeds());
             }
         }
         return new Result(bestDesign, best, evaluations, log);

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The optimized designs shipped with latq, one per block length N = 2^6 … 2^14 and tuned list size, as resources
+ * The optimized designs shipped with latq, one per block length N = 2^6 … 2^16 and tuned list size, as resources
  * {@code io/latq/polarlattice/designs/polar-n<N>-L<list>.json}. How they were made (the exact {@code latq design}
  * commands) is recorded in each file's {@code notes} and in docs/results.md.
  */
@@ -17,7 +17,7 @@ public final class ShippedDesigns {
 
     /** The block lengths with a shipped design. */
     public static final int MIN_LOG_N = 6;
-    public static final int MAX_LOG_N = 14;
+    public static final int MAX_LOG_N = 16;
 
     private static final Map<String, PolarLatticeDesign> CACHE = new ConcurrentHashMap<>();
 
@@ -52,6 +52,22 @@ public final class ShippedDesigns {
                     + " -o design.json' and use polar:file=design.json");
         }
         return d;
+    }
+
+    /**
+     * Every design shipped for N, one per tuned list size ({@link #TUNED_LISTS} order). A file records a shipped
+     * polar lattice by its spec ({@code polar:n=1024,list=8}) and its generator hash; when a later release ships a
+     * design that the spec now resolves to, the decoder finds the file's design among these by the hash.
+     */
+    public static List<PolarLatticeDesign> allFor(int n) {
+        List<PolarLatticeDesign> out = new ArrayList<>();
+        for (int l : TUNED_LISTS) {
+            PolarLatticeDesign d = load(n, l);
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** The N with a shipped SC design, ascending, as text. */

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NsmPlanTest {
 
@@ -29,7 +30,7 @@ class NsmPlanTest {
     @Test
     void batchesComputedInAnyOrderFoldToTheEstimatorResult() {
         Lattice d4 = LatticeSpecs.parse("D4");
-        long samples = 20 * NsmEstimator.BATCH_VECTORS + 77; // a short last batch
+        long samples = 20 * NsmEstimator.MAX_BATCH_VECTORS + 77; // a short last batch
         NsmPlan plan = NsmPlan.of(d4, samples, 99);
         assertEquals(21, plan.batches());
         assertEquals(77, plan.batchSize(20));
@@ -52,6 +53,60 @@ class NsmPlanTest {
         assertEquals(local.batches(), folded.batches());
         assertEquals("D4", folded.lattice());
     }
+
+    /** Contract version 2: about 2^16 scalars per batch, at most 1024 vectors (so n ≤ 64 is as in version 1). */
+    @Test
+    void batchSizeFollowsTheScalarContract() {
+        assertEquals(2, NsmEstimator.CONTRACT_VERSION);
+        assertEquals(1024, NsmEstimator.batchVectors(1));
+        assertEquals(1024, NsmEstimator.batchVectors(8));
+        assertEquals(1024, NsmEstimator.batchVectors(64));
+        assertEquals(993, NsmEstimator.batchVectors(66)); // ⌈65536/66⌉
+        assertEquals(64, NsmEstimator.batchVectors(1024));
+        assertEquals(4, NsmEstimator.batchVectors(16384));
+        assertEquals(1, NsmEstimator.batchVectors(65536));
+        assertEquals(1, NsmEstimator.batchVectors(1 << 20));
+        assertThrows(IllegalArgumentException.class, () -> NsmEstimator.batchVectors(0));
+        // version 1 stays available: 1024 vectors for every n
+        assertEquals(1024, NsmEstimator.batchVectors(16384, 1));
+        assertThrows(IllegalArgumentException.class, () -> NsmEstimator.batchVectors(8, 3));
+        NsmPlan plan = NsmPlan.of(LatticeSpecs.parse("Z1024"), 200, 5);
+        assertEquals(64, plan.batchVectors());
+        assertEquals(4, plan.batches()); // 64 + 64 + 64 + 8
+        assertEquals(8, plan.batchSize(3));
+    }
+
+    /**
+     * A large-n estimate is cut into many batches and, like a small one, does not depend on the thread count; its
+     * bits are pinned (computed once under contract version 2).
+     */
+    @Test
+    void largeDimensionEstimateIsManyBatchesAndThreadIndependent() {
+        Lattice d = LatticeSpecs.parse("D4^64"); // n = 256: batches of 256 vectors
+        NsmResult one = new NsmEstimator(d).estimate(1000, 11, 1, null);
+        NsmResult two = new NsmEstimator(d).estimate(1000, 11, 2, null);
+        assertEquals(4, one.batches());
+        assertEquals(Double.doubleToRawLongBits(one.nsm()), Double.doubleToRawLongBits(two.nsm()));
+        assertEquals(Double.doubleToRawLongBits(one.stderr()), Double.doubleToRawLongBits(two.stderr()));
+        assertEquals(PINNED_D4_64_NSM, Double.doubleToRawLongBits(one.nsm()), () -> "nsm " + one.nsm() + " bits "
+                + Double.doubleToRawLongBits(one.nsm()));
+        // G(D4^64) = G(D4) = 0.0766032 (SPLAG Table 2.3); 1000 vectors of 256 dimensions resolve it to ~1e-4
+        assertEquals(0.0766032, one.nsm(), 4 * one.stderr());
+        assertTrue(one.cpuSeconds() > 0 && one.cpuSecondsPerVector() > 0, one.toString());
+        assertEquals(2, one.contractVersion());
+        // under contract 1 the same estimate is one batch, and other bits (the same G within its error)
+        NsmResult v1 = new NsmEstimator(d).estimate(1000, 11, 2, null, 1);
+        assertEquals(1, v1.batches());
+        assertEquals(1, v1.contractVersion());
+        assertTrue(Double.doubleToRawLongBits(v1.nsm()) != Double.doubleToRawLongBits(one.nsm()));
+        assertEquals(one.nsm(), v1.nsm(), 6 * one.stderr());
+        // for n <= 64 the versions agree bit for bit
+        Lattice e8 = LatticeSpecs.parse("E8");
+        assertEquals(Double.doubleToRawLongBits(new NsmEstimator(e8).estimate(3000, 2, 1, null, 1).nsm()),
+                Double.doubleToRawLongBits(new NsmEstimator(e8).estimate(3000, 2, 1, null).nsm()));
+    }
+
+    private static final long PINNED_D4_64_NSM = 4590171118327442250L;
 
     @Test
     void aBatchDependsOnlyOnItsIndex() {

@@ -2,6 +2,7 @@ package io.latq.polarlattice;
 
 import io.latq.engine.LatticeRecipe;
 import io.latq.engine.LocalNsmEngine;
+import io.latq.nsm.EvaluationSeeds;
 import io.latq.nsm.NsmResult;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,52 @@ class GoodnessStudyTest {
         }
         assertEquals(65536, GoodnessStudy.defaultSamples(64));
         assertEquals(200, GoodnessStudy.defaultSamples(1 << 15));
+    }
+
+    /** G_ball against closed forms: 1/12 (n = 1), 1/(4π) (n = 2), and Γ(n/2+1) = (n/2)! for even n. */
+    @Test
+    void ballNsmMatchesClosedFormsAndFallsToTheSphereBound() {
+        assertEquals(1.0 / 12, GoodnessStudy.ballNsm(1), 1e-13 / 12);
+        assertEquals(1 / (4 * Math.PI), GoodnessStudy.ballNsm(2), 1e-13 / (4 * Math.PI));
+        for (int n : new int[] {8, 24, 64, 200}) {
+            double logFact = 0;
+            for (int i = 2; i <= n / 2; i++) {
+                logFact += Math.log(i);
+            }
+            double oracle = Math.exp(2.0 / n * logFact) / ((n + 2) * Math.PI);
+            assertEquals(oracle, GoodnessStudy.ballNsm(n), 1e-13 * oracle, "n = " + n);
+            assertEquals(logFact, GoodnessStudy.logGamma(n / 2 + 1), 1e-12 * Math.max(1, logFact), "n = " + n);
+        }
+        double previous = 1;
+        for (int m = 0; m <= 20; m++) {
+            double g = GoodnessStudy.ballNsm(1 << m);
+            assertTrue(g < previous && g > NsmResult.SPHERE_BOUND, "n = 2^" + m);
+            previous = g;
+        }
+        assertEquals(NsmResult.SPHERE_BOUND, GoodnessStudy.ballNsm(1 << 20), 3e-5 * NsmResult.SPHERE_BOUND);
+        // the E8 and Leech lattices lie above the ball bound of their dimension
+        assertTrue(GoodnessStudy.G_E8 > GoodnessStudy.ballNsm(8));
+        assertTrue(GoodnessStudy.G_LEECH > GoodnessStudy.ballNsm(24));
+        assertThrows(IllegalArgumentException.class, () -> GoodnessStudy.ballNsm(0.5));
+    }
+
+    @Test
+    void gainAnchorsConvertToNsm() {
+        assertEquals(1.0 / 12, GoodnessStudy.nsmOfGainDb(0), 1e-17);
+        assertEquals(0.0591233, GoodnessStudy.nsmOfGainDb(GoodnessStudy.LDGM_GAIN_DB), 5e-8);
+        assertEquals(GoodnessStudy.LDGM_GAIN_DB,
+                10 * Math.log10(1.0 / 12 / GoodnessStudy.nsmOfGainDb(GoodnessStudy.LDGM_GAIN_DB)), 1e-12);
+    }
+
+    @Test
+    void seedConflictsNameTheDesignsOptimizedOnTheSeed() {
+        GoodnessStudy legacy = GoodnessStudy.of(new int[] {64, 128}, List.of(1), ListSelection.PATH_METRIC, null,
+                10L, 1);
+        assertEquals(2, legacy.seedConflicts().size(), legacy.seedConflicts().toString());
+        assertTrue(legacy.seedConflicts().get(0).contains("legacy"));
+        GoodnessStudy clean = GoodnessStudy.of(new int[] {64, 128}, List.of(1), ListSelection.PATH_METRIC, null,
+                10L, EvaluationSeeds.FIRST);
+        assertTrue(clean.seedConflicts().isEmpty());
     }
 
     @Test

@@ -39,6 +39,48 @@ class PolarLatticeDesignTest {
     }
 
     @Test
+    void versionTwoRecordsTheOptimizerSeeds() {
+        PolarLatticeDesign d = sample().withOptimizerSeeds(new PolarLatticeDesign.OptimizerSeeds(7L, null, false));
+        String json = d.toJson();
+        assertTrue(json.contains("\"version\": 2,") && json.contains("\"optimizer_seeds\": {\"search\": 7, "
+                + "\"ranking\": null}"), json);
+        PolarLatticeDesign back = PolarLatticeDesign.fromJson(json);
+        assertEquals(d.optimizerSeeds(), back.optimizerSeeds());
+        assertEquals(json, back.toJson());
+        assertTrue(back.optimizerSeeds().contains(7));
+        assertFalse(back.optimizerSeeds().contains(1));
+        assertEquals("optimizer seeds: search 7, ranking -", back.optimizerSeeds().describe());
+        assertEquals(sample().sha256(), back.sha256()); // seeds are provenance, outside the hash
+        // a fresh design records no seeds and is written as version 2 too
+        assertTrue(sample().toJson().contains("\"optimizer_seeds\": {\"search\": null, \"ranking\": null}"));
+        assertFalse(PolarLatticeDesign.fromJson(sample().toJson()).optimizerSeeds().contains(1));
+    }
+
+    @Test
+    void versionOneDesignsReadAsLegacySeedOneAndWriteBackUnchanged() {
+        String v2 = sample().toJson();
+        String v1 = v2.replace("\"version\": 2,", "\"version\": 1,")
+                .replace("  \"optimizer_seeds\": {\"search\": null, \"ranking\": null},\n", "");
+        PolarLatticeDesign d = PolarLatticeDesign.fromJson(v1);
+        assertTrue(d.optimizerSeeds().legacy());
+        assertTrue(d.optimizerSeeds().contains(1));
+        assertEquals("optimizer seed: 1 (legacy)", d.optimizerSeeds().describe());
+        assertEquals(v1, d.toJson());
+        // every shipped design is either legacy or records its seeds
+        PolarLatticeDesign shipped = ShippedDesigns.forN(64, 1);
+        assertTrue(shipped.optimizerSeeds().legacy() || shipped.optimizerSeeds().search() != null);
+    }
+
+    @Test
+    void versionTwoNeedsTheSeedsObject() {
+        String v2 = sample().toJson();
+        assertOneLineError(v2.replace("  \"optimizer_seeds\": {\"search\": null, \"ranking\": null},\n", ""),
+                "optimizer_seeds");
+        assertOneLineError(v2.replace("\"search\": null", "\"search\": 1.5"), "optimizer_seeds.search");
+        assertOneLineError(v2.replace("\"version\": 2,", "\"version\": 3,"), "unsupported version 3");
+    }
+
+    @Test
     void hashCoversSetsAndSigmaButNotMetadata() {
         PolarLatticeDesign d = sample();
         assertEquals(d.sha256(), d.withMetadata("other", 1, null).sha256());

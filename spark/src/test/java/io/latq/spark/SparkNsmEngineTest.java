@@ -64,7 +64,7 @@ class SparkNsmEngineTest {
 
     @Test
     void e8MatchesTheLocalEstimatorForEveryPartitionCount() {
-        long samples = 60 * NsmEstimator.BATCH_VECTORS + 333; // 61 batches, the last one short
+        long samples = 60 * NsmEstimator.MAX_BATCH_VECTORS + 333; // 61 batches, the last one short
         NsmResult local = new NsmEstimator(LatticeSpecs.parse("E8")).estimate(samples, 4711, 2, null);
         assertEquals("local[2]", engine.master());
         assertBitIdentical(local, engine.estimate(LatticeRecipe.ofSpec("E8"), samples, 4711, null));
@@ -95,7 +95,8 @@ class SparkNsmEngineTest {
     @Test
     void estimatesRunTogetherMatchEachLocalEstimate() {
         PolarLattice polar = (PolarLattice) LatticeSpecs.parse("polar:n=64,list=4");
-        List<NsmTask> tasks = List.of(new NsmTask(LatticeRecipe.ofSpec("E8"), 9 * NsmEstimator.BATCH_VECTORS + 1, 3),
+        List<NsmTask> tasks = List.of(
+                new NsmTask(LatticeRecipe.ofSpec("E8"), 9 * NsmEstimator.MAX_BATCH_VECTORS + 1, 3),
                 new NsmTask(LatticeRecipe.of(polar), 3000, 4711),
                 new NsmTask(LatticeRecipe.ofSpec("D4"), 500, 8));
         List<Long> seen = Collections.synchronizedList(new ArrayList<>());
@@ -106,13 +107,13 @@ class SparkNsmEngineTest {
             NsmResult local = new NsmEstimator(t.recipe().build()).estimate(t.samples(), t.seed(), 1, null);
             assertBitIdentical(local, together.get(i));
         }
-        assertEquals(9 * NsmEstimator.BATCH_VECTORS + 1 + 3000 + 500, seen.get(seen.size() - 1));
+        assertEquals(9 * NsmEstimator.MAX_BATCH_VECTORS + 1 + 3000 + 500, seen.get(seen.size() - 1));
     }
 
     @Test
     void progressCountsEveryVectorOnceAndNeverGoesBack() {
         List<Long> seen = Collections.synchronizedList(new ArrayList<>());
-        long samples = 20 * NsmEstimator.BATCH_VECTORS + 5;
+        long samples = 20 * NsmEstimator.MAX_BATCH_VECTORS + 5;
         withPartitions(7).estimate(LatticeRecipe.ofSpec("D4"), samples, 1, seen::add);
         assertTrue(seen.size() >= 1, seen.toString());
         for (int i = 1; i < seen.size(); i++) {

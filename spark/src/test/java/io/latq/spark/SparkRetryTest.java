@@ -48,7 +48,7 @@ class SparkRetryTest {
 
     @Test
     void aFailedTaskIsRetriedAndTheResultIsUnchanged() {
-        long samples = 16 * NsmEstimator.BATCH_VECTORS;
+        long samples = 16 * NsmEstimator.MAX_BATCH_VECTORS;
         NsmResult local = new NsmEstimator(LatticeSpecs.parse("E8")).estimate(samples, 4711, 1, null);
         NsmResult r = engine.estimate(LatticeRecipe.ofSpec("flaky:E8"), samples, 4711, null);
         assertEquals(1, FAILURES.get(), "the injected failure happened");
