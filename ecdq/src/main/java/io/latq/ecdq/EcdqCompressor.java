@@ -230,9 +230,13 @@ public final class EcdqCompressor {
             header = rateSearch(header, trials, all, opt.targetValue(), sigma, perChannel, c);
         }
         if (header.coder() == FileHeader.CODER_POLAR_LEVELS) {
-            // the level bits fit best at w = 1 (docs/ecdq.md); the coarse spread κ_c, then w, by trial encodings
-            header = bestTrial(trials, header.withDesign(header.theta(), 1.0), COARSE_SCALES, true);
-            header = bestTrial(trials, header, POLAR_SPREAD_WEIGHTS, false);
+            // the level bits fit best at w = 1 (docs/ecdq.md); the coarse spread κ_c, then w, by trial encodings;
+            // then the successive coder gets its chance: at high rate on long lists it can be a little smaller
+            FileHeader polar = bestTrial(trials, header.withDesign(header.theta(), 1.0), COARSE_SCALES, true);
+            polar = bestTrial(trials, polar, POLAR_SPREAD_WEIGHTS, false);
+            FileHeader successive = bestTrial(trials, header.withCoder(FileHeader.CODER_PHASE_TABLE, 1.0),
+                    POLAR_SPREAD_WEIGHTS, false);
+            header = trials.bytes(successive) < trials.bytes(polar) ? successive : polar;
         } else if (n > 1) {
             header = bestTrial(trials, header, SPREAD_WEIGHTS, false);
         }

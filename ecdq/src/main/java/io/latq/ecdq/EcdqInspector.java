@@ -111,8 +111,14 @@ public final class EcdqInspector {
             m.put("water_level", v2.theta());
             m.put("spread_weight", v2.spreadWeight());
             m.put("level", v2.level());
-            m.put("point_coder", v2.coder() == io.latq.ecdq.file.FileHeader.CODER_PHASE_TABLE ? "phase-table"
-                    : "exact-gaussian");
+            m.put("point_coder", switch (v2.coder()) {
+                case io.latq.ecdq.file.FileHeader.CODER_PHASE_TABLE -> "successive-phase-table";
+                case io.latq.ecdq.file.FileHeader.CODER_POLAR_LEVELS -> "polar-levels";
+                default -> "successive-exact";
+            });
+            if (v2.coder() == io.latq.ecdq.file.FileHeader.CODER_POLAR_LEVELS) {
+                m.put("coarse_scale", v2.coarseScale());
+            }
             m.put("keep_nonfinite", v2.keepNonFinite());
         }
         m.put("nonfinite", h.nonFiniteCount());

@@ -187,10 +187,10 @@ class GoldenFilesTest {
                         "b5d9d04985f3a902337e14ab4e8277af4a09550c7536ca82680af71784f6609f",
                         "fd3cac3a687c3ce648e41a07f33dd3564b80f14d01b2eaca664758d1c20d0d8b",
                         FileHeader.CODER_POLAR_LEVELS),
-                new Case("v3 polar-levels n256 ar1 mse 0.01", "polar:n=256", "ar1", mse, 0.01, known, false,
+                new Case("v3 polar-levels n256 ar1 mse 0.1", "polar:n=256", "ar1", mse, 0.1, known, false,
                         false, 5000, 0, 1, "auto",
-                        "9c8e778efcbdec9cffe6b792ae988b11dbe32c130e9c79c49189305a011ac0d2",
-                        "99341e5faa80bb54b1465fe1d9c9841938247619c88bff2eda0e782953080194",
+                        "b2620f0d7195737382a600572823f9229643fc7af1a464039759fe1e322e1961",
+                        "ed19dd5dd90dd658fc1475d498d068c0276f30434f5e538cea63b68977f7a652",
                         FileHeader.CODER_POLAR_LEVELS)
         ).map(Arguments::of);
     }

@@ -180,6 +180,12 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
                 coarseScale);
     }
 
+    /** A copy with another point coder and κ_c (1 unless the coder is {@link #CODER_POLAR_LEVELS}). */
+    public FileHeader withCoder(int newCoder, double k) {
+        return new FileHeader(source, fileId, lattice, dimension, generatorHash, log2Volume, nsm, seed, targetKind,
+                targetValue, spreadWeight, keepNonFinite, nonFiniteCount, plan, mean, scale, theta, level, newCoder, k);
+    }
+
     /** A copy with another κ_c (trial encodings of {@link #CODER_POLAR_LEVELS}). */
     public FileHeader withCoarseScale(double k) {
         return new FileHeader(source, fileId, lattice, dimension, generatorHash, log2Volume, nsm, seed, targetKind,
