@@ -40,6 +40,8 @@ public final class TriangularBasis {
     private final double[] kron;
     /** The largest magnitude for which the fast path is exact (see the class comment). */
     private final double kronLimit;
+    /** B = I (Z^n): point and coordinates are copies and roundings. */
+    private final boolean identity;
     /** The largest |a_t·d_t| for which the offsets of {@link #pushOffsetsInOrder} are exact: 2^53/n. */
     private final double rowLimit;
 
@@ -90,8 +92,20 @@ public final class TriangularBasis {
             bStart[n] = pb;
         }
         this.kron = q == null && allowKronecker ? kroneckerDiagonal(n, b) : null;
+        this.identity = q == null && allowKronecker && isIdentity(n, b);
         this.kronLimit = StrictMath.scalb(1.0, 53) / ((double) n * n);
         this.rowLimit = StrictMath.scalb(1.0, 53) / n;
+    }
+
+    private static boolean isIdentity(int n, double[] b) {
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                if (b[i * n + k] != (i == k ? 1.0 : 0.0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** d if b = diag(d)·F^{⊗m} with integers 1 ≤ d_t ≤ 2^20 and n = 2^m ≥ 2, else null. */
@@ -290,6 +304,16 @@ public final class TriangularBasis {
      * @param work scratch array of length ≥ 2n
      */
     public void coordinates(double[] point, int off, double[] work, long[] a) {
+        if (identity) { // the loop below with L = I, Q = I: a_j = rint(y_j), same checks
+            for (int j = n - 1; j >= 0; j--) {
+                double v = Math.rint(point[off + j]);
+                if (!(Math.abs(v) < 0x1p62)) {
+                    throw new IllegalArgumentException("lattice coordinate out of range: " + v);
+                }
+                a[j] = (long) v;
+            }
+            return;
+        }
         if (kron != null && kroneckerCoordinates(point, off, work, a)) {
             return;
         }
@@ -356,6 +380,12 @@ public final class TriangularBasis {
      * never changes a sum (x + ±0 = x, and an output starts at +0), so both forms give the same bits.
      */
     public void point(long[] a, double[] out, int off) {
+        if (identity) { // 0 + a·1 = a exactly, and a zero row leaves +0
+            for (int k = 0; k < n; k++) {
+                out[off + k] = a[k];
+            }
+            return;
+        }
         if (kron != null && kroneckerPoint(a, out, off)) {
             return;
         }

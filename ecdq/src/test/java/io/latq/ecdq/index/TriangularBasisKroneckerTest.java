@@ -105,6 +105,37 @@ class TriangularBasisKroneckerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Z1", "Z4", "Z8"})
+    void identityBasisEqualsGeneralLoops(String spec) {
+        DMatrixRMaj g = LatticeSpecs.parse(spec).generator();
+        TriangularBasis fast = TriangularBasis.of(g);
+        TriangularBasis slow = TriangularBasis.of(g, false);
+        int n = g.numRows;
+        SplittableRandom rnd = new SplittableRandom(2);
+        long[] a = new long[n];
+        double[] pf = new double[n];
+        double[] ps = new double[n];
+        double[] work = new double[2 * n];
+        long[] af = new long[n];
+        long[] as = new long[n];
+        for (int trial = 0; trial < 2000; trial++) {
+            for (int t = 0; t < n; t++) {
+                a[t] = trial % 5 == 0 ? 0 : rnd.nextLong(-1000, 1001);
+            }
+            fast.point(a, pf, 0);
+            slow.point(a, ps, 0);
+            assertBitsEqual(ps, pf);
+            for (int t = 0; t < n; t++) { // off-lattice values, ±0 and half-integers round alike
+                pf[t] = trial % 7 == 0 ? -0.0 : pf[t] + (rnd.nextInt(5) - 2) * 0.25;
+            }
+            System.arraycopy(pf, 0, ps, 0, n);
+            fast.coordinates(pf, 0, work, af);
+            slow.coordinates(ps, 0, work, as);
+            assertArrayEquals(as, af);
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"E8", "Z4", "D4"})
     void otherLatticesKeepTheGeneralLoops(String spec) {
         assertFalse(TriangularBasis.of(LatticeSpecs.parse(spec).generator()).isKronecker());
