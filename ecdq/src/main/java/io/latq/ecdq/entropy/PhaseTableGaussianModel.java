@@ -1,7 +1,8 @@
 package io.latq.ecdq.entropy;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The discretized Gaussian of format version 3: exactly {@link DiscretizedGaussianModel} at the centre rounded to a
@@ -12,8 +13,10 @@ import java.util.Map;
  * are multiples of 2^−8 far below 2^52). So one table of cumulative frequencies per (t, p), built once with the
  * version-2 code, serves every centre: coding a symbol is a table lookup (and a binary search to decode) instead of
  * two erfc. Rounding the centre by at most 1/512 cell costs about (δ/t)²/(2 ln 2) bit per coordinate, below 1e-4
- * bit for t ≥ 0.3. Tables are built lazily per spread and phase and cached per instance (so per thread); the cache
- * changes speed, never a frequency. Beyond |μ| ≥ 2^40 the version-2 model at μ' is evaluated directly (same
+ * bit for t ≥ 0.3. Tables are built lazily per spread and phase and cached in one cache shared by all instances
+ * (the compressor's trial encodings and every worker reuse them; a table is an immutable object published through
+ * final fields, so a race only builds a table twice); the cache is bounded and changes speed, never a frequency.
+ * Beyond |μ| ≥ 2^40 the version-2 model at μ' is evaluated directly (same
  * definition).
  *
  * <p>Mutable: {@link #configure} before each coded value. Not thread-safe.
@@ -23,11 +26,13 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
     public static final int PHASES = 256;
     /** Centres from this magnitude on are evaluated directly. */
     static final double TABLE_LIMIT = 0x1p40;
-    /** Distinct spreads kept before the cache is cleared (bounds memory on adversarial input). */
-    static final int MAX_CACHED_SPREADS = 1024;
+    /** Cached frequency entries (ints) before the shared cache is cleared: bounds memory on adversarial input. */
+    static final long MAX_CACHED_ENTRIES = 1L << 23;
+
+    private static final Map<Long, Tables> CACHE = new ConcurrentHashMap<>();
+    private static final AtomicLong CACHED_ENTRIES = new AtomicLong();
 
     private final DiscretizedGaussianModel direct = new DiscretizedGaussianModel();
-    private final Map<Long, Tables> cache = new HashMap<>();
     private boolean useDirect;
     private long lastSpreadBits = -1; // a one-entry memo in front of the map (spreads repeat along a vector)
     private Tables lastTables;
@@ -35,10 +40,20 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
     private long k0;       // window start of the configured centre
     private int m;         // window symbols
 
-    /** The tables of one spread: per phase, the cumulative frequencies and the window start at centre p/PHASES. */
+    /** The tables of one spread, per phase (built on first use). */
     private static final class Tables {
-        final int[][] cum = new int[PHASES][];
-        final long[] start = new long[PHASES];
+        final PhaseTable[] phase = new PhaseTable[PHASES];
+    }
+
+    /** The cumulative frequencies and the window start of the model at centre p/PHASES. Immutable. */
+    private static final class PhaseTable {
+        final int[] cum;
+        final long start;
+
+        PhaseTable(int[] cum, long start) {
+            this.cum = cum;
+            this.start = start;
+        }
     }
 
     @Override
@@ -57,34 +72,34 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         long k = Math.floorDiv(q, PHASES);
         int p = (int) (q - k * PHASES);
         long bits = Double.doubleToRawLongBits(t);
-        Tables tab = bits == lastSpreadBits ? lastTables : cache.get(bits);
+        Tables tab = bits == lastSpreadBits ? lastTables : CACHE.get(bits);
         if (tab == null) {
             if (!(t > 0 && t <= DiscretizedGaussianModel.MAX_SPREAD)) {
                 throw new IllegalArgumentException("model spread must be in (0, " + DiscretizedGaussianModel.MAX_SPREAD
                         + "] cells, got " + t);
             }
-            if (cache.size() >= MAX_CACHED_SPREADS) {
-                cache.clear();
-            }
-            tab = new Tables();
-            cache.put(bits, tab);
+            tab = CACHE.computeIfAbsent(bits, b -> new Tables());
         }
         lastSpreadBits = bits;
         lastTables = tab;
-        int[] c = tab.cum[p];
-        if (c == null) {
+        PhaseTable pt = tab.phase[p];
+        if (pt == null) {
             direct.configure((double) p / PHASES, t);
             int size = direct.symbolCount();
-            c = new int[size + 1];
+            int[] c = new int[size + 1];
             for (int s = 0; s <= size; s++) {
                 c[s] = direct.cumulativeFrequency(s);
             }
-            tab.cum[p] = c;
-            tab.start[p] = direct.windowStart();
+            pt = new PhaseTable(c, direct.windowStart());
+            tab.phase[p] = pt;
+            if (CACHED_ENTRIES.addAndGet(c.length) > MAX_CACHED_ENTRIES) {
+                CACHE.clear(); // instances keep their current tables; later lookups rebuild
+                CACHED_ENTRIES.set(0);
+            }
         }
-        this.cum = c;
-        this.m = c.length - 2;
-        this.k0 = k + tab.start[p];
+        this.cum = pt.cum;
+        this.m = pt.cum.length - 2;
+        this.k0 = k + pt.start;
     }
 
     @Override

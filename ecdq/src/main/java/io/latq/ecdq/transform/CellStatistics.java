@@ -49,6 +49,9 @@ public final class CellStatistics {
         this.spectra = spectra;
     }
 
+    /** Samples the Welch estimate of a one-axis signal takes at most (whole blocks, evenly spread). */
+    public static final long SPECTRUM_SAMPLES = 1L << 22;
+
     /**
      * Computes the statistics of the blocks b with {@code select.test(b)}, normalizing with mean/scale per channel
      * (non-finite samples count as the mean), and keeps the raw samples of the blocks with {@code keep.test(b)}.
@@ -85,6 +88,9 @@ public final class CellStatistics {
         // the Welch estimate needs the signal in order: only for one-axis plans evaluated on every block
         boolean welch = plan.timeShape().length == 1 && selectsAll(select, blocks);
         SpectrumEstimator[] spectra = null;
+        // the spectrum only feeds the printed process bound: evenly spread blocks of about SPECTRUM_SAMPLES in all
+        // estimate it as well as the whole file would (every block up to that size, so small files are unchanged)
+        long spectrumStride = Math.max(1, blocks / Math.max(1, SPECTRUM_SAMPLES / Math.max(1, maxS)));
         if (welch) {
             long perChannel = plan.timeShape()[0];
             int m = SpectrumEstimator.segmentLengthFor(perChannel, SpectrumEstimator.DEFAULT_SEGMENT_LENGTH);
@@ -114,8 +120,11 @@ public final class CellStatistics {
                 int rows = (int) plan.rowsInBlock(b);
                 int p = count / c;
                 t.mix(x, rows, mean, scale, coef);
-                if (spectra != null) {
+                if (spectra != null && b % spectrumStride == 0) {
                     for (int ch = 0; ch < c; ch++) {
+                        if (spectrumStride > 1) {
+                            spectra[ch].endSignal(); // blocks apart: no segment spans the gap
+                        }
                         spectra[ch].accumulate(coef, ch * p, p);
                     }
                 }
