@@ -34,8 +34,10 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
 
     private final DiscretizedGaussianModel direct = new DiscretizedGaussianModel();
     private boolean useDirect;
-    private long lastSpreadBits = -1; // a one-entry memo in front of the map (spreads repeat along a vector)
-    private Tables lastTables;
+    // a small most-recently-used memo in front of the shared map: a vector's coordinates cycle through a few spreads
+    private static final int MEMO = 8;
+    private final long[] memoBits = new long[MEMO];
+    private final Tables[] memoTables = new Tables[MEMO];
     private int[] cum;     // cumulative frequencies of the configured table: cum[0..M+1], cum[M+1] = TOTAL
     private long k0;       // window start of the configured centre
     private int m;         // window symbols
@@ -72,7 +74,16 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         long k = Math.floorDiv(q, PHASES);
         int p = (int) (q - k * PHASES);
         long bits = Double.doubleToRawLongBits(t);
-        Tables tab = bits == lastSpreadBits ? lastTables : CACHE.get(bits);
+        Tables tab = null;
+        for (int i = 0; i < MEMO; i++) {
+            if (memoBits[i] == bits && memoTables[i] != null) {
+                tab = memoTables[i];
+                break;
+            }
+        }
+        if (tab == null) {
+            tab = CACHE.get(bits);
+        }
         if (tab == null) {
             if (!(t > 0 && t <= DiscretizedGaussianModel.MAX_SPREAD)) {
                 throw new IllegalArgumentException("model spread must be in (0, " + DiscretizedGaussianModel.MAX_SPREAD
@@ -80,8 +91,16 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
             }
             tab = CACHE.computeIfAbsent(bits, b -> new Tables());
         }
-        lastSpreadBits = bits;
-        lastTables = tab;
+        if (memoTables[0] != tab) { // move to front
+            int i = 1;
+            while (i < MEMO - 1 && memoTables[i] != tab) {
+                i++;
+            }
+            System.arraycopy(memoBits, 0, memoBits, 1, i);
+            System.arraycopy(memoTables, 0, memoTables, 1, i);
+            memoBits[0] = bits;
+            memoTables[0] = tab;
+        }
         PhaseTable pt = tab.phase[p];
         if (pt == null) {
             direct.configure((double) p / PHASES, t);
