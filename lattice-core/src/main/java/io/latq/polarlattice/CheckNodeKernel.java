@@ -31,15 +31,21 @@ public enum CheckNodeKernel {
     TABULATED,
     MIN_SUM;
 
-    private static final double STEP = 1.0 / 16;
-    private static final double INV_STEP = 16;
-    private static final double X_MAX = 40;
-    private static final int CELLS = (int) (X_MAX * INV_STEP);
+    /** The φ grid: cells of width 1/16 over [0, 40). */
+    static final double STEP = 1.0 / 16;
+    static final double INV_STEP = 16;
+    static final double X_MAX = 40;
+    static final int CELLS = (int) (X_MAX * INV_STEP);
     /** Per cell: the cubic p(t) = c0 + t(c1 + t(c2 + t·c3)), t ∈ [0,1) the position inside the cell. */
-    private static final double[] PHI = buildPhiTable();
+    private static final double[] PHI = phiCoefficients(CELLS);
 
-    private static double[] buildPhiTable() {
-        double[] c = new double[4 * CELLS];
+    /**
+     * The Hermite coefficients of φ on the grid (4 per cell), in an array of {@code capacityCells} ≥ {@link #CELLS}
+     * cells whose cells from {@link #CELLS} on are zero. The one construction of the table: the SC decoder's
+     * branch-free copy takes a zero cell at 40 from it.
+     */
+    static double[] phiCoefficients(int capacityCells) {
+        double[] c = new double[4 * capacityCells];
         for (int k = 0; k < CELLS; k++) {
             double x0 = k * STEP;
             double x1 = (k + 1) * STEP;

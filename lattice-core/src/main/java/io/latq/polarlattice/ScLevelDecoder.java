@@ -45,16 +45,14 @@ public final class ScLevelDecoder {
     private static final long SIGN = 0x8000_0000_0000_0000L;
 
     /** φ grid of {@link CheckNodeKernel#TABULATED}: step 1/16 over [0, 40). */
-    private static final double PHI_STEP = 1.0 / 16;
-    private static final double PHI_INV_STEP = 16;
-    private static final double PHI_X_MAX = 40;
-    private static final int PHI_CELLS = (int) (PHI_X_MAX * PHI_INV_STEP);
+    private static final double PHI_INV_STEP = CheckNodeKernel.INV_STEP;
+    private static final double PHI_X_MAX = CheckNodeKernel.X_MAX;
     /**
-     * The Hermite cells of {@link CheckNodeKernel#TABULATED}'s φ, built by the same formulas (so bit-identical, which
-     * a test checks), plus one all-zero cell at index 640: clamping the argument to 40 then yields φ = +0.0 exactly
-     * where the kernel returns 0.0 for x ≥ 40, without a data-dependent branch.
+     * The Hermite cells of {@link CheckNodeKernel#TABULATED}'s φ (the kernel's own construction, so bit-identical,
+     * which a test checks), padded with zero cells from index 640: clamping the argument to 40 then yields φ = +0.0
+     * exactly where the kernel returns 0.0 for x ≥ 40, without a data-dependent branch.
      */
-    private static final double[] PHI = buildPhiTable();
+    private static final double[] PHI = CheckNodeKernel.phiCoefficients(1024);
     private static final int PHI_INDEX_MASK = 1023;
     /** SUPERSETS[j] has bit t set iff t ⊇ j (as bit sets), t, j &lt; 64: column j of F^{⊗6}. */
     private static final long[] SUPERSETS = supersetMasks();
@@ -89,23 +87,6 @@ public final class ScLevelDecoder {
         if (prune) {
             classify();
         }
-    }
-
-    private static double[] buildPhiTable() {
-        double[] c = new double[4 * 1024]; // cells 0..639, the zero cell 640, padding up to the index mask
-        for (int k = 0; k < PHI_CELLS; k++) {
-            double x0 = k * PHI_STEP;
-            double x1 = (k + 1) * PHI_STEP;
-            double p0 = StrictMath.log1p(StrictMath.exp(-x0));
-            double p1 = StrictMath.log1p(StrictMath.exp(-x1));
-            double m0 = -PHI_STEP / (1 + StrictMath.exp(x0));
-            double m1 = -PHI_STEP / (1 + StrictMath.exp(x1));
-            c[4 * k] = p0;
-            c[4 * k + 1] = m0;
-            c[4 * k + 2] = 3 * (p1 - p0) - 2 * m0 - m1;
-            c[4 * k + 3] = 2 * (p0 - p1) + m0 + m1;
-        }
-        return c;
     }
 
     /** Node types from the shared classifier ({@link NodeKind}), plus the rate-0-left-child case of this decoder. */
