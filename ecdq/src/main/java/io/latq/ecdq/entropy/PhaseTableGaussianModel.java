@@ -39,6 +39,7 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
     private final long[] memoBits = new long[MEMO];
     private final Tables[] memoTables = new Tables[MEMO];
     private int[] cum;     // cumulative frequencies of the configured table: cum[0..M+1], cum[M+1] = TOTAL
+    private int[] first;   // its decoding index
     private long k0;       // window start of the configured centre
     private int m;         // window symbols
 
@@ -47,16 +48,32 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         final PhaseTable[] phase = new PhaseTable[PHASES];
     }
 
-    /** The cumulative frequencies and the window start of the model at centre p/PHASES. Immutable. */
+    /**
+     * The cumulative frequencies and the window start of the model at centre p/PHASES, and a decoding index: first[b]
+     * is the symbol whose interval holds the cumulative value b·2^8. Immutable.
+     */
     private static final class PhaseTable {
         final int[] cum;
         final long start;
+        final int[] first;
 
         PhaseTable(int[] cum, long start) {
             this.cum = cum;
             this.start = start;
+            this.first = new int[(EntropyModel.TOTAL >>> INDEX_SHIFT) + 1];
+            int sym = 0;
+            for (int b = 0; b < first.length - 1; b++) {
+                int c = b << INDEX_SHIFT;
+                while (cum[sym + 1] <= c) {
+                    sym++;
+                }
+                first[b] = sym;
+            }
         }
     }
+
+    /** Cumulative values per decoding-index bucket: 2^8. */
+    private static final int INDEX_SHIFT = 8;
 
     @Override
     public void configure(double mu, double t) {
@@ -117,6 +134,7 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
             }
         }
         this.cum = pt.cum;
+        this.first = pt.first;
         this.m = pt.cum.length - 2;
         this.k0 = k + pt.start;
     }
@@ -155,16 +173,10 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         if (useDirect) {
             return direct.symbolForCumulative(c);
         }
-        int lo = 0;       // cum[lo] ≤ c
-        int hi = m + 1;   // cum[hi] > c
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (cum[mid] <= c) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
+        int sym = first[c >>> INDEX_SHIFT]; // cum[sym] ≤ c; step up to the interval that holds c
+        while (cum[sym + 1] <= c) {
+            sym++;
         }
-        return lo;
+        return sym;
     }
 }
