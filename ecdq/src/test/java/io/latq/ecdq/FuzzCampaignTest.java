@@ -52,7 +52,7 @@ class FuzzCampaignTest {
 
     private List<Seed> seeds() throws Exception {
         List<Seed> out = new ArrayList<>();
-        for (String v : List.of("v1", "v2")) {
+        for (String v : List.of("v1", "v2", "v3")) {
             try (Stream<Path> s = Files.list(Path.of("src/test/resources/golden", v))) {
                 for (Path p : s.filter(x -> x.toString().endsWith(".lq")).sorted().toList()) {
                     if (p.getFileName().toString().startsWith("dense5") && v.equals("v1")) {
@@ -216,14 +216,14 @@ class FuzzCampaignTest {
         }
         int nf = b.getInt(start + 8);
         int payload = b.getInt(start + 12);
-        int cells = version == 2 ? cellsOf(m, start, nf, payload) : 0;
+        int cells = version >= 2 ? cellsOf(m, start, nf, payload) : 0;
         int end = start + 16 + cells + 12 * nf + payload;
         if (payload <= 0 || end + 4 > m.length - 28) {
             return damage(f, r);
         }
         int at = start + 16 + r.nextInt(end - start - 16);
         m[at] ^= (byte) (1 + r.nextInt(255));
-        byte[] id = version == 2 ? fileId(m) : null;
+        byte[] id = version >= 2 ? fileId(m) : null;
         b.putInt(end, crc(m, start, end, id));
         return m;
     }
@@ -279,9 +279,9 @@ class FuzzCampaignTest {
             ByteBuffer b = ByteBuffer.wrap(m).order(ByteOrder.LITTLE_ENDIAN);
             int nf = b.getInt(start + 8);
             int payload = b.getInt(start + 12);
-            int cells = (m[8] & 0xFF) == 2 ? cellsOf(m, start, nf, payload) : 0;
+            int cells = (m[8] & 0xFF) >= 2 ? cellsOf(m, start, nf, payload) : 0;
             int end = start + 16 + cells + 12 * nf + payload;
-            b.putInt(end, crc(m, start, end, (m[8] & 0xFF) == 2 ? fileId(m) : null));
+            b.putInt(end, crc(m, start, end, (m[8] & 0xFF) >= 2 ? fileId(m) : null));
             assertArrayEquals(s.decoded(), decode(m), s.name());
         }
     }
