@@ -1,8 +1,10 @@
 package io.latq.ecdq.entropy;
 
 import io.latq.common.LatqFormatException;
+import io.latq.polar.NodeKind;
 import io.latq.polar.PolarTransform;
 import io.latq.polarlattice.CheckNodeKernel;
+import java.util.EnumSet;
 
 /**
  * Entropy codes the GF(2) codeword x = u·F^{⊗m} of one polar-lattice level under the product model
@@ -75,26 +77,28 @@ final class SoftScLevelCoder {
         this.beta = new byte[n];
         this.u = new byte[n];
         this.suffix = new double[n];
-        classify(1, 0, n, prune);
+        classify(prune);
     }
 
-    private void classify(int id, int p, int s, boolean prune) {
-        int free = 0;
-        for (int i = p; i < p + s; i++) {
-            free += frozen[i] ? 0 : 1;
+    /**
+     * Node types from the shared classifier ({@link NodeKind}; none without pruning), and every leaf as rate 0
+     * (frozen) or rate 1 (free). Nodes below a special node get types too; the passes never visit them.
+     */
+    private void classify(boolean prune) {
+        NodeKind[] kind = NodeKind.classify(frozen, null, prune
+                ? EnumSet.of(NodeKind.RATE_0, NodeKind.RATE_1, NodeKind.REPETITION, NodeKind.SPC)
+                : EnumSet.noneOf(NodeKind.class));
+        for (int id = 1; id < n; id++) {
+            nodeType[id] = switch (kind[id]) {
+                case RATE_0 -> RATE0;
+                case RATE_1 -> RATE1;
+                case REPETITION -> REP;
+                case SPC -> SPC;
+                default -> GENERIC;
+            };
         }
-        if (free == 0 && (prune || s == 1)) {
-            nodeType[id] = RATE0;
-        } else if (free == s && (prune || s == 1)) {
-            nodeType[id] = RATE1;
-        } else if (prune && free == 1 && !frozen[p + s - 1]) {
-            nodeType[id] = REP;
-        } else if (prune && free == s - 1 && frozen[p]) {
-            nodeType[id] = SPC;
-        } else {
-            nodeType[id] = GENERIC;
-            classify(2 * id, p, s / 2, prune);
-            classify(2 * id + 1, p + s / 2, s / 2, prune);
+        for (int t = 0; t < n; t++) {
+            nodeType[n + t] = frozen[t] ? RATE0 : RATE1;
         }
     }
 
