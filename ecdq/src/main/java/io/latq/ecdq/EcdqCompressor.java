@@ -232,13 +232,13 @@ public final class EcdqCompressor {
         if (header.coder() == FileHeader.CODER_POLAR_LEVELS) {
             // the level bits fit best at w = 1 (docs/ecdq.md); the coarse spread κ_c, then w, by trial encodings;
             // then the successive coder gets its chance: at high rate on long lists it can be a little smaller
-            FileHeader polar = bestTrial(trials, header.withDesign(header.theta(), 1.0), COARSE_SCALES, true);
-            polar = bestTrial(trials, polar, POLAR_SPREAD_WEIGHTS, false);
-            FileHeader successive = bestTrial(trials, header.withCoder(FileHeader.CODER_PHASE_TABLE, 1.0),
+            Trial polar = bestTrial(trials, null, header.withDesign(header.theta(), 1.0), COARSE_SCALES, true);
+            polar = bestTrial(trials, polar, polar.header(), POLAR_SPREAD_WEIGHTS, false);
+            Trial successive = bestTrial(trials, null, header.withCoder(FileHeader.CODER_PHASE_TABLE, 1.0),
                     POLAR_SPREAD_WEIGHTS, false);
-            header = trials.bytes(successive) < trials.bytes(polar) ? successive : polar;
+            header = successive.bytes() < polar.bytes() ? successive.header() : polar.header();
         } else if (n > 1) {
-            header = bestTrial(trials, header, SPREAD_WEIGHTS, false);
+            header = bestTrial(trials, null, header, SPREAD_WEIGHTS, false).header();
         }
         double targetMse = opt.target() == EcdqOptions.Target.MSE ? opt.targetValue() : Double.NaN;
         return encodeFile(input, type, output, opt, lattice, basis, header, tracker, sigma, targetMse, spectrum);
@@ -280,17 +280,22 @@ public final class EcdqCompressor {
         }
     }
 
-    /** The trial header with the fewest bytes over {@code values} of κ_c ({@code coarse}) or of w. */
-    private static FileHeader bestTrial(Trials trials, FileHeader header, double[] values, boolean coarse)
+    /** A trial header and its coded size. */
+    private record Trial(FileHeader header, long bytes) {
+    }
+
+    /**
+     * The trial header with the fewest bytes over {@code values} of κ_c ({@code coarse}) or of w, the first on ties;
+     * a candidate equal to {@code known} (a header already encoded, or null) takes its size instead of a new trial.
+     */
+    private static Trial bestTrial(Trials trials, Trial known, FileHeader header, double[] values, boolean coarse)
             throws LatqException {
-        long bestBytes = Long.MAX_VALUE;
-        FileHeader best = header;
+        Trial best = null;
         for (double v : values) {
             FileHeader h = coarse ? header.withCoarseScale(v) : header.withDesign(header.theta(), v);
-            long bytes = trials.bytes(h);
-            if (bytes < bestBytes) {
-                bestBytes = bytes;
-                best = h;
+            long bytes = known != null && h.equals(known.header()) ? known.bytes() : trials.bytes(h);
+            if (best == null || bytes < best.bytes()) {
+                best = new Trial(h, bytes);
             }
         }
         return best;

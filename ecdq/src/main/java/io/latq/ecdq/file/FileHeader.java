@@ -188,8 +188,7 @@ public record FileHeader(SampleFormat source, byte[] fileId, byte[] lattice, int
 
     /** A copy with another κ_c (trial encodings of {@link #CODER_POLAR_LEVELS}). */
     public FileHeader withCoarseScale(double k) {
-        return new FileHeader(source, fileId, lattice, dimension, generatorHash, log2Volume, nsm, seed, targetKind,
-                targetValue, spreadWeight, keepNonFinite, nonFiniteCount, plan, mean, scale, theta, level, coder, k);
+        return withCoder(coder, k);
     }
 
     /** The full header: preamble, body and CRC32C. */
