@@ -185,14 +185,9 @@ public final class PolarLatticePointCoder {
         checkCoarse(coarseSpreads);
         long[] lam = work;
         toPoint(a, lam);
-        for (int k = 0; k < n; k++) {
-            centre[k] = dither[k];
-        }
+        System.arraycopy(dither, 0, centre, 0, n);
         for (int i = 0; i < levels; i++) {
-            for (int k = 0; k < n; k++) {
-                codeword[k] = (byte) (lam[k] & 1);
-            }
-            channelLlrs(i, spreads);
+            levelInputs(lam, i, spreads);
             levelCoders[i].encode(llr, codeword, enc);
             descend();
         }
@@ -226,9 +221,7 @@ public final class PolarLatticePointCoder {
         checkCoarse(coarseSpreads);
         long[] lam = work;
         java.util.Arrays.fill(lam, 0L);
-        for (int k = 0; k < n; k++) {
-            centre[k] = dither[k];
-        }
+        System.arraycopy(dither, 0, centre, 0, n);
         for (int i = 0; i < levels; i++) {
             channelLlrs(i, spreads);
             levelCoders[i].decode(llr, dec, codeword);
@@ -279,14 +272,9 @@ public final class PolarLatticePointCoder {
         checkModel(dither, spreads);
         long[] lam = work;
         toPoint(a, lam);
-        for (int k = 0; k < n; k++) {
-            centre[k] = dither[k];
-        }
+        System.arraycopy(dither, 0, centre, 0, n);
         for (int i = 0; i < levels; i++) {
-            for (int k = 0; k < n; k++) {
-                codeword[k] = (byte) (lam[k] & 1);
-            }
-            channelLlrs(i, spreads);
+            levelInputs(lam, i, spreads);
             parts[i] = levelCoders[i].log2Cost(llr, codeword);
             descend();
         }
@@ -303,29 +291,37 @@ public final class PolarLatticePointCoder {
     }
 
     private void checkCoarse(double[] coarseSpreads) {
-        if (coarseSpreads == null) {
-            return;
+        if (coarseSpreads != null) {
+            checkSpreads(coarseSpreads, "coarse spread");
         }
+    }
+
+    /** Every s_k within [{@link #MIN_SPREAD}, {@link #MAX_SPREAD}]. */
+    private void checkSpreads(double[] spreads, String what) {
         for (int k = 0; k < n; k++) {
-            double s = coarseSpreads[k];
+            double s = spreads[k];
             if (!(s >= MIN_SPREAD && s <= MAX_SPREAD)) {
-                throw new IllegalArgumentException("coarse spread " + s + " of coordinate " + k + " is outside ["
+                throw new IllegalArgumentException(what + " " + s + " of coordinate " + k + " is outside ["
                         + MIN_SPREAD + ", " + MAX_SPREAD + "]");
             }
         }
     }
 
     private void checkModel(double[] dither, double[] spreads) {
+        checkSpreads(spreads, "model spread");
         for (int k = 0; k < n; k++) {
-            double s = spreads[k];
-            if (!(s >= MIN_SPREAD && s <= MAX_SPREAD)) {
-                throw new IllegalArgumentException("model spread " + s + " of coordinate " + k + " is outside ["
-                        + MIN_SPREAD + ", " + MAX_SPREAD + "]");
-            }
             if (!(Math.abs(dither[k]) <= 0x1p40)) {
                 throw new IllegalArgumentException("dither " + dither[k] + " of coordinate " + k + " out of range");
             }
         }
+    }
+
+    /** The codeword of level i (0-based), λ⁽ⁱ⁾ mod 2, and its channel LLRs at the current centres. */
+    private void levelInputs(long[] lam, int i, double[] spreads) {
+        for (int k = 0; k < n; k++) {
+            codeword[k] = (byte) (lam[k] & 1);
+        }
+        channelLlrs(i, spreads);
     }
 
     /** llr[k] = L of level i (0-based) at the current centres, noise s_k/2^i. */
