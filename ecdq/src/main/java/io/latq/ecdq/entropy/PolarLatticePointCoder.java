@@ -404,13 +404,7 @@ public final class PolarLatticePointCoder {
 
     /** a with a·B = λ: w = λ·(F^{⊗m})^(−1) over Z, a_t = w_t/2^(ℓ_t−1) (|λ_k| ≤ 2^(62−m): no overflow). */
     private void toCoordinates(long[] lam, long[] a) throws LatqFormatException {
-        for (int h = 1; h < n; h <<= 1) {
-            for (int b = 0; b < n; b += 2 * h) {
-                for (int i = b; i < b + h; i++) {
-                    lam[i] -= lam[i + h];
-                }
-            }
-        }
+        PolarTransform.inverseTransformZ(lam);
         for (int t = 0; t < n; t++) {
             long w = lam[t];
             if ((w & ((1L << shift[t]) - 1)) != 0) {
