@@ -15,22 +15,23 @@ import picocli.CommandLine.Command;
                 "  source <(latq completion)"},
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Lattice quantization, polar lattices and entropy-coded dithered quantization.",
-        subcommands = {
-                NsmCommand.class,
-                PolarCommand.class,
-                GenerateCommand.class,
-                CompressCommand.class,
-                DecompressCommand.class,
-                InspectCommand.class,
-                RdCommand.class,
-                CompareCommand.class,
-                QuantizeCommand.class,
-                DesignCommand.class,
-                GoodnessCommand.class,
-                Main.Completion.class,
-                CommandLine.HelpCommand.class})
+        description = "Lattice quantization, polar lattices and entropy-coded dithered quantization.")
 public final class Main implements Runnable {
+    /** The subcommands, in the order help lists them. */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
+            NsmCommand.class,
+            PolarCommand.class,
+            GenerateCommand.class,
+            CompressCommand.class,
+            DecompressCommand.class,
+            InspectCommand.class,
+            RdCommand.class,
+            CompareCommand.class,
+            QuantizeCommand.class,
+            DesignCommand.class,
+            GoodnessCommand.class,
+            Main.Completion.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,13 +65,39 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given arguments and returns the exit code. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     /** A configured command line whose output and errors go to System.out / System.err. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * {@link #commandLine()} for {@code args}: when they name a subcommand (other than help and completion, which
+     * need the whole tree), only that one is built. Picocli builds each command's model by reflection, and building
+     * all of them took about a tenth of a second of every run.
+     */
+    static CommandLine commandLine(String[] args) {
         Verbosity.set(false, false);
-        CommandLine cl = CliSupport.configure(new CommandLine(new Main()));
+        CommandLine cl = new CommandLine(new Main());
+        String word = null;
+        for (int i = 0; args != null && i < args.length && word == null; i++) {
+            word = args[i].startsWith("-") ? null : args[i];
+        }
+        String only = null;
+        for (Class<?> c : SUBCOMMANDS) {
+            String name = nameOf(c);
+            if (name.equals(word) && !name.equals("help") && !name.equals("completion")) {
+                only = name;
+            }
+        }
+        for (Class<?> c : SUBCOMMANDS) {
+            if (only == null || only.equals(nameOf(c))) {
+                cl.addSubcommand(nameOf(c), c);
+            }
+        }
+        CliSupport.configure(cl);
         java.nio.charset.Charset cs = AsciiWriter.stdoutCharset();
         if (!cs.equals(java.nio.charset.StandardCharsets.UTF_8)) {
             // LANG=C and the like: ASCII instead of '?' for sigma, mu, <=, ...
@@ -90,6 +117,10 @@ public final class Main implements Runnable {
             return code;
         });
         return cl;
+    }
+
+    private static String nameOf(Class<?> c) {
+        return c.getAnnotation(Command.class).name();
     }
 
     /** {@code latq completion}: prints the bash (and zsh) completion script; {@code source <(latq completion)}. */

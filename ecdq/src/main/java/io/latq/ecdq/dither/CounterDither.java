@@ -30,6 +30,9 @@ public final class CounterDither implements UniformRandomProvider {
     private final long seedKey;
     private long vectorKey;
     private long counter;
+    // k_b of the block positioned last: a block's vectors are positioned one after another
+    private long lastBlock = -1;
+    private long lastBlockKey;
 
     public CounterDither(long seed) {
         this.seedKey = SplitMix64.mix(seed ^ DOMAIN);
@@ -38,7 +41,11 @@ public final class CounterDither implements UniformRandomProvider {
 
     /** Restarts the stream at word 0 of vector {@code vector} in block {@code block}. */
     public void position(long block, long vector) {
-        long blockKey = SplitMix64.mix(seedKey, block + 1);
+        if (block != lastBlock || lastBlock == -1) {
+            lastBlockKey = SplitMix64.mix(seedKey, block + 1);
+            lastBlock = block;
+        }
+        long blockKey = lastBlockKey;
         this.vectorKey = SplitMix64.mix(blockKey, vector + 1);
         this.counter = 0;
     }

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * bit for t ≥ 0.3. Tables are built lazily per spread and phase and cached in one cache shared by all instances
  * (the compressor's trial encodings and every worker reuse them; a table is an immutable object published through
  * final fields, so a race only builds a table twice); the cache is bounded and changes speed, never a frequency.
+ * Each instance copies the phases it uses into one flat array per spread (its last {@value #MEMO} spreads), so a
+ * lookup reads two arrays instead of walking shared objects.
  * Beyond |μ| ≥ 2^40 the version-2 model at μ' is evaluated directly (same
  * definition).
  *
@@ -34,109 +36,159 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
 
     private final DiscretizedGaussianModel direct = new DiscretizedGaussianModel();
     private boolean useDirect;
-    // a small most-recently-used memo in front of the shared map: a vector's coordinates cycle through a few spreads
+    // this instance's copies of the tables of its last few spreads, flat (one array per spread, phase-major), so a
+    // lookup is two array reads instead of a walk through the shared objects; evicted round-robin
     private static final int MEMO = 8;
-    private final long[] memoBits = new long[MEMO];
-    private final Tables[] memoTables = new Tables[MEMO];
-    private int[] cum;     // cumulative frequencies of the configured table: cum[0..M+1], cum[M+1] = TOTAL
-    private int[] first;   // its decoding index
+    private final Local[] memo = new Local[MEMO];
+    private int memoNext;
+    private Local cur;     // the spread configured last
+    private int base;      // cum[base + s] = cumulative frequency of symbol s at the configured phase
+    private int indexBase; // first[indexBase + (c >>> INDEX_SHIFT)] starts the search for cumulative value c
     private long k0;       // window start of the configured centre
-    private int m;         // window symbols
 
-    /** The tables of one spread, per phase (built on first use). */
+    /** The tables of one spread, per phase (built on first use), shared by every instance. */
     private static final class Tables {
         final PhaseTable[] phase = new PhaseTable[PHASES];
     }
 
-    /**
-     * The cumulative frequencies and the window start of the model at centre p/PHASES, and a decoding index: first[b]
-     * is the symbol whose interval holds the cumulative value b·2^8. Immutable.
-     */
+    /** The cumulative frequencies and the window start of the model at centre p/PHASES. Immutable. */
     private static final class PhaseTable {
         final int[] cum;
         final long start;
-        final int[] first;
 
         PhaseTable(int[] cum, long start) {
             this.cum = cum;
             this.start = start;
-            this.first = new int[(EntropyModel.TOTAL >>> INDEX_SHIFT) + 1];
-            int sym = 0;
-            for (int b = 0; b < first.length - 1; b++) {
-                int c = b << INDEX_SHIFT;
-                while (cum[sym + 1] <= c) {
-                    sym++;
-                }
-                first[b] = sym;
-            }
         }
     }
 
-    /** Cumulative values per decoding-index bucket: 2^8. */
-    private static final int INDEX_SHIFT = 8;
+    /**
+     * One instance's flat copy of a spread's tables: phase p occupies cum[p·stride, (p+1)·stride) (stride = M + 2:
+     * the window, the escape and TOTAL) and first[p·INDEX + b], the symbol whose interval holds the cumulative value
+     * b·2^{@value #INDEX_SHIFT}. Phases are copied from the shared tables on first use.
+     */
+    private static final class Local {
+        final long bits;
+        final int slot;
+        final double t;
+        final Tables shared;
+        final int m;
+        final int stride;
+        final int[] cum;
+        final int[] first;
+        final long[] start = new long[PHASES];
+        final boolean[] ready = new boolean[PHASES];
+
+        Local(long bits, double t, Tables shared, int m, int slot) {
+            this.bits = bits;
+            this.slot = slot;
+            this.t = t;
+            this.shared = shared;
+            this.m = m;
+            this.stride = m + 2;
+            this.cum = new int[PHASES * stride];
+            this.first = new int[PHASES * INDEX];
+        }
+    }
+
+    /** Cumulative values per decoding-index bucket: 2^10. */
+    private static final int INDEX_SHIFT = 10;
+    private static final int INDEX = (EntropyModel.TOTAL >>> INDEX_SHIFT) + 1;
 
     @Override
     public void configure(double mu, double t) {
+        configure(mu, t, -1);
+    }
+
+    /**
+     * {@link #configure(double, double)}, starting the lookup of t's tables at {@code hint}, the value an earlier call
+     * returned for the same t (−1: none). Returns the hint for the next call with t: a caller that cycles through a
+     * few spreads keeps one hint per spread and skips the search. A stale hint costs a search, never a wrong table.
+     */
+    public int configure(double mu, double t, int hint) {
+        long bits = Double.doubleToRawLongBits(t);
+        Local loc = hint >= 0 && hint < MEMO ? memo[hint] : cur;
+        if (loc == null || loc.bits != bits) {
+            loc = local(bits, t);
+        }
+        configure(mu, loc);
+        return loc.slot;
+    }
+
+    private void configure(double mu, Local loc) {
         if (!(Math.abs(mu) < 0x1p52)) {
             throw new IllegalArgumentException("model centre out of range: " + mu);
         }
         double scaled = Math.floor(mu * PHASES + 0.5); // exact: PHASES is a power of two
         if (!(Math.abs(scaled) < TABLE_LIMIT * PHASES)) {
-            direct.configure(scaled / PHASES, t);
+            direct.configure(scaled / PHASES, loc.t);
             useDirect = true;
             return;
         }
         useDirect = false;
         long q = (long) scaled;
-        long k = Math.floorDiv(q, PHASES);
-        int p = (int) (q - k * PHASES);
-        long bits = Double.doubleToRawLongBits(t);
-        Tables tab = null;
-        for (int i = 0; i < MEMO; i++) {
-            if (memoBits[i] == bits && memoTables[i] != null) {
-                tab = memoTables[i];
-                break;
+        int p = (int) (q & (PHASES - 1));
+        long k = q >> 8; // ⌊q / PHASES⌋
+        if (!loc.ready[p]) {
+            fill(loc, p);
+        }
+        cur = loc;
+        this.base = p * loc.stride;
+        this.indexBase = p * INDEX;
+        this.k0 = k + loc.start[p];
+    }
+
+    /** This instance's tables for spread t (bits = its raw bits), from the memo or new. */
+    private Local local(long bits, double t) {
+        for (Local l : memo) {
+            if (l != null && l.bits == bits) {
+                return l;
             }
         }
-        if (tab == null) {
-            tab = CACHE.get(bits);
+        if (!(t > 0 && t <= DiscretizedGaussianModel.MAX_SPREAD)) {
+            throw new IllegalArgumentException("model spread must be in (0, " + DiscretizedGaussianModel.MAX_SPREAD
+                    + "] cells, got " + t);
         }
+        Tables tab = CACHE.get(bits);
         if (tab == null) {
-            if (!(t > 0 && t <= DiscretizedGaussianModel.MAX_SPREAD)) {
-                throw new IllegalArgumentException("model spread must be in (0, " + DiscretizedGaussianModel.MAX_SPREAD
-                        + "] cells, got " + t);
-            }
             tab = CACHE.computeIfAbsent(bits, b -> new Tables());
         }
-        if (memoTables[0] != tab) { // move to front
-            int i = 1;
-            while (i < MEMO - 1 && memoTables[i] != tab) {
-                i++;
-            }
-            System.arraycopy(memoBits, 0, memoBits, 1, i);
-            System.arraycopy(memoTables, 0, memoTables, 1, i);
-            memoBits[0] = bits;
-            memoTables[0] = tab;
-        }
-        PhaseTable pt = tab.phase[p];
+        direct.configure(0.0, t); // the window size M depends on t only
+        Local l = new Local(bits, t, tab, direct.symbolCount() - 1, memoNext);
+        memo[memoNext] = l;
+        memoNext = (memoNext + 1) % MEMO;
+        return l;
+    }
+
+    /** Copies phase p of the shared tables (building it there first if no instance has) into {@code loc}. */
+    private void fill(Local loc, int p) {
+        PhaseTable pt = loc.shared.phase[p];
         if (pt == null) {
-            direct.configure((double) p / PHASES, t);
+            direct.configure((double) p / PHASES, loc.t);
             int size = direct.symbolCount();
             int[] c = new int[size + 1];
             for (int s = 0; s <= size; s++) {
                 c[s] = direct.cumulativeFrequency(s);
             }
             pt = new PhaseTable(c, direct.windowStart());
-            tab.phase[p] = pt;
+            loc.shared.phase[p] = pt;
             if (CACHED_ENTRIES.addAndGet(c.length) > MAX_CACHED_ENTRIES) {
-                CACHE.clear(); // instances keep their current tables; later lookups rebuild
+                CACHE.clear(); // instances keep their own copies; later lookups rebuild
                 CACHED_ENTRIES.set(0);
             }
         }
-        this.cum = pt.cum;
-        this.first = pt.first;
-        this.m = pt.cum.length - 2;
-        this.k0 = k + pt.start;
+        System.arraycopy(pt.cum, 0, loc.cum, p * loc.stride, loc.stride);
+        int sym = 0;
+        int b0 = p * loc.stride;
+        for (int b = 0; b < INDEX - 1; b++) {
+            int c = b << INDEX_SHIFT;
+            while (loc.cum[b0 + sym + 1] <= c) {
+                sym++;
+            }
+            loc.first[p * INDEX + b] = sym;
+        }
+        loc.start[p] = pt.start;
+        loc.ready[p] = true;
     }
 
     @Override
@@ -146,7 +198,7 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
 
     @Override
     public int escapeSymbol() {
-        return useDirect ? direct.escapeSymbol() : m;
+        return useDirect ? direct.escapeSymbol() : cur.m;
     }
 
     @Override
@@ -155,17 +207,18 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
             return direct.symbolOf(k);
         }
         long i = k - k0;
+        int m = cur.m;
         return i >= 0 && i < m ? (int) i : m;
     }
 
     @Override
     public int symbolCount() {
-        return useDirect ? direct.symbolCount() : m + 1;
+        return useDirect ? direct.symbolCount() : cur.m + 1;
     }
 
     @Override
     public int cumulativeFrequency(int symbol) {
-        return useDirect ? direct.cumulativeFrequency(symbol) : cum[symbol];
+        return useDirect ? direct.cumulativeFrequency(symbol) : cur.cum[base + symbol];
     }
 
     @Override
@@ -173,10 +226,11 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         if (useDirect) {
             return direct.symbolForCumulative(c);
         }
-        int sym = first[c >>> INDEX_SHIFT]; // cum[sym] ≤ c; step up to the interval that holds c
-        while (cum[sym + 1] <= c) {
-            sym++;
+        int[] cum = cur.cum;
+        int at = base + cur.first[indexBase + (c >>> INDEX_SHIFT)]; // cum[at] ≤ c; step up to c's interval
+        while (cum[at + 1] <= c) {
+            at++;
         }
-        return sym;
+        return at - base;
     }
 }

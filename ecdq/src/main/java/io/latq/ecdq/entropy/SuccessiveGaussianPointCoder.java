@@ -46,6 +46,9 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
     private final double[] acc;
     /** Scratch of {@link TriangularBasis#pushOffsetsInOrder} (version 2 only). */
     private final double[] beta;
+    /** Version 3: the phase-table model, and per coordinate the hint of its last spread's tables. */
+    private final PhaseTableGaussianModel phase;
+    private final int[] hints;
 
     /**
      * @param basis  triangular view of the (unscaled) lattice the coordinates refer to
@@ -81,7 +84,12 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         this.acc = incremental ? new double[basis.dimension()] : null;
         this.beta = incremental ? new double[basis.dimension()] : null;
         this.exact = phaseTable ? null : new DiscretizedGaussianModel();
-        this.model = phaseTable ? new PhaseTableGaussianModel() : exact;
+        this.phase = phaseTable ? new PhaseTableGaussianModel() : null;
+        this.model = phaseTable ? phase : exact;
+        this.hints = phaseTable ? new int[basis.dimension()] : null;
+        if (hints != null) {
+            java.util.Arrays.fill(hints, -1);
+        }
     }
 
     @Override
@@ -169,13 +177,18 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         double c = acc != null ? acc[j] : basis.offset(j, a);
         double mu = (rotated[j] - c) / ljj;
         double t = s / ljj;
-        if (!(t >= SPLIT_SPREAD)) {
-            model.configure(mu, t);
-            return 0;
+        int b = 0;
+        if (t >= SPLIT_SPREAD) {
+            b = Math.min(48, Math.getExponent(t / 16.0)); // t/m in [16, 32)
+            double m = Math.scalb(1.0, b);
+            mu = (mu + 0.5) / m - 0.5;
+            t = t / m;
         }
-        int b = Math.min(48, Math.getExponent(t / 16.0)); // t/m in [16, 32)
-        double m = Math.scalb(1.0, b);
-        model.configure((mu + 0.5) / m - 0.5, t / m);
+        if (phase != null) {
+            hints[j] = phase.configure(mu, t, hints[j]);
+        } else {
+            model.configure(mu, t);
+        }
         return b;
     }
 

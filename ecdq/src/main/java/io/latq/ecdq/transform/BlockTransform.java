@@ -43,6 +43,14 @@ public final class BlockTransform {
     public void mix(double[] x, long rows, double[] mean, double[] scale, double[] coef) {
         int p = (int) (rows * plan.rowPositions());
         int c = channels;
+        if (c == 1 && u == null) { // the same arithmetic in a loop the compiler can vectorize
+            double m = mean[0];
+            double s = scale[0];
+            for (int pos = 0; pos < p; pos++) {
+                coef[pos] = (x[pos] - m) / s;
+            }
+            return;
+        }
         for (int pos = 0; pos < p; pos++) {
             for (int ch = 0; ch < c; ch++) {
                 mix[ch] = (x[pos * c + ch] - mean[ch]) / scale[ch];
@@ -82,6 +90,14 @@ public final class BlockTransform {
         int p = (int) (rows * plan.rowPositions());
         int c = channels;
         tiles(coef, rows, false);
+        if (c == 1 && u == null) {
+            double m = mean[0];
+            double s = scale[0];
+            for (int pos = 0; pos < p; pos++) {
+                x[pos] = m + s * coef[pos];
+            }
+            return;
+        }
         for (int pos = 0; pos < p; pos++) {
             if (u != null) {
                 for (int ch = 0; ch < c; ch++) {

@@ -39,6 +39,34 @@ class PhaseTableGaussianModelTest {
         }
     }
 
+    /** Hints only skip a search: stale, wrong and absent hints give the same model, across more spreads than fit. */
+    @Test
+    void hintsNeverChangeTheModel() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        PhaseTableGaussianModel hinted = new PhaseTableGaussianModel();
+        PhaseTableGaussianModel plain = new PhaseTableGaussianModel();
+        double[] spreads = new double[12]; // more than the instance keeps, so hints go stale
+        for (int i = 0; i < spreads.length; i++) {
+            spreads[i] = 0.4 + 1.7 * i;
+        }
+        int[] hints = new int[spreads.length];
+        java.util.Arrays.fill(hints, -1);
+        for (int trial = 0; trial < 4000; trial++) {
+            int i = trial % 5 == 0 ? rnd.nextInt(spreads.length) : trial % 3;
+            double mu = (rnd.nextDouble() * 2 - 1) * 50;
+            int hint = trial % 7 == 0 ? rnd.nextInt(-1, 9) : hints[i];
+            hints[i] = hinted.configure(mu, spreads[i], hint);
+            plain.configure(mu, spreads[i]);
+            assertEquals(plain.windowStart(), hinted.windowStart());
+            assertEquals(plain.symbolCount(), hinted.symbolCount());
+            for (int s = 0; s <= plain.symbolCount(); s++) {
+                assertEquals(plain.cumulativeFrequency(s), hinted.cumulativeFrequency(s));
+            }
+            int c = rnd.nextInt(EntropyModel.TOTAL);
+            assertEquals(plain.symbolForCumulative(c), hinted.symbolForCumulative(c));
+        }
+    }
+
     /** Pinned literal values of the version-3 model, so a change of its definition cannot pass unnoticed. */
     @Test
     void pinnedFrequencies() {
