@@ -225,7 +225,7 @@ public final class EcdqCompressor {
         FileHeader header = new FileHeader(st.format, fileId, description.toBytes(), n, hash, lattice.log2Volume(),
                 nsm, seed, opt.target().code(), opt.targetValue(), n == 1 ? 0.0 : 1.0, opt.keepNonFinite(),
                 st.nonFinite, plan, mean, scale, theta, opt.level(), coder, 1.0);
-        Trials trials = new Trials(lattice, basis, all, tracker);
+        Trials trials = new Trials(lattice, basis, all, tracker, opt.threads());
         if (opt.target() == EcdqOptions.Target.RATE) {
             header = rateSearch(header, trials, all, opt.targetValue(), sigma, perChannel, c);
         }
@@ -287,15 +287,24 @@ public final class EcdqCompressor {
     /**
      * The trial header with the fewest bytes over {@code values} of κ_c ({@code coarse}) or of w, the first on ties;
      * a candidate equal to {@code known} (a header already encoded, or null) takes its size instead of a new trial.
+     * The other candidates are encoded in parallel (each size depends on its header only).
      */
     private static Trial bestTrial(Trials trials, Trial known, FileHeader header, double[] values, boolean coarse)
             throws LatqException {
+        List<FileHeader> todo = new java.util.ArrayList<>();
+        FileHeader[] hs = new FileHeader[values.length];
+        for (int i = 0; i < values.length; i++) {
+            hs[i] = coarse ? header.withCoarseScale(values[i]) : header.withDesign(header.theta(), values[i]);
+            if (known == null || !hs[i].equals(known.header())) {
+                todo.add(hs[i]);
+            }
+        }
+        List<Long> sizes = trials.bytes(todo);
         Trial best = null;
-        for (double v : values) {
-            FileHeader h = coarse ? header.withCoarseScale(v) : header.withDesign(header.theta(), v);
-            long bytes = known != null && h.equals(known.header()) ? known.bytes() : trials.bytes(h);
+        for (int i = 0, next = 0; i < values.length; i++) {
+            long bytes = known != null && hs[i].equals(known.header()) ? known.bytes() : sizes.get(next++);
             if (best == null || bytes < best.bytes()) {
-                best = new Trial(h, bytes);
+                best = new Trial(hs[i], bytes);
             }
         }
         return best;
@@ -327,18 +336,41 @@ public final class EcdqCompressor {
         private final TriangularBasis basis;
         private final CellStatistics kept;
         private final Tracker tracker;
+        private final int threads;
 
-        Trials(Lattice lattice, TriangularBasis basis, CellStatistics kept, Tracker tracker) {
+        Trials(Lattice lattice, TriangularBasis basis, CellStatistics kept, Tracker tracker, int threads) {
             this.lattice = lattice;
             this.basis = basis;
             this.kept = kept;
             this.tracker = tracker;
+            this.threads = threads;
         }
 
         long bytes(FileHeader h) throws LatqException {
+            return bytes(List.of(h)).get(0);
+        }
+
+        /** The sizes of the kept blocks under each header, in order; the headers are encoded in parallel. */
+        List<Long> bytes(List<FileHeader> headers) throws LatqException {
             // a trial's size is known only when it starts: it extends the total and the work done together
-            tracker.total += Tracker.CODE * samples();
-            tracker.coded(samples());
+            tracker.total += Tracker.CODE * samples() * headers.size();
+            List<Workers.Job<Object, Long>> jobs = new java.util.ArrayList<>();
+            for (FileHeader h : headers) {
+                jobs.add(unused -> encodedSize(h));
+            }
+            List<Long> sizes;
+            try (Workers<Object> pool = new Workers<>(Math.max(1, Math.min(threads, headers.size())), Object::new)) {
+                sizes = pool.runAll(jobs);
+            } catch (LatqException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new IllegalStateException(e); // trial encodings read no file
+            }
+            tracker.coded(samples() * headers.size());
+            return sizes;
+        }
+
+        private long encodedSize(FileHeader h) throws LatqException {
             TransformBlockCoder coder = new TransformBlockCoder(lattice, basis, h);
             long total = 0;
             for (int i = 0; i < kept.keptSamples.size(); i++) {

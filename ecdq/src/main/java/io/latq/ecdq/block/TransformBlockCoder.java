@@ -59,6 +59,8 @@ public final class TransformBlockCoder {
     private final double[] scale;
     private final double[] theta;
     private final boolean perCoordinate;
+    /** One-dimensional lattice on the successive coder: the per-coefficient walk ({@link #encodeScalars}). */
+    private final boolean scalar;
     private final CellDesign pad;
     /** |coef/step| bound: 2^50, and 2^(61−m) for the polar coder, whose points must stay within 2^(62−m). */
     private final double coefficientLimit;
@@ -82,6 +84,9 @@ public final class TransformBlockCoder {
     private final CellDesign[] coordDesign;
     private int[] nfOffsets = new int[16];
     private long[] nfBits = new long[16];
+
+    /** Tests: coders built while this is set take the general walk even for one-dimensional lattices. */
+    static final ThreadLocal<Boolean> GENERIC_WALK = ThreadLocal.withInitial(() -> false);
 
     public TransformBlockCoder(Lattice lattice, TriangularBasis basis, FileHeader header) {
         this.lattice = lattice;
@@ -117,6 +122,7 @@ public final class TransformBlockCoder {
         this.scale = header.scale();
         this.theta = header.theta();
         this.perCoordinate = basis.isSignedIdentity();
+        this.scalar = n == 1 && perCoordinate && coder != null && !GENERIC_WALK.get();
         this.pad = CellDesign.padding(sigma0Sq);
         int maxSamples = (int) Math.min(plan.maxBlockSamples(), header.sampleCount());
         this.work = new double[maxSamples];
@@ -212,7 +218,11 @@ public final class TransformBlockCoder {
         }
         designCells();
         enc.reset();
-        forEachVector(p, order, start, (vector, filled) -> encodeVector(block, vector, filled, firstSampleIndex));
+        if (scalar) {
+            encodeScalars(block, p, order, start, firstSampleIndex);
+        } else {
+            forEachVector(p, order, start, (vector, filled) -> encodeVector(block, vector, filled, firstSampleIndex));
+        }
         if (coder != null) {
             coder.flush(enc);
         }
@@ -226,7 +236,7 @@ public final class TransformBlockCoder {
         int nfi = 0;
         double[] sseByChannel = new double[channels];
         long[] finiteByChannel = new long[channels];
-        for (int i = 0; i < count; i++) {
+        for (int i = 0, ch = 0; i < count; i++, ch = ch + 1 == channels ? 0 : ch + 1) { // ch = i mod channels
             if (nfi < nf && nfOffsets[nfi] == i) {
                 out[i] = Double.longBitsToDouble(nfBits[nfi++]);
                 continue;
@@ -235,8 +245,8 @@ public final class TransformBlockCoder {
             out[i] = r;
             double e = r - x[i];
             sse += e * e;
-            sseByChannel[i % channels] += e * e;
-            finiteByChannel[i % channels]++;
+            sseByChannel[ch] += e * e;
+            finiteByChannel[ch]++;
             maxAbs = Math.max(maxAbs, Math.abs(e));
             finite++;
         }
@@ -355,6 +365,75 @@ public final class TransformBlockCoder {
         }
     }
 
+    /**
+     * {@link #forEachVector} with {@link #encodeVector} for a one-dimensional lattice: every coded coefficient is a
+     * vector of its own (same order, same dither positions, the same lattice, basis and coder calls), without the
+     * per-vector bookkeeping of the general walk. {@code TransformBlockCoderScalarTest} checks the bytes against it.
+     */
+    private void encodeScalars(long block, int p, int[] order, int[] start, long firstSampleIndex)
+            throws LatqException {
+        long vector = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int b = 0; b < bands; b++) {
+                CellDesign d = designs[c * bands + b];
+                if (d == null) {
+                    for (int k = start[b]; k < start[b + 1]; k++) {
+                        coef[c * p + order[k]] = 0;
+                    }
+                    continue;
+                }
+                double step = d.step();
+                double gain = d.gain();
+                spreads[0] = d.spread();
+                for (int k = start[b]; k < start[b + 1]; k++) {
+                    int idx = c * p + order[k];
+                    dither.position(block, vector++);
+                    lattice.sampleFundamentalRegion(dither, u, 0);
+                    double x = coef[idx] / step;
+                    if (!(Math.abs(x) < coefficientLimit)) {
+                        throw new LatqException("a sample near index " + firstSampleIndex
+                                + " is too large relative to the quantization step");
+                    }
+                    z[0] = x + u[0];
+                    lattice.quantize(z, 0, q, 0);
+                    basis.coordinates(q, 0, vwork, a);
+                    basis.point(a, lambda, 0);
+                    if (!(Math.abs(lambda[0] - q[0]) <= 1e-6 * (1 + Math.abs(q[0])))) {
+                        throw new IllegalStateException("lattice " + lattice.name()
+                                + " quantizer returned a point that is not in the lattice of its generator");
+                    }
+                    coder.encode(a, u, spreads, enc);
+                    coef[idx] = gain * (lambda[0] - u[0]);
+                }
+            }
+        }
+    }
+
+    /** {@link #forEachVector} with {@link #decodeVector} for a one-dimensional lattice (see {@link #encodeScalars}). */
+    private void decodeScalars(long block, int p, int[] order, int[] start) throws LatqFormatException {
+        long vector = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int b = 0; b < bands; b++) {
+                CellDesign d = designs[c * bands + b];
+                if (d == null) {
+                    for (int k = start[b]; k < start[b + 1]; k++) {
+                        coef[c * p + order[k]] = 0;
+                    }
+                    continue;
+                }
+                double gain = d.gain();
+                spreads[0] = d.spread();
+                for (int k = start[b]; k < start[b + 1]; k++) {
+                    dither.position(block, vector++);
+                    lattice.sampleFundamentalRegion(dither, u, 0);
+                    coder.decode(u, spreads, dec, a);
+                    basis.point(a, lambda, 0);
+                    coef[c * p + order[k]] = gain * (lambda[0] - u[0]);
+                }
+            }
+        }
+    }
+
     /** Decodes a block into {@code out[0..block.samples())}, values as stored before container conversion. */
     public void decode(BlockFormat.Block blk, double[] out) throws LatqFormatException {
         try {
@@ -375,7 +454,11 @@ public final class TransformBlockCoder {
         int[] order = layout(rows, st);
         int[] start = st[0];
         dec.reset(blk.payload(), 0, blk.payload().length);
-        forEachVector(p, order, start, (vector, filled) -> decodeVector(blk.index(), vector, filled));
+        if (scalar) {
+            decodeScalars(blk.index(), p, order, start);
+        } else {
+            forEachVector(p, order, start, (vector, filled) -> decodeVector(blk.index(), vector, filled));
+        }
         dec.finish();
         transform.inverse(coef, rows, mean, scale, out);
         int[] offs = blk.nonFiniteOffsets();

@@ -75,7 +75,7 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         final int m;
         final int stride;
         final int[] cum;
-        final int[] first;
+        final short[] first;
         final long[] start = new long[PHASES];
         final boolean[] ready = new boolean[PHASES];
 
@@ -87,7 +87,7 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
             this.m = m;
             this.stride = m + 2;
             this.cum = new int[PHASES * stride];
-            this.first = new int[PHASES * INDEX];
+            this.first = new short[PHASES * INDEX];
         }
     }
 
@@ -185,7 +185,7 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
             while (loc.cum[b0 + sym + 1] <= c) {
                 sym++;
             }
-            loc.first[p * INDEX + b] = sym;
+            loc.first[p * INDEX + b] = (short) sym; // M ≤ 4095
         }
         loc.start[p] = pt.start;
         loc.ready[p] = true;

@@ -167,14 +167,26 @@ public final class RansEncoder {
      * Math.log, so it is not part of the bit-exact path).
      */
     public double idealBits() {
+        double[] cost = SymbolCost.BITS;
         double bits = 0;
         for (int i = 0; i < count; i++) {
-            bits += P - StrictMath.log(freqs[i]) * INV_LN2;
+            bits += cost[freqs[i]];
         }
         return bits;
     }
 
     private static final double INV_LN2 = 1.0 / StrictMath.log(2.0);
+
+    /** −log2(f/2^16) for every frequency f, tabulated once (the same values as evaluating it per symbol). */
+    private static final class SymbolCost {
+        static final double[] BITS = new double[EntropyModel.TOTAL + 1];
+
+        static {
+            for (int f = 1; f <= EntropyModel.TOTAL; f++) {
+                BITS[f] = P - StrictMath.log(f) * INV_LN2;
+            }
+        }
+    }
 
     /** The backing array of the last {@link #finish}. */
     public byte[] buffer() {

@@ -74,6 +74,19 @@ final class BinarySampleReader implements SampleReader {
     private static final VarHandle LE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle BE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
+    @Override
+    public void skip(long count) throws IOException {
+        if (count > remaining) {
+            throw new io.latq.common.LatqException("input changed while it was read (fewer samples than counted)");
+        }
+        try {
+            in.skipNBytes(count * width);
+        } catch (java.io.EOFException e) {
+            throw new io.latq.common.LatqException("input changed while it was read (fewer samples than counted)");
+        }
+        remaining -= count;
+    }
+
     private long bytesAt(int p) {
         long v = 0;
         if (bigEndian) {

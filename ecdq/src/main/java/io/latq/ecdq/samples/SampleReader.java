@@ -34,4 +34,23 @@ public interface SampleReader extends Closeable {
             got += k;
         }
     }
+
+    /**
+     * Skips exactly {@code count} samples, for a caller that counted them in an earlier pass; a fixed-width file
+     * seeks instead of decoding them.
+     *
+     * @throws io.latq.common.LatqException if the input ends early (it changed since it was counted)
+     */
+    default void skip(long count) throws IOException {
+        double[] scratch = new double[(int) Math.min(count, 1 << 13)];
+        long left = count;
+        while (left > 0) {
+            int k = read(scratch, 0, (int) Math.min(left, scratch.length));
+            if (k < 0) {
+                throw new io.latq.common.LatqException("input changed while it was read (fewer samples than "
+                        + "counted)");
+            }
+            left -= k;
+        }
+    }
 }

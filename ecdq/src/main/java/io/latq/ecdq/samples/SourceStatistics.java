@@ -65,6 +65,23 @@ public final class SourceStatistics {
             int got;
             while ((got = r.read(buf, 0, buf.length)) > 0) {
                 progress.accept(got);
+                if (c == 1 && st.firstNonFinite < 0 && allFinite(buf, got)) {
+                    // one channel, finite: the same updates as below without the channel bookkeeping
+                    long k = st.finite[0];
+                    double mean = st.mean[0];
+                    double m2 = st.m2[0];
+                    for (int i = 0; i < got; i++) {
+                        double x = buf[i];
+                        double d = x - mean;
+                        mean += d / ++k;
+                        m2 += d * (x - mean);
+                    }
+                    st.finite[0] = k;
+                    st.mean[0] = mean;
+                    st.m2[0] = m2;
+                    st.count += got;
+                    continue;
+                }
                 for (int i = 0; i < got; i++) {
                     double x = buf[i];
                     int ch = (int) (st.count % c);
@@ -114,6 +131,14 @@ public final class SourceStatistics {
             throw new LatqException("input changed while it was read (sample count)");
         }
         return st;
+    }
+
+    private static boolean allFinite(double[] x, int n) {
+        boolean ok = true;
+        for (int i = 0; i < n; i++) {
+            ok &= Double.isFinite(x[i]);
+        }
+        return ok;
     }
 
     /** Standard deviation of channel c (0 without finite samples). */

@@ -102,21 +102,23 @@ public final class CellStatistics {
         try (SampleReader r = SampleFiles.open(input, type)) {
             for (long b = 0; b < blocks; b++) {
                 int count = (int) plan.samplesInBlock(b);
+                boolean sel = select.test(b);
+                boolean keepIt = keep.test(b);
+                if (!sel && !keepIt) {
+                    r.skip(count); // a sampled pass (the transform choice) reads a few blocks, not the file
+                    progress.accept(count);
+                    continue;
+                }
                 r.readFully(x, count);
                 progress.accept(count);
-                boolean sel = select.test(b);
-                if (keep.test(b)) {
+                if (keepIt) {
                     kept.add(java.util.Arrays.copyOf(x, count));
                     keptIdx.add(b);
                 }
                 if (!sel) {
                     continue;
                 }
-                for (int i = 0; i < count; i++) {
-                    if (!Double.isFinite(x[i])) {
-                        x[i] = mean[i % c];
-                    }
-                }
+                replaceNonFinite(x, count, mean, c);
                 int rows = (int) plan.rowsInBlock(b);
                 int p = count / c;
                 t.mix(x, rows, mean, scale, coef);
@@ -137,14 +139,7 @@ public final class CellStatistics {
                 double[] sum = new double[c * k];
                 double[] cnt = new double[c * k];
                 for (int ch = 0; ch < c; ch++) {
-                    for (int pos = 0; pos < p; pos++) {
-                        double v = coef[ch * p + pos];
-                        int cell = ch * k + plan.bandOfBin(bin[pos]);
-                        sum[cell] += v * v;
-                        cnt[cell] += 1;
-                        binSum[ch][bin[pos]] += v * v;
-                        binCount[ch][bin[pos]]++;
-                    }
+                    accumulate(plan, coef, ch * p, p, bin, ch * k, sum, cnt, binSum[ch], binCount[ch]);
                 }
                 double[] row = new double[2 * c * k];
                 for (int i = 0; i < c * k; i++) {
@@ -176,6 +171,30 @@ public final class CellStatistics {
             }
         }
         return new CellStatistics(v, w, ch, cells, evaluated, samples, kept, keptIdx, binSum, binW, spectra);
+    }
+
+    // the per-sample loops live in small methods: compiled once, not recompiled inside the whole pass for every plan
+
+    /** Non-finite samples count as their channel's mean. */
+    private static void replaceNonFinite(double[] x, int count, double[] mean, int c) {
+        for (int i = 0; i < count; i++) {
+            if (!Double.isFinite(x[i])) {
+                x[i] = mean[i % c];
+            }
+        }
+    }
+
+    /** One channel component's squares into its cells (offset {@code cell0}) and its tile bins. */
+    private static void accumulate(TransformPlan plan, double[] coef, int off, int p, int[] bin, int cell0,
+                                   double[] sum, double[] cnt, double[] binSum, long[] binCount) {
+        for (int pos = 0; pos < p; pos++) {
+            double v = coef[off + pos];
+            int cell = cell0 + plan.bandOfBin(bin[pos]);
+            sum[cell] += v * v;
+            cnt[cell] += 1;
+            binSum[bin[pos]] += v * v;
+            binCount[bin[pos]]++;
+        }
     }
 
     private static boolean selectsAll(LongPredicate select, long blocks) {
