@@ -39,11 +39,14 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Passes over the input (files; memory does not grow with their size):
  * <ol>
- *   <li>statistics: count, per-channel mean and variance, channel co-moments, non-finite samples;</li>
+ *   <li>statistics: count, per-channel mean and variance, channel co-moments, non-finite samples (of about
+ *       {@value #STATS_SAMPLES} samples in spread chunks for a large fixed-width file, see {@link #STATS_SAMPLES});
+ *       </li>
  *   <li>the transform: for every candidate {@link TransformPlan} the cell variances of (up to
  *       {@value #CHOOSE_SAMPLES} samples of) the file give a predicted rate by reverse water-filling; the smallest
  *       wins (identity unless a transform saves {@value PlanChooser#MIN_GAIN} b/sample);</li>
- *   <li>the water levels: the chosen plan's cell variances over the whole file, water-filled at the target;</li>
+ *   <li>the water levels: the chosen plan's cell variances over the whole file (or the sampled blocks),
+ *       water-filled at the target;</li>
  *   <li>the model spread weight (and for a rate target, the distortion) from trial encodings of a few blocks;</li>
  *   <li>the blocks, coded in parallel and written in order.</li>
  * </ol>
@@ -53,6 +56,12 @@ import org.ejml.data.DMatrixRMaj;
 public final class EcdqCompressor {
     /** Samples the transform choice looks at, at most (evenly spread blocks). */
     static final long CHOOSE_SAMPLES = 1 << 19;
+    /**
+     * Samples that describe a large file: a fixed-width file of more than twice as many has its statistics, water
+     * levels and spectrum from about this many samples in evenly spread chunks and blocks (no full pass before
+     * coding); smaller files, CSV and {@code --keep-nonfinite} are read whole.
+     */
+    static final long STATS_SAMPLES = 1 << 22;
     /** Samples of the trial encodings (spread weight, rate search), at most. */
     static final long TRIAL_SAMPLES = 1 << 16;
     /** Candidate weights w of the dither variance in the model spread (n &gt; 1). */
@@ -113,7 +122,7 @@ public final class EcdqCompressor {
             }
         }
         SourceStatistics st = SourceStatistics.scan(input, type, opt.keepNonFinite(), TransformPlan.MAX_CHANNELS,
-                tracker::scanned);
+                STATS_SAMPLES, tracker::scanned);
         if (st.count == 0) {
             throw new LatqException("input " + input.getFileName() + " holds no samples");
         }
@@ -175,7 +184,8 @@ public final class EcdqCompressor {
             throw new LatqException("transform '" + opt.transform() + "': " + e.getMessage());
         }
         // progress: pass 1, one pass per candidate when there is a choice, the statistics pass, trials, coding
-        tracker.total = Tracker.SCAN * st.count * (2 + (candidates.size() > 1 ? candidates.size() : 0))
+        long scanned = st.sampled ? STATS_SAMPLES : st.count;
+        tracker.total = tracker.done + Tracker.SCAN * scanned * (1 + (candidates.size() > 1 ? candidates.size() : 0))
                 + Tracker.CODE * st.count;
         tracker.report();
         TransformPlan plan = candidates.get(0);
@@ -199,8 +209,10 @@ public final class EcdqCompressor {
         long blocks = plan.blockCount();
         long trialBlocks = Math.max(1, Math.min(blocks, TRIAL_SAMPLES / Math.max(1, plan.maxBlockSamples())));
         long trialStride = Math.max(1, blocks / trialBlocks);
-        CellStatistics all = CellStatistics.compute(input, type, plan, mean, scale, b -> true,
-                b -> b % trialStride == 0 && b / trialStride < trialBlocks, tracker::scanned);
+        // the water levels: every block, or evenly spread blocks of about STATS_SAMPLES when pass 1 sampled
+        long allStride = !st.sampled ? 1 : Math.max(1, blocks * Math.max(1, plan.maxBlockSamples()) / STATS_SAMPLES);
+        CellStatistics all = CellStatistics.compute(input, type, plan, mean, scale, b -> b % allStride == 0,
+                b -> b % trialStride == 0 && b / trialStride < trialBlocks, tracker::scanned, st.sampled);
         // the spectrum estimate behind the process bound: the full pass's own (Welch for one-axis signals, tile
         // bins otherwise); an array coded without a tile transform is measured with the largest candidate tile
         CellStatistics spectrum = all;

@@ -36,8 +36,26 @@ public final class SourceStatistics {
     /** Scans {@code input}; stops at the first non-finite sample unless {@code keepNonFinite}. */
     public static SourceStatistics scan(Path input, String type, boolean keepNonFinite, int maxChannels,
                                         java.util.function.LongConsumer progress) throws IOException {
+        return scan(input, type, keepNonFinite, maxChannels, 0, progress);
+    }
+
+    /** Samples per chunk of a sampled scan (rounded down to whole time steps). */
+    public static final int CHUNK = 1 << 16;
+
+    /**
+     * As {@link #scan(Path, String, boolean, int, java.util.function.LongConsumer)}, but a fixed-width file of more
+     * than 2·{@code sampleLimit} samples ({@code sampleLimit} &gt; 0, non-finite samples refused) is described by
+     * {@code sampleLimit} of its samples only: ⌊sampleLimit/{@value #CHUNK}⌋ chunks of {@value #CHUNK} samples (whole
+     * time steps) starting at time steps i·⌊S/K⌋ (S time steps, K chunks), skipped to by seeking. Then
+     * {@link #sampled} is true, {@link #count} is still the file's count, the mean, variance and co-moments are
+     * those of the chunks, and a non-finite sample outside them is left to the coder, which refuses it. A CSV file
+     * is always read whole.
+     */
+    public static SourceStatistics scan(Path input, String type, boolean keepNonFinite, int maxChannels,
+                                        long sampleLimit, java.util.function.LongConsumer progress)
+            throws IOException {
         SourceStatistics st = new SourceStatistics();
-        double[] buf = new double[1 << 16];
+        double[] buf = new double[CHUNK];
         // a CSV file's column count, hence its channels, is final only once it has been read to the end: read it
         // once for that (the other containers say it in their header)
         try (SampleReader r = SampleFiles.open(input, type)) {
@@ -53,74 +71,37 @@ public final class SourceStatistics {
         st.finite = new long[c];
         st.mean = new double[c];
         st.m2 = new double[c];
-        double[] stepMean = new double[c];
-        double[] step = new double[c];
-        double[] delta = new double[c];
         if (c > 1) {
             st.comoment = new double[c * c];
         }
-        int inStep = 0;
-        boolean stepFinite = true;
+        long total = st.format.sampleCount();
+        long steps = total / c;
+        long stepsPerChunk = CHUNK / c;
+        long chunks = sampleLimit / CHUNK;
+        st.sampled = sampleLimit > 0 && !keepNonFinite && st.format.container() != ContainerType.CSV
+                && chunks > 0 && stepsPerChunk > 0 && total > 2 * sampleLimit;
+        Accumulator acc = new Accumulator(st, c, keepNonFinite);
         try (SampleReader r = SampleFiles.open(input, type)) {
+            if (st.sampled) {
+                long stride = steps / chunks; // ≥ 2·stepsPerChunk: chunks never overlap
+                long at = 0;
+                for (long i = 0; i < chunks && st.firstNonFinite < 0; i++) {
+                    long first = i * stride * c;
+                    r.skip(first - at);
+                    int len = (int) (stepsPerChunk * c);
+                    r.readFully(buf, len);
+                    progress.accept(len);
+                    acc.accept(buf, len, first);
+                    at = first + len;
+                }
+                st.count = total;
+                return st;
+            }
             int got;
             while ((got = r.read(buf, 0, buf.length)) > 0) {
                 progress.accept(got);
-                if (c == 1 && st.firstNonFinite < 0 && allFinite(buf, got)) {
-                    // one channel, finite: the same updates as below without the channel bookkeeping
-                    long k = st.finite[0];
-                    double mean = st.mean[0];
-                    double m2 = st.m2[0];
-                    for (int i = 0; i < got; i++) {
-                        double x = buf[i];
-                        double d = x - mean;
-                        mean += d / ++k;
-                        m2 += d * (x - mean);
-                    }
-                    st.finite[0] = k;
-                    st.mean[0] = mean;
-                    st.m2[0] = m2;
-                    st.count += got;
-                    continue;
-                }
-                for (int i = 0; i < got; i++) {
-                    double x = buf[i];
-                    int ch = (int) (st.count % c);
-                    if (Double.isFinite(x)) {
-                        long k = ++st.finite[ch];
-                        double d = x - st.mean[ch];
-                        st.mean[ch] += d / k;
-                        st.m2[ch] += d * (x - st.mean[ch]);
-                    } else {
-                        st.nonFinite++;
-                        stepFinite = false;
-                        if (st.firstNonFinite < 0) {
-                            st.firstNonFinite = st.count;
-                            st.firstNonFiniteValue = x;
-                            if (!keepNonFinite) {
-                                return st;
-                            }
-                        }
-                    }
-                    st.count++;
-                    if (c > 1) {
-                        step[inStep++] = x;
-                        if (inStep == c) {
-                            if (stepFinite) {
-                                long k = ++st.completeSteps;
-                                for (int a = 0; a < c; a++) {
-                                    delta[a] = step[a] - stepMean[a];
-                                    stepMean[a] += delta[a] / k;
-                                }
-                                for (int a = 0; a < c; a++) {
-                                    for (int b = 0; b < c; b++) {
-                                        st.comoment[a * c + b] += delta[a] * (step[b] - stepMean[b]);
-                                    }
-                                }
-                            }
-                            inStep = 0;
-                            stepFinite = true;
-                        }
-                    }
+                if (!acc.accept(buf, got, st.count)) {
+                    return st;
                 }
             }
             if (st.format.container() != ContainerType.CSV) {
@@ -131,6 +112,94 @@ public final class SourceStatistics {
             throw new LatqException("input changed while it was read (sample count)");
         }
         return st;
+    }
+
+    /** True when {@link #scan(Path, String, boolean, int, long, java.util.function.LongConsumer)} sampled. */
+    public boolean sampled;
+
+    /** The per-sample updates, in file order over the samples it is given. */
+    private static final class Accumulator {
+        private final SourceStatistics st;
+        private final int c;
+        private final boolean keepNonFinite;
+        private final double[] stepMean;
+        private final double[] step;
+        private final double[] delta;
+        private int inStep;
+        private boolean stepFinite = true;
+
+        Accumulator(SourceStatistics st, int c, boolean keepNonFinite) {
+            this.st = st;
+            this.c = c;
+            this.keepNonFinite = keepNonFinite;
+            this.stepMean = new double[c];
+            this.step = new double[c];
+            this.delta = new double[c];
+        }
+
+        /**
+         * Updates with x[0..got), whose first sample has file index {@code first} (a whole time step); false when
+         * it stopped at a refused non-finite sample. {@code st.count} counts the samples given.
+         */
+        boolean accept(double[] buf, int got, long first) {
+            if (c == 1 && st.firstNonFinite < 0 && allFinite(buf, got)) {
+                // one channel, finite: the same updates as below without the channel bookkeeping
+                long k = st.finite[0];
+                double mean = st.mean[0];
+                double m2 = st.m2[0];
+                for (int i = 0; i < got; i++) {
+                    double x = buf[i];
+                    double d = x - mean;
+                    mean += d / ++k;
+                    m2 += d * (x - mean);
+                }
+                st.finite[0] = k;
+                st.mean[0] = mean;
+                st.m2[0] = m2;
+                st.count += got;
+                return true;
+            }
+            for (int i = 0, ch = (int) (first % c); i < got; i++, ch = ch + 1 == c ? 0 : ch + 1) {
+                double x = buf[i];
+                if (Double.isFinite(x)) {
+                    long k = ++st.finite[ch];
+                    double d = x - st.mean[ch];
+                    st.mean[ch] += d / k;
+                    st.m2[ch] += d * (x - st.mean[ch]);
+                } else {
+                    st.nonFinite++;
+                    stepFinite = false;
+                    if (st.firstNonFinite < 0) {
+                        st.firstNonFinite = first + i;
+                        st.firstNonFiniteValue = x;
+                        if (!keepNonFinite) {
+                            return false;
+                        }
+                    }
+                }
+                st.count++;
+                if (c > 1) {
+                    step[inStep++] = x;
+                    if (inStep == c) {
+                        if (stepFinite) {
+                            long k = ++st.completeSteps;
+                            for (int a = 0; a < c; a++) {
+                                delta[a] = step[a] - stepMean[a];
+                                stepMean[a] += delta[a] / k;
+                            }
+                            for (int a = 0; a < c; a++) {
+                                for (int b = 0; b < c; b++) {
+                                    st.comoment[a * c + b] += delta[a] * (step[b] - stepMean[b]);
+                                }
+                            }
+                        }
+                        inStep = 0;
+                        stepFinite = true;
+                    }
+                }
+            }
+            return true;
+        }
     }
 
     private static boolean allFinite(double[] x, int n) {

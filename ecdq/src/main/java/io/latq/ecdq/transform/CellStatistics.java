@@ -65,6 +65,17 @@ public final class CellStatistics {
     public static CellStatistics compute(Path input, String type, TransformPlan plan, double[] mean, double[] scale,
                                          LongPredicate select, LongPredicate keep,
                                          java.util.function.LongConsumer progress) throws IOException {
+        return compute(input, type, plan, mean, scale, select, keep, progress, false);
+    }
+
+    /**
+     * As above; with {@code sampledSpectrum} a one-axis plan gets its Welch spectrum from the selected blocks
+     * (each its own signal) even when they are not every block: the statistics of a sampled large file.
+     */
+    public static CellStatistics compute(Path input, String type, TransformPlan plan, double[] mean, double[] scale,
+                                         LongPredicate select, LongPredicate keep,
+                                         java.util.function.LongConsumer progress, boolean sampledSpectrum)
+            throws IOException {
         long blocks = plan.blockCount();
         int maxS = (int) plan.maxBlockSamples();
         double[] x = new double[maxS];
@@ -86,11 +97,14 @@ public final class CellStatistics {
         double[][] binSum = new double[c][nbins];
         long[][] binCount = new long[c][nbins];
         // the Welch estimate needs the signal in order: only for one-axis plans evaluated on every block
-        boolean welch = plan.timeShape().length == 1 && selectsAll(select, blocks);
+        boolean all = selectsAll(select, blocks);
+        boolean welch = plan.timeShape().length == 1 && (all || sampledSpectrum);
         SpectrumEstimator[] spectra = null;
         // the spectrum only feeds the printed process bound: evenly spread blocks of about SPECTRUM_SAMPLES in all
-        // estimate it as well as the whole file would (every block up to that size, so small files are unchanged)
-        long spectrumStride = Math.max(1, blocks / Math.max(1, SPECTRUM_SAMPLES / Math.max(1, maxS)));
+        // estimate it as well as the whole file would (every block up to that size, so small files are unchanged);
+        // a sampled pass uses every block it reads, each apart from the others
+        long spectrumStride = !all ? 1 : Math.max(1, blocks / Math.max(1, SPECTRUM_SAMPLES / Math.max(1, maxS)));
+        boolean apart = spectrumStride > 1 || !all;
         if (welch) {
             long perChannel = plan.timeShape()[0];
             int m = SpectrumEstimator.segmentLengthFor(perChannel, SpectrumEstimator.DEFAULT_SEGMENT_LENGTH);
@@ -124,7 +138,7 @@ public final class CellStatistics {
                 t.mix(x, rows, mean, scale, coef);
                 if (spectra != null && b % spectrumStride == 0) {
                     for (int ch = 0; ch < c; ch++) {
-                        if (spectrumStride > 1) {
+                        if (apart) {
                             spectra[ch].endSignal(); // blocks apart: no segment spans the gap
                         }
                         spectra[ch].accumulate(coef, ch * p, p);
