@@ -228,6 +228,13 @@ public final class TransformPlan {
 
     /** The tile bin of every position of a block with {@code rows} rows (see {@link SeparableDct#binOf}). */
     public int[] binMap(int rows) {
+        if (isIdentityInTime()) { // tiles of 1: every position is bin 0 (no per-position tile walk to build)
+            int size = 1;
+            for (int d : blockShape(rows)) {
+                size = Math.multiplyExact(size, d);
+            }
+            return new int[size];
+        }
         SeparableDct t = new SeparableDct(blockShape(rows), tiles);
         int[] out = new int[t.size()];
         for (int pos = 0; pos < out.length; pos++) {
