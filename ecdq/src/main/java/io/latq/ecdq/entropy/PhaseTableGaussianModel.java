@@ -221,6 +221,28 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         return useDirect ? direct.cumulativeFrequency(symbol) : cur.cum[base + symbol];
     }
 
+    /**
+     * {@code dec.decode(this)}: the symbol of the configured model, with the table row held in locals (the same
+     * symbol and the same decoder state).
+     */
+    public int decodeSymbol(RansDecoder dec) throws io.latq.common.LatqFormatException {
+        if (useDirect) {
+            return dec.decode(direct);
+        }
+        int c = dec.peek();
+        int[] cum = cur.cum;
+        int b = base;
+        int at = b + cur.first[indexBase + (c >>> INDEX_SHIFT)];
+        int hi = cum[at + 1];
+        while (hi <= c) {
+            at++;
+            hi = cum[at + 1];
+        }
+        int lo = cum[at];
+        dec.advance(lo, hi - lo);
+        return at - b;
+    }
+
     @Override
     public int symbolForCumulative(int c) {
         if (useDirect) {

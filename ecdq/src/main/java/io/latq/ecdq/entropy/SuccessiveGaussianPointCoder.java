@@ -150,7 +150,7 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         boolean fast = true;
         for (int j = n - 1; j >= 0; j--) {
             int b = configure(j, a, spreads == null ? spread : spreads[j]);
-            int s = dec.decode(model);
+            int s = phase != null ? phase.decodeSymbol(dec) : dec.decode(model);
             long k;
             if (s == model.escapeSymbol()) {
                 k = dec.decodeRaw64();
