@@ -237,7 +237,7 @@ public final class EcdqCompressor {
         FileHeader header = new FileHeader(st.format, fileId, description.toBytes(), n, hash, lattice.log2Volume(),
                 nsm, seed, opt.target().code(), opt.targetValue(), n == 1 ? 0.0 : 1.0, opt.keepNonFinite(),
                 st.nonFinite, plan, mean, scale, theta, opt.level(), coder, 1.0);
-        Trials trials = new Trials(lattice, basis, all, tracker, opt.threads());
+        Trials trials = new Trials(lattice, basis, all, tracker, opt.threads(), plan);
         if (opt.target() == EcdqOptions.Target.RATE) {
             header = rateSearch(header, trials, all, opt.targetValue(), sigma, perChannel, c);
         }
@@ -349,8 +349,11 @@ public final class EcdqCompressor {
         private final CellStatistics kept;
         private final Tracker tracker;
         private final int threads;
+        private final TransformPlan header0Plan;
 
-        Trials(Lattice lattice, TriangularBasis basis, CellStatistics kept, Tracker tracker, int threads) {
+        Trials(Lattice lattice, TriangularBasis basis, CellStatistics kept, Tracker tracker, int threads,
+               TransformPlan plan) {
+            this.header0Plan = plan;
             this.lattice = lattice;
             this.basis = basis;
             this.kept = kept;
@@ -386,16 +389,26 @@ public final class EcdqCompressor {
             TransformBlockCoder coder = new TransformBlockCoder(lattice, basis, h);
             long total = 0;
             for (int i = 0; i < kept.keptSamples.size(); i++) {
-                double[] x = kept.keptSamples.get(i);
-                total += coder.encode(kept.keptBlocks.get(i), x, x.length, 0, null).bytes().length;
+                total += coder.encodePart(kept.keptBlocks.get(i), kept.keptSamples.get(i), rows(i)).bytes().length;
             }
             return total;
         }
 
+        /**
+         * The rows of kept block i that a trial codes: whole rows up to TRIAL_SAMPLES samples (at least
+         * one), so a file cut into large blocks is not trial-coded a whole block at a time.
+         */
+        private int rows(int i) {
+            TransformPlan plan = header0Plan;
+            long perRow = plan.rowPositions() * plan.channels();
+            long blockRows = kept.keptSamples.get(i).length / perRow;
+            return (int) Math.max(1, Math.min(blockRows, TRIAL_SAMPLES / perRow));
+        }
+
         long samples() {
             long s = 0;
-            for (double[] x : kept.keptSamples) {
-                s += x.length;
+            for (int i = 0; i < kept.keptSamples.size(); i++) {
+                s += rows(i) * header0Plan.rowPositions() * header0Plan.channels();
             }
             return s;
         }

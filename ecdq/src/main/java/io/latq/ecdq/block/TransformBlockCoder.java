@@ -178,7 +178,25 @@ public final class TransformBlockCoder {
      */
     public Encoded encode(long block, double[] x, int count, long firstSampleIndex, double[] recon)
             throws LatqException {
-        int rows = checkedRows(block, count);
+        return encodeRows(block, x, count, checkedRows(block, count), firstSampleIndex, recon);
+    }
+
+    /**
+     * Encodes the first {@code rows} rows of block {@code block} ({@code x} holds at least those samples) as a block
+     * of that many rows: the coded size of a part of a block under this header, for trial encodings. Not a block of
+     * any file.
+     */
+    public Encoded encodePart(long block, double[] x, int rows) throws LatqException {
+        if (rows < 1 || rows > plan.rowsInBlock(block)) {
+            throw new IllegalArgumentException("block " + block + " has " + plan.rowsInBlock(block) + " rows, not "
+                    + rows);
+        }
+        int count = Math.toIntExact(rows * plan.rowPositions() * channels);
+        return encodeRows(block, x, count, rows, 0, null);
+    }
+
+    private Encoded encodeRows(long block, double[] x, int count, int rows, long firstSampleIndex, double[] recon)
+            throws LatqException {
         int nf = 0;
         for (int i = 0; i < count; i++) {
             double xi = x[i];
