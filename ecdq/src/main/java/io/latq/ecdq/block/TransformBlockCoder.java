@@ -452,6 +452,19 @@ public final class TransformBlockCoder {
         }
     }
 
+    /**
+     * Whether some λ_k = 0 meets a dither u_k = ±0: only there does the sign of a zero λ_k reach the reconstruction
+     * β·a·(λ_k − u_k), so only there must λ come from {@link TriangularBasis#point} itself.
+     */
+    private boolean zeroAtZeroDither() {
+        for (int k = 0; k < n; k++) {
+            if (lambda[k] == 0 && u[k] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Decodes a block into {@code out[0..block.samples())}, values as stored before container conversion. */
     public void decode(BlockFormat.Block blk, double[] out) throws LatqFormatException {
         try {
@@ -504,7 +517,9 @@ public final class TransformBlockCoder {
         } else {
             coder.decode(u, spreads, dec, a);
         }
-        basis.point(a, lambda, 0);
+        if (polarCoder != null || !coder.pointOfDecoded(a, lambda) || zeroAtZeroDither()) {
+            basis.point(a, lambda, 0);
+        }
         for (int k = 0; k < filled; k++) {
             coef[coordIndex[k]] = coordDesign[k].gain() * (lambda[k] - u[k]);
         }

@@ -171,6 +171,15 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         }
     }
 
+    /**
+     * The point λ = a·B of the coordinates {@link #decode} just produced, from its offsets
+     * ({@link TriangularBasis#pointFromOffsets}); false when that does not apply (format version 1, no Kronecker
+     * form, large values), and then {@code out} is not written.
+     */
+    public boolean pointOfDecoded(long[] a, double[] out) {
+        return acc != null && basis.pointFromOffsets(a, acc, out);
+    }
+
     /** Configures the model for coordinate j and returns the number b of uniform offset bits (0: no split). */
     private int configure(int j, long[] a, double s) {
         double ljj = basis.diagonal(j);

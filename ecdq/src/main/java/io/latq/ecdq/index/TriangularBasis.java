@@ -416,6 +416,28 @@ public final class TriangularBasis {
     }
 
     /** The butterfly form of {@link #point}; false (out untouched) when it would not be exact. */
+    /**
+     * λ = a·B from the offsets that {@link #pushOffsetsInOrder} left after a whole point (j = n−1 … 0): y_j = c_j +
+     * a_j·L_jj is the point's rotated coordinate and λ_j = signs_j·y_j, so the successive decoder gets the point
+     * without {@link #point}'s butterflies. Only for the Kronecker form while every |a_t·d_t| ≤ 2^53/n² (where
+     * {@link #point} is exact too), else false and {@code out} is not written. Every nonzero λ_j equals
+     * {@link #point}'s; a zero may differ in its sign.
+     */
+    public boolean pointFromOffsets(long[] a, double[] acc, double[] out) {
+        if (kron == null) {
+            return false;
+        }
+        for (int t = 0; t < n; t++) {
+            if (!(Math.abs((double) a[t]) * kron[t] <= kronLimit)) {
+                return false;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            out[j] = signs[j] * (acc[j] + a[j] * l[j * n + j]);
+        }
+        return true;
+    }
+
     private boolean kroneckerPoint(long[] a, double[] out, int off) {
         for (int t = 0; t < n; t++) {
             if (!(Math.abs((double) a[t]) * kron[t] <= kronLimit)) {

@@ -146,4 +146,54 @@ class TriangularBasisKroneckerTest {
             assertEquals(Double.doubleToRawLongBits(want[i]), Double.doubleToRawLongBits(got[i]), "index " + i);
         }
     }
+
+    /**
+     * {@link TriangularBasis#pointFromOffsets} after a whole point's {@link TriangularBasis#pushOffsetsInOrder} against
+     * {@link TriangularBasis#point}: the same doubles for every nonzero coordinate (zeros may differ in sign only),
+     * and no answer once a value passes the exact range.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"polar:n=64", "polar:n=256", "polar:n=1024", "E8"})
+    void pointFromOffsetsEqualsPoint(String spec) {
+        Lattice lat = LatticeSpecs.parse(spec);
+        TriangularBasis basis = TriangularBasis.of(lat.generator());
+        int n = lat.dimension();
+        SplittableRandom rnd = new SplittableRandom(13);
+        long[] a = new long[n];
+        double[] acc = new double[n];
+        double[] beta = new double[n];
+        double[] viaOffsets = new double[n];
+        double[] viaPoint = new double[n];
+        int answered = 0;
+        for (int trial = 0; trial < 60; trial++) {
+            long range = trial < 20 ? 2 : trial < 40 ? 1L << 20 : 1L << 45;
+            for (int t = 0; t < n; t++) {
+                a[t] = trial % 5 == 0 && t % 3 == 0 ? 0 : rnd.nextLong(-range, range + 1);
+            }
+            java.util.Arrays.fill(acc, 0.0);
+            boolean fast = true;
+            for (int j = n - 1; j >= 0; j--) {
+                fast = basis.pushOffsetsInOrder(j, a, acc, beta, fast);
+            }
+            java.util.Arrays.fill(viaOffsets, Double.NaN);
+            boolean ok = basis.pointFromOffsets(a, acc, viaOffsets);
+            basis.point(a, viaPoint, 0);
+            if (!ok) {
+                assertTrue(Double.isNaN(viaOffsets[0]), "not written when it does not apply");
+                continue;
+            }
+            answered++;
+            for (int k = 0; k < n; k++) {
+                if (viaPoint[k] == 0) {
+                    assertEquals(0.0, viaOffsets[k], 0.0);
+                } else {
+                    assertEquals(Double.doubleToRawLongBits(viaPoint[k]), Double.doubleToRawLongBits(viaOffsets[k]),
+                            spec + " coordinate " + k);
+                }
+            }
+        }
+        if (basis.isKronecker()) {
+            assertTrue(answered >= 40, "answered " + answered);
+        }
+    }
 }
