@@ -23,8 +23,9 @@ import java.util.Arrays;
  *
  * <p>Algorithm: SCL of Tal &amp; Vardy (IEEE Trans. IT 2015) in the LLR domain (Balatsoukas-Stimming et al., IEEE
  * Trans. SP 2015), processed node by node for all paths in lock step, with Tal–Vardy's copy-on-write sharing of the
- * per-depth LLR and partial-sum arrays (a clone costs O(log N) reference counts; an array is copied only when a path
- * writes to a shared one, and not at all when the write overwrites it completely). At an information leaf every path
+ * per-depth LLR and partial-sum arrays (a clone costs O(log N) reference counts; a shared slot is copied only when a
+ * path writes to it, and then only what is still read: the LLRs under a left child, the left half of the codeword
+ * under a right child, nothing when the write overwrites it completely). At an information leaf every path
  * is extended both ways and the L best extensions survive, ordered by (metric, agreement with the hard decision, path
  * slot, bit). Node-level decisions (Hashemi, Condo &amp; Gross, IEEE Trans. SP 2017), with α the node's LLRs and
  * cost(β | α) = Σ_i cost(β_i | α_i):
@@ -39,7 +40,8 @@ import java.util.Arrays;
  *       node's own flip cost, then fewer flips, then creation order. Rate 1 needs F = L − 1 and SPC F = L
  *       positions (a set using a later position has at least L valid sets that are no worse); SPC keeps only sets
  *       of the parity that makes the word even. Set costs are summed in
- *       increasing position order, which reproduces the sums of the flip-by-flip procedure exactly.</li>
+ *       increasing position order, which reproduces the sums of the flip-by-flip procedure exactly. Words are kept
+ *       as bits, 64 per long, and turned into integer partial sums by {@link PolarTransform#codewordBitsToZ}.</li>
  * </ul>
  *
  * <p>Not thread-safe (one instance per thread). No allocation per decode, except that the flip-set arena of SPC
@@ -94,6 +96,8 @@ public final class SclCore {
     private final int[] relOff;        // [path]: offset of the node's LLRs in relLlr
     private double[] relLlr;           // the LLR array of the node being decided
     private final int[] hardParity;
+    private final long[][] hardWords; // [path][w]: the node's hard decisions as bits, 64 per word
+    private final long[] wordBuf;
     private final int[] uses;
     private final int[] accepted;
     private final int[] assigned;
@@ -179,6 +183,8 @@ public final class SclCore {
         relSize = new int[l];
         relOff = new int[l];
         hardParity = new int[l];
+        hardWords = new long[l][(n + 63) >>> 6];
+        wordBuf = new long[(n + 63) >>> 6];
         uses = new int[l];
         accepted = new int[l];
         assigned = new int[l];
@@ -290,24 +296,6 @@ public final class SclCore {
         }
     }
 
-    /** The slot of depth d owned by path p alone (copy on write). */
-    private int writable(int d, int p) {
-        int s = slotOf[d][p];
-        if (refs[d][s] == 1) {
-            return s;
-        }
-        int s2 = freeSlots[d][--freeTop[d]];
-        int size = n >> d;
-        System.arraycopy(llr[d], s * size, llr[d], s2 * size, size);
-        if (d < m) {
-            System.arraycopy(cw[d], s * size, cw[d], s2 * size, size);
-        }
-        refs[d][s]--;
-        refs[d][s2] = 1;
-        slotOf[d][p] = s2;
-        return s2;
-    }
-
     /** A slot of depth d owned by path p alone that the caller overwrites completely: a shared one is not copied. */
     private int fresh(int d, int p) {
         int s = slotOf[d][p];
@@ -351,10 +339,33 @@ public final class SclCore {
      */
     private int target(int d, int pos, int p) {
         if (d == 0) {
-            return writable(0, p) * n;
+            return fresh(0, p) * n; // the root's codeword is its whole buffer, written completely
         }
         int parentSize = n >> (d - 1);
-        return writable(d - 1, p) * parentSize + ((pos & 1) == 0 ? 0 : parentSize >> 1);
+        int s = slotOf[d - 1][p];
+        if (refs[d - 1][s] != 1) {
+            s = ownedParent(d - 1, p, s, (pos & 1) == 0);
+        }
+        return s * parentSize + ((pos & 1) == 0 ? 0 : parentSize >> 1);
+    }
+
+    /**
+     * Gives path p its own slot at depth d (shared slot s) before a child writes its codeword there, copying only what
+     * is still read: under a left child the LLRs (the parent's g needs them; the codeword is written from scratch),
+     * under a right child the left half of the codeword (the parent's LLRs are no longer needed).
+     */
+    private int ownedParent(int d, int p, int s, boolean leftChild) {
+        int s2 = freeSlots[d][--freeTop[d]];
+        int size = n >> d;
+        if (leftChild) {
+            System.arraycopy(llr[d], s * size, llr[d], s2 * size, size);
+        } else {
+            System.arraycopy(cw[d], s * size, cw[d], s2 * size, size >> 1);
+        }
+        refs[d][s]--;
+        refs[d][s2] = 1;
+        slotOf[d][p] = s2;
+        return s2;
     }
 
     private int[] targetArray(int d) {
@@ -405,14 +416,21 @@ public final class SclCore {
             }
         }
         node(2 * id + 1, d + 1, 2 * pos + 1);
+        // [c1 + c2, c2], straight into the parent's buffer (every path wrote both halves, so it owns slot d)
+        int[] tgt = targetArray(d);
         for (int p = 0; p < listSize; p++) {
             if (active[p]) {
-                int off = writable(d, p) * size;
-                for (int i = 0; i < h; i++) {
-                    c[off + i] += c[off + h + i];
-                }
-                if (d > 0) {
-                    System.arraycopy(c, off, targetArray(d), target(d, pos, p), size);
+                int off = slotOf[d][p] * size;
+                if (d == 0) {
+                    for (int i = 0; i < h; i++) {
+                        c[off + i] += c[off + h + i];
+                    }
+                } else {
+                    int t = target(d, pos, p);
+                    for (int i = 0; i < h; i++) {
+                        tgt[t + i] = c[off + i] + c[off + h + i];
+                    }
+                    System.arraycopy(c, off + h, tgt, t + h, h);
                 }
             }
         }
@@ -630,8 +648,9 @@ public final class SclCore {
      */
     private void flipNode(int d, int pos, int size, boolean parityCheck) {
         double[] a = llr[d];
-        int[] tgt = targetArray(d);
         int flips = Math.min(size, parityCheck ? listSize : listSize - 1);
+        int wordCount = (size + 63) >>> 6;
+        int perWord = Math.min(size, 64);
         relLlr = a;
         sets = 0;
         heapSize = 0;
@@ -640,18 +659,22 @@ public final class SclCore {
                 continue;
             }
             int in = slotOf[d][p] * size;
-            int t = target(d, pos, p);
+            long[] hw = hardWords[p];
             double pen = 0;
-            int parity = 0;
-            for (int i = 0; i < size; i++) {
-                double x = a[in + i];
-                int h = x < 0 ? 1 : 0;
-                tgt[t + i] = h;
-                parity ^= h;
-                pen += base(x);
+            long parity = 0;
+            for (int w = 0; w < wordCount; w++) {
+                int from = in + 64 * w;
+                long bits = 0;
+                for (int i = 0; i < perWord; i++) {
+                    double x = a[from + i];
+                    bits |= (x < 0 ? 1L : 0L) << i;
+                    pen += base(x);
+                }
+                hw[w] = bits;
+                parity ^= bits;
             }
             metric[p] += pen;
-            hardParity[p] = parity;
+            hardParity[p] = Long.bitCount(parity) & 1;
             if (flips > 0) {
                 prefetchLeastReliable(p, a, in, size, Math.min(flips, PREFETCH));
             }
@@ -678,8 +701,7 @@ public final class SclCore {
                 }
             }
         }
-        // kill the paths without a survivor, then clone (sharing the hard word), then flip: a clone must never see
-        // its origin's flips
+        // kill the paths without a survivor, then clone; the hard words stay with the paths they were made from
         for (int p = 0; p < listSize; p++) {
             uses[p] = 0;
         }
@@ -703,23 +725,19 @@ public final class SclCore {
                 assigned[j] = p;
             }
         }
+        // the word of every survivor: its path's hard word with the set's flips, → u (GF(2)) → c = u·F over Z
+        int[] tgt = targetArray(d);
         for (int j = 0; j < count; j++) {
             int e = accepted[j];
             int p = setPath[e];
             int q = assigned[j];
             metric[q] = setCost[e];
-            int t = target(d, pos, q);
+            System.arraycopy(hardWords[p], 0, wordBuf, 0, wordCount);
             for (int s = e; setLast[s] >= 0; s = setParent[s]) {
-                tgt[t + flipIdx[p][setLast[s]]] ^= 1;
+                int i = flipIdx[p][setLast[s]];
+                wordBuf[i >>> 6] ^= 1L << i;
             }
-        }
-        // word → u (GF(2), an involution) → c = u·F over Z, for every survivor
-        for (int p = 0; p < listSize; p++) {
-            if (active[p]) {
-                int t = target(d, pos, p);
-                PolarTransform.transformGf2(tgt, t, size);
-                PolarTransform.transformZ(tgt, t, size);
-            }
+            PolarTransform.codewordBitsToZ(wordBuf, size, tgt, target(d, pos, q));
         }
     }
 
