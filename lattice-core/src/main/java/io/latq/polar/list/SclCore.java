@@ -49,10 +49,13 @@ import java.util.Arrays;
  */
 public final class SclCore {
 
+    private static final long SIGN_BIT = 0x8000_0000_0000_0000L;
     private static final int LEAF = 0;
     private static final int REPEAT = 1;
     /** Least reliable positions found per path in the first pass of a rate-1 or SPC node (more on demand). */
     private static final int PREFETCH = 4;
+    /** Paths sharing their parent's LLRs, at least this many, get the f outputs of a right child by table lookup. */
+    private static final int MIN_GROUP = 5;
 
     private final int n;
     private final int m;
@@ -70,6 +73,19 @@ public final class SclCore {
     private final int[][] refs;    // [d][slot]
     private final int[][] freeSlots;
     private final int[] freeTop;
+    // LLR contents: slots of one depth with equal ids hold equal LLRs (a copy keeps the id, a computation gets a new
+    // one)
+    private final int[][] llrId;   // [d][slot]
+    private int nextId;
+    // check-node step of a right child: its LLRs came from the parent's g, and the paths whose parent LLRs were equal
+    // form a group whose f outputs take one of 4 values per position (see checkNodes)
+    private final int[] gKey;      // [path]: id of the parent LLRs its g read
+    private final int[] groupKey;
+    private final int[] groupSize;
+    private final int[] groupHead;
+    private final int[] groupNext; // [path]
+    private final double[] gBuf;
+    private final double[] fTable;
 
     // paths
     private final boolean[] active;
@@ -109,6 +125,7 @@ public final class SclCore {
     private double[] setLocal;
     private double[] setCost;
     private int[] heap;
+    private double[] heapCost;
     private int sets;
     private int heapSize;
 
@@ -159,6 +176,14 @@ public final class SclCore {
         refs = new int[m + 1][l];
         freeSlots = new int[m + 1][l];
         freeTop = new int[m + 1];
+        llrId = new int[m + 1][l];
+        gKey = new int[l];
+        groupKey = new int[l];
+        groupSize = new int[l];
+        groupHead = new int[l];
+        groupNext = new int[l];
+        gBuf = new double[n];
+        fTable = new double[n];
         for (int d = 0; d <= m; d++) {
             int size = n >> d;
             llr[d] = new double[l * size];
@@ -282,16 +307,19 @@ public final class SclCore {
             freePaths[freePathTop++] = p;
         }
         // input path k uses path k and root slot k (the caller wrote its LLRs there)
+        nextId = 0;
         for (int k = 0; k < inputs; k++) {
             active[k] = true;
             metric[k] = inputMetrics[k];
             origin[k] = k;
             slotOf[0][k] = k;
             refs[0][k] = 1;
+            llrId[0][k] = nextId++;
             for (int d = 1; d <= m; d++) {
                 int s = freeSlots[d][--freeTop[d]];
                 refs[d][s] = 1;
                 slotOf[d][k] = s;
+                llrId[d][s] = nextId++;
             }
         }
     }
@@ -306,6 +334,7 @@ public final class SclCore {
         refs[d][s]--;
         refs[d][s2] = 1;
         slotOf[d][p] = s2;
+        llrId[d][s2] = nextId++;
         return s2;
     }
 
@@ -359,8 +388,10 @@ public final class SclCore {
         int size = n >> d;
         if (leftChild) {
             System.arraycopy(llr[d], s * size, llr[d], s2 * size, size);
+            llrId[d][s2] = llrId[d][s];
         } else {
             System.arraycopy(cw[d], s * size, cw[d], s2 * size, size >> 1);
+            llrId[d][s2] = nextId++;
         }
         refs[d][s]--;
         refs[d][s2] = 1;
@@ -401,18 +432,17 @@ public final class SclCore {
         int h = size >> 1;
         double[] a = llr[d];
         double[] o = llr[d + 1];
-        for (int p = 0; p < listSize; p++) {
-            if (active[p]) {
-                int in = slotOf[d][p] * size;
-                kernel.applyAll(a, in, in + h, o, fresh(d + 1, p) * h, h);
-            }
-        }
+        checkNodes(d, pos, size);
         node(2 * id, d + 1, 2 * pos);
         int[] c = cw[d];
+        int[] ids = llrId[d + 1];
         for (int p = 0; p < listSize; p++) {
             if (active[p]) {
                 int in = slotOf[d][p] * size;
-                CheckNodeKernel.gAll(a, in, in + h, c, in, o, fresh(d + 1, p) * h, h);
+                int s = fresh(d + 1, p);
+                CheckNodeKernel.gAll(a, in, in + h, c, in, o, s * h, h);
+                gKey[p] = llrId[d][slotOf[d][p]];
+                ids[s] = nextId++;
             }
         }
         node(2 * id + 1, d + 1, 2 * pos + 1);
@@ -436,6 +466,97 @@ public final class SclCore {
         }
     }
 
+    /**
+     * The f step of a generic node (depth d, size 2h) for every path. A right child's LLRs are its parent's g outputs
+     * b_i + (−1)^(v_i)·a_i, v the left sibling's word; the paths whose parent LLRs (a, b) were equal (same content
+     * id) therefore see one of two values per position, and their f outputs f(g_i, g_(i+h)) one of four, chosen by
+     * (v_i, v_(i+h)). For a group of at least {@link #MIN_GROUP} paths the four are evaluated once per position (on
+     * g values formed exactly as {@link CheckNodeKernel#gAll} forms them, so bit for bit the same) and looked up.
+     */
+    private void checkNodes(int d, int pos, int size) {
+        int h = size >> 1;
+        double[] a = llr[d];
+        double[] o = llr[d + 1];
+        int[] ids = llrId[d + 1];
+        int groups = 0;
+        if ((pos & 1) == 1 && kernel != CheckNodeKernel.MIN_SUM) {
+            for (int p = listSize - 1; p >= 0; p--) {
+                if (active[p]) {
+                    int g = 0;
+                    while (g < groups && groupKey[g] != gKey[p]) {
+                        g++;
+                    }
+                    if (g == groups) {
+                        groupKey[g] = gKey[p];
+                        groupSize[g] = 0;
+                        groupHead[g] = -1;
+                        groups++;
+                    }
+                    groupSize[g]++;
+                    groupNext[p] = groupHead[g];
+                    groupHead[g] = p;
+                }
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            if (groupSize[g] < MIN_GROUP) {
+                continue;
+            }
+            int ps = size << 1;
+            double[] pa = llr[d - 1];
+            int[] pc = cw[d - 1];
+            boolean table = false;
+            for (int p = groupHead[g]; p >= 0; p = groupNext[p]) {
+                int po = slotOf[d - 1][p] * ps;
+                if (!table) {
+                    fTable(pa, po, size);
+                    table = true;
+                }
+                int s = fresh(d + 1, p);
+                int out = s * h;
+                for (int i = 0; i < h; i++) {
+                    int v = ((pc[po + i] & 1) << 1) | (pc[po + h + i] & 1);
+                    o[out + i] = fTable[v * h + i];
+                }
+                ids[s] = nextId++;
+                active[p] = false; // done; restored below
+            }
+        }
+        for (int p = 0; p < listSize; p++) {
+            if (active[p]) {
+                int in = slotOf[d][p] * size;
+                int s = fresh(d + 1, p);
+                kernel.applyAll(a, in, in + h, o, s * h, h);
+                ids[s] = nextId++;
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            if (groupSize[g] >= MIN_GROUP) {
+                for (int p = groupHead[g]; p >= 0; p = groupNext[p]) {
+                    active[p] = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * fTable[(2·v1 + v2)·h + i] = f(g(v1, i), g(v2, i + h)) for i &lt; h = size/2, with g(v, j) = b_j + (−1)^v·a_j
+     * the parent's g (LLRs a at pa[po ..], b at pa[po + size ..]).
+     */
+    private void fTable(double[] pa, int po, int size) {
+        int h = size >> 1;
+        for (int j = 0; j < size; j++) {
+            double x = pa[po + j];
+            double y = pa[po + size + j];
+            gBuf[j] = y + x;
+            gBuf[size + j] = y + Double.longBitsToDouble(Double.doubleToRawLongBits(x) ^ Long.MIN_VALUE);
+        }
+        kernel.applyAll(gBuf, 0, h, fTable, 0, h);
+        kernel.applyAll(gBuf, 0, size + h, fTable, h, h);
+        kernel.applyAll(gBuf, size, h, fTable, 2 * h, h);
+        kernel.applyAll(gBuf, size, size + h, fTable, 3 * h, h);
+    }
+
     /** The part of −log P(bit | λ) that every decision pays in the exact metric: log(1 + e^(−|λ|)). */
     private double base(double lam) {
         return negLogLikelihood ? CheckNodeKernel.phi(Math.abs(lam)) : 0.0;
@@ -449,10 +570,9 @@ public final class SclCore {
                 double pen = 0;
                 for (int i = 0; i < size; i++) {
                     double x = a[in + i];
-                    pen += base(x);
-                    if (x < 0) {
-                        pen -= x;
-                    }
+                    long bits = Double.doubleToRawLongBits(x);
+                    // + |x| if x is negative, + 0.0 otherwise (branch-free; the same sums as pen -= x)
+                    pen = (pen + base(x)) + Double.longBitsToDouble(bits & (bits >> 63) & ~SIGN_BIT);
                 }
                 metric[p] += pen;
                 int t = target(d, pos, p);
@@ -509,11 +629,12 @@ public final class SclCore {
                 for (int i = 0; i < size; i++) {
                     double x = a[in + i];
                     common += base(x);
-                    if (x < 0) {
-                        pen0 -= x;
-                    } else {
-                        pen1 += x;
-                    }
+                    // branch-free: |x| goes to pen0 if x is negative, x to pen1 otherwise; the other one gets +0.0,
+                    // which leaves a non-negative sum unchanged (the same sums as pen0 -= x / pen1 += x)
+                    long bits = Double.doubleToRawLongBits(x);
+                    long neg = bits >> 63;
+                    pen0 += Double.longBitsToDouble(bits & neg & ~SIGN_BIT);
+                    pen1 += Double.longBitsToDouble(bits & ~neg);
                 }
                 candMetric[2 * p] = common + pen0;
                 candAgree[2 * p] = pen0 <= pen1;
@@ -675,9 +796,8 @@ public final class SclCore {
             }
             metric[p] += pen;
             hardParity[p] = Long.bitCount(parity) & 1;
-            if (flips > 0) {
-                prefetchLeastReliable(p, a, in, size, Math.min(flips, PREFETCH));
-            }
+            flipsKnown[p] = -1; // its least reliable positions are found when its first set is popped
+            relOff[p] = in;
             push(newSet(p, -1, -1, metric[p], 0));
         }
         int count = 0;
@@ -689,6 +809,9 @@ public final class SclCore {
             }
             int next = setLast[e] + 1;
             if (next < flips) {
+                if (flipsKnown[p] < 0) {
+                    prefetchLeastReliable(p, a, relOff[p], size, Math.min(flips, PREFETCH));
+                }
                 while (flipsKnown[p] <= next) {
                     extractLeastReliable(p);
                 }
@@ -765,6 +888,7 @@ public final class SclCore {
         setLocal = setLocal == null ? new double[capacity] : Arrays.copyOf(setLocal, capacity);
         setCost = setCost == null ? new double[capacity] : Arrays.copyOf(setCost, capacity);
         heap = heap == null ? new int[capacity] : Arrays.copyOf(heap, capacity);
+        heapCost = heapCost == null ? new double[capacity] : Arrays.copyOf(heapCost, capacity);
     }
 
     /**
@@ -785,39 +909,51 @@ public final class SclCore {
         return a < b;
     }
 
+    /** {@link #setBefore} for set a of cost ca and set b of cost cb (the heap keeps each entry's cost beside it). */
+    private boolean setBefore(int a, double ca, int b, double cb) {
+        return ca != cb ? ca < cb : setBefore(a, b);
+    }
+
     private void push(int e) {
+        double ce = setCost[e];
         int i = heapSize++;
         while (i > 0) {
             int parent = (i - 1) >> 1;
-            if (!setBefore(e, heap[parent])) {
+            if (!setBefore(e, ce, heap[parent], heapCost[parent])) {
                 break;
             }
             heap[i] = heap[parent];
+            heapCost[i] = heapCost[parent];
             i = parent;
         }
         heap[i] = e;
+        heapCost[i] = ce;
     }
 
     private int pop() {
         int top = heap[0];
-        int last = heap[--heapSize];
+        int size = --heapSize;
+        int last = heap[size];
+        double lastCost = heapCost[size];
         int i = 0;
         while (true) {
             int child = 2 * i + 1;
-            if (child >= heapSize) {
+            if (child >= size) {
                 break;
             }
-            if (child + 1 < heapSize && setBefore(heap[child + 1], heap[child])) {
+            if (child + 1 < size && setBefore(heap[child + 1], heapCost[child + 1], heap[child], heapCost[child])) {
                 child++;
             }
-            if (!setBefore(heap[child], last)) {
+            if (!setBefore(heap[child], heapCost[child], last, lastCost)) {
                 break;
             }
             heap[i] = heap[child];
+            heapCost[i] = heapCost[child];
             i = child;
         }
-        if (heapSize > 0) {
+        if (size > 0) {
             heap[i] = last;
+            heapCost[i] = lastCost;
         }
         return top;
     }
@@ -830,9 +966,10 @@ public final class SclCore {
         int[] idx = flipIdx[p];
         double[] cost = flipCost[p];
         int filled = 0;
+        double worst = 0; // cost[k − 1] once k are filled
         for (int i = 0; i < size; i++) {
             double v = Math.abs(a[off + i]);
-            if (filled == k && !(v < cost[k - 1])) {
+            if (filled == k && !(v < worst)) {
                 continue;
             }
             int j = filled == k ? k - 1 : filled++;
@@ -843,6 +980,7 @@ public final class SclCore {
             }
             cost[j] = v;
             idx[j] = i;
+            worst = cost[k - 1];
         }
         flipsKnown[p] = k;
         relOff[p] = off;
