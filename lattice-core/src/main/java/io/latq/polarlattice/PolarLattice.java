@@ -231,6 +231,7 @@ public final class PolarLattice implements Lattice {
         final int[] groupHead;
         final int[] groupNext;
         final double[] mod4Llr;
+        final double[] halved;
 
         Workspace() {
             int listSize = options.listSize();
@@ -255,6 +256,7 @@ public final class PolarLattice implements Lattice {
             groupHead = new int[l];
             groupNext = new int[l];
             mod4Llr = new double[list ? 4 * n : 0];
+            halved = new double[list ? n : 0];
         }
 
         void quantize(double[] x, int xOff, double[] out, int outOff) {
@@ -305,16 +307,17 @@ public final class PolarLattice implements Lattice {
                     continue;
                 }
                 double[] yo = parents[o];
-                for (int j = 0; j < n; j++) {
-                    for (int v = 0; v < 4; v++) {
-                        mod4Llr[4 * j + v] = level.llr((yo[j] - v) * 0.5);
+                for (int v = 0; v < 4; v++) {
+                    for (int j = 0; j < n; j++) {
+                        halved[j] = (yo[j] - v) * 0.5;
                     }
+                    level.llr(halved, 0, mod4Llr, v * n, n); // the batch form: the scalar values, bit for bit
                 }
                 for (int k = groupHead[o]; k >= 0; k = groupNext[k]) {
                     int[] ck = prev.codeword(k);
                     int off = k * n;
                     for (int j = 0; j < n; j++) {
-                        in[off + j] = mod4Llr[4 * j + (ck[j] & 3)];
+                        in[off + j] = mod4Llr[(ck[j] & 3) * n + j];
                     }
                 }
             }
@@ -345,7 +348,9 @@ public final class PolarLattice implements Lattice {
                 }
                 int next = dec.decode(count, metCur);
                 double scale = Math.scalb(1.0, i);
-                for (int k = 0; k < next; k++) {
+                // after the last level only the survivor returned is needed (the best one, unless by distortion)
+                int needed = i == r - 1 && options.selection() != ListSelection.DISTORTION ? 1 : next;
+                for (int k = 0; k < needed; k++) {
                     int o = dec.origin(k);
                     int[] ck = dec.codeword(k);
                     double[] yo = yCur[o];
