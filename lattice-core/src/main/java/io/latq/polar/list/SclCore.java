@@ -84,6 +84,9 @@ public final class SclCore {
     private final int[] groupSize;
     private final int[] groupHead;
     private final int[] groupNext; // [path]
+    private final int[] slotStamp; // hash table key → group, entries valid when their stamp is groupStamp
+    private final int[] slotGroup;
+    private int groupStamp;
     private final double[] gBuf;
     private final double[] fTable;
 
@@ -182,6 +185,8 @@ public final class SclCore {
         groupSize = new int[l];
         groupHead = new int[l];
         groupNext = new int[l];
+        slotStamp = new int[Integer.highestOneBit(4 * l) << 1];
+        slotGroup = new int[slotStamp.length];
         gBuf = new double[n];
         fTable = new double[n];
         for (int d = 0; d <= m; d++) {
@@ -480,17 +485,28 @@ public final class SclCore {
         int[] ids = llrId[d + 1];
         int groups = 0;
         if ((pos & 1) == 1 && kernel != CheckNodeKernel.MIN_SUM) {
+            if (++groupStamp == 0) { // wrapped: forget every old entry
+                Arrays.fill(slotStamp, 0);
+                groupStamp = 1;
+            }
+            int mask = slotStamp.length - 1;
             for (int p = listSize - 1; p >= 0; p--) {
                 if (active[p]) {
-                    int g = 0;
-                    while (g < groups && groupKey[g] != gKey[p]) {
-                        g++;
+                    int key = gKey[p];
+                    int hs = (key * 0x9E3779B9) >>> 16 & mask; // open addressing on the key
+                    while (slotStamp[hs] == groupStamp && groupKey[slotGroup[hs]] != key) {
+                        hs = (hs + 1) & mask;
                     }
-                    if (g == groups) {
-                        groupKey[g] = gKey[p];
+                    int g;
+                    if (slotStamp[hs] == groupStamp) {
+                        g = slotGroup[hs];
+                    } else {
+                        g = groups++;
+                        slotStamp[hs] = groupStamp;
+                        slotGroup[hs] = g;
+                        groupKey[g] = key;
                         groupSize[g] = 0;
                         groupHead[g] = -1;
-                        groups++;
                     }
                     groupSize[g]++;
                     groupNext[p] = groupHead[g];
