@@ -44,6 +44,12 @@ import java.util.Arrays;
  *       as bits, 64 per long, and turned into integer partial sums by {@link PolarTransform#codewordBitsToZ}.</li>
  * </ul>
  *
+ * <p>Shared f work: every LLR buffer carries a content id (a copy keeps it, a computation gets a new one). A right
+ * child's LLRs are its parent's g outputs b_i ± a_i, so the paths whose parent LLRs had one id see two values per
+ * position and their f outputs take one of four, chosen by two parity bits of the left sibling's word; for groups of
+ * at least 5 paths ({@code MIN_GROUP}) the four are evaluated once per position and looked up (bit for bit the same
+ * values). The kernels are {@link CheckNodeKernel}'s branch-free loops.
+ *
  * <p>Not thread-safe (one instance per thread). No allocation per decode, except that the flip-set arena of SPC
  * nodes grows (doubling) the first few times a decode needs more entries than ever before.
  */
