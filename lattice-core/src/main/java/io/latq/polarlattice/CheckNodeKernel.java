@@ -36,8 +36,12 @@ public enum CheckNodeKernel {
     static final double INV_STEP = 16;
     static final double X_MAX = 40;
     static final int CELLS = (int) (X_MAX * INV_STEP);
-    /** Per cell: the cubic p(t) = c0 + t(c1 + t(c2 + t·c3)), t ∈ [0,1) the position inside the cell. */
-    private static final double[] PHI = phiCoefficients(CELLS);
+    /**
+     * Per cell: the cubic p(t) = c0 + t(c1 + t(c2 + t·c3)), t ∈ [0,1) the position inside the cell; padded with zero
+     * cells from index {@link #CELLS}, so an argument clamped to 40 reads φ = +0.0 exactly without a branch.
+     */
+    private static final double[] PHI = phiCoefficients(1024);
+    private static final int PHI_INDEX_MASK = 1023;
 
     /**
      * The Hermite coefficients of φ on the grid (4 per cell), in an array of {@code capacityCells} ≥ {@link #CELLS}
@@ -71,13 +75,12 @@ public enum CheckNodeKernel {
      * list quantizer's −log P(hard decision | λ) = φ(|λ|).
      */
     public static double phi(double x) {
-        if (!(x < X_MAX)) {
-            return 0.0;
-        }
-        double s = x * INV_STEP;
+        // x ≥ 40 and NaN are clamped to 40, whose zero cell gives +0.0; the clamp is a select that is almost always
+        // taken the same way (cheaper here than the Math.min intrinsic, measured)
+        double s = (x < X_MAX ? x : X_MAX) * INV_STEP;
         int k = (int) s;
         double t = s - k;
-        int o = 4 * k;
+        int o = (k & PHI_INDEX_MASK) << 2; // k ≤ 640 already: the mask only lets the JIT drop the range checks
         return PHI[o] + t * (PHI[o + 1] + t * (PHI[o + 2] + t * PHI[o + 3]));
     }
 
@@ -110,6 +113,25 @@ public enum CheckNodeKernel {
         return Double.longBitsToDouble(Double.doubleToRawLongBits(mag) | sign);
     }
 
+    /**
+     * {@link #TABULATED}'s f(a, b), bit for bit, in branch-free form for the common case of finite non-zero inputs: the
+     * smaller magnitude is an integer minimum of the bit patterns (the same order for non-negative doubles), φ clamps
+     * its argument, and the sign is the XOR of the sign bits. Zeros, infinities and NaN go to the plain form.
+     */
+    static double tabulatedBranchFree(double a, double b) {
+        double absA = Math.abs(a);
+        double absB = Math.abs(b);
+        long minBits = Math.min(Double.doubleToRawLongBits(absA), Double.doubleToRawLongBits(absB));
+        double m = Double.longBitsToDouble(minBits);
+        if (!(m > 0.0 && absA + absB < Double.POSITIVE_INFINITY)) {
+            return tabulated(a, b);
+        }
+        double mag = m + phi(absA + absB) - phi(Math.abs(absA - absB));
+        mag = mag > 0.0 ? mag : Double.MIN_VALUE;
+        long sign = (Double.doubleToRawLongBits(a) ^ Double.doubleToRawLongBits(b)) & Llr.SIGN_BIT;
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(mag) ^ sign);
+    }
+
     /** out[o+i] = f(in[a+i], in[b+i]) for i in [0, len); the loop is specialised per rule. */
     public void applyAll(double[] in, int a, int b, double[] out, int o, int len) {
         switch (this) {
@@ -125,7 +147,7 @@ public enum CheckNodeKernel {
                 break;
             case TABULATED:
                 for (int i = 0; i < len; i++) {
-                    out[o + i] = tabulated(in[a + i], in[b + i]);
+                    out[o + i] = tabulatedBranchFree(in[a + i], in[b + i]);
                 }
                 break;
             default:

@@ -220,17 +220,17 @@ public final class PolarLattice implements Lattice {
         final int[] c = new int[n];
         final ScLevelDecoder[] sc;
         final SclCore[] scl;
-        // list state: per surviving path its residual, its accumulated point and its metric (double-buffered)
-        final double[][] yPath;
-        final double[][] accPath;
-        final double[] metricPath;
-        final double[][] yNext;
-        final double[][] accNext;
-        final double[] metricNext;
+        // list state: the survivors of every level stay in that level's decoder (codeword, metric, origin); residuals
+        // and points are formed from them only where needed (see residual)
+        final double[] metricIn;
+        final int[] chain;
+        final double[] residualBuf;
+        final double[] parentBuf;
         // survivors grouped by origin, and the four level LLRs per position of one origin (see levelInputs)
         final int[] groupHead;
         final int[] groupNext;
         final double[] mod4Llr;
+        final double[] halved;
 
         Workspace() {
             int listSize = options.listSize();
@@ -246,15 +246,14 @@ public final class PolarLattice implements Lattice {
                 }
             }
             int l = list ? listSize : 0;
-            yPath = new double[l][n];
-            accPath = new double[l][n];
-            metricPath = new double[l];
-            yNext = new double[l][n];
-            accNext = new double[l][n];
-            metricNext = new double[l];
+            metricIn = new double[l];
+            chain = new int[r];
+            residualBuf = new double[list ? n : 0];
+            parentBuf = new double[list ? n : 0];
             groupHead = new int[l];
             groupNext = new int[l];
             mod4Llr = new double[list ? 4 * n : 0];
+            halved = new double[list ? n : 0];
         }
 
         void quantize(double[] x, int xOff, double[] out, int outOff) {
@@ -278,15 +277,35 @@ public final class PolarLattice implements Lattice {
         }
 
         /**
-         * The level LLRs of the count inputs of a level, input k at in[k·N ..): L(y_k) with y_k = (y_o − c_k)/2 the
-         * residual of survivor k of the previous level (origin o, integer codeword c_k). L has period 2, so
-         * L(y_k[j]) depends on c_k[j] only through c_k[j] mod 4: when at least four survivors share an origin, the four
-         * values L((y_o[j] − v)/2), v = 0..3, are computed once per position and looked up (4N evaluations for the
-         * group instead of one per survivor and position). Both forms are the same function of the exact residual;
-         * they may differ in the last bits because (y_o − v)/2 rounds less than (y_o − c_k)/2.
+         * The residual of survivor k of level i into out (length ≥ N), or for i = −1 the input x itself: the chain of
+         * origins back to level 0, then y ← (y − c)/2 level by level along it, the same operations in the same order
+         * as forming every survivor's residual at every level.
          */
-        void levelInputs(LevelLlr level, SclCore prev, int count, double[][] parents, double[][] residuals,
-                         double[] in) {
+        void residual(double[] x, int xOff, int level, int k, double[] out) {
+            for (int i = level; i >= 0; i--) {
+                chain[i] = k;
+                k = scl[i].origin(k);
+            }
+            System.arraycopy(x, xOff, out, 0, n);
+            for (int i = 0; i <= level; i++) {
+                int[] ck = scl[i].codeword(chain[i]);
+                for (int j = 0; j < n; j++) {
+                    out[j] = (out[j] - ck[j]) * 0.5;
+                }
+            }
+        }
+
+        /**
+         * The level LLRs of the count inputs of level i ≥ 1, input k at in[k·N ..): L(y_k) with y_k = (y_o − c_k)/2
+         * the residual of survivor k of level i − 1 (origin o, integer codeword c_k). L has period 2, so L(y_k[j])
+         * depends on c_k[j] only through c_k[j] mod 4: when at least four survivors share an origin, the four values
+         * L((y_o[j] − v)/2), v = 0..3, are computed once per position and looked up (4N evaluations for the group
+         * instead of one per survivor and position). Both forms are the same function of the exact residual; they may
+         * differ in the last bits because (y_o − v)/2 rounds less than (y_o − c_k)/2.
+         */
+        void levelInputs(double[] x, int xOff, int i, int count, double[] in) {
+            LevelLlr level = llr[i];
+            SclCore prev = scl[i - 1];
             Arrays.fill(groupHead, 0, count, -1);
             for (int k = count - 1; k >= 0; k--) {
                 int o = prev.origin(k);
@@ -298,23 +317,29 @@ public final class PolarLattice implements Lattice {
                 for (int k = groupHead[o]; k >= 0; k = groupNext[k]) {
                     size++;
                 }
+                if (size == 0) {
+                    continue;
+                }
                 if (size < 4) {
                     for (int k = groupHead[o]; k >= 0; k = groupNext[k]) {
-                        level.llr(residuals[k], 0, in, k * n, n);
+                        residual(x, xOff, i - 1, k, residualBuf);
+                        level.llr(residualBuf, 0, in, k * n, n);
                     }
                     continue;
                 }
-                double[] yo = parents[o];
-                for (int j = 0; j < n; j++) {
-                    for (int v = 0; v < 4; v++) {
-                        mod4Llr[4 * j + v] = level.llr((yo[j] - v) * 0.5);
+                residual(x, xOff, i - 2, o, parentBuf);
+                double[] yo = parentBuf;
+                for (int v = 0; v < 4; v++) {
+                    for (int j = 0; j < n; j++) {
+                        halved[j] = (yo[j] - v) * 0.5;
                     }
+                    level.llr(halved, 0, mod4Llr, v * n, n); // the batch form: the scalar values, bit for bit
                 }
                 for (int k = groupHead[o]; k >= 0; k = groupNext[k]) {
                     int[] ck = prev.codeword(k);
                     int off = k * n;
                     for (int j = 0; j < n; j++) {
-                        in[off + j] = mod4Llr[4 * j + (ck[j] & 3)];
+                        in[off + j] = mod4Llr[(ck[j] & 3) * n + j];
                     }
                 }
             }
@@ -322,61 +347,33 @@ public final class PolarLattice implements Lattice {
 
         /**
          * One list search over all levels: the survivors of level i enter level i+1 with their own residuals and
-         * metrics ({@link SclCore}); at the end one survivor is picked by metric or by true distortion.
+         * metrics ({@link SclCore}); at the end one survivor is picked by metric or by true distortion, and its point
+         * is formed: Σ_i 2^i·c_i along its chain of origins, plus 2^r times the rounded residual.
          */
         void quantizeList(double[] x, int xOff, double[] out, int outOff) {
-            double[][] yCur = yPath;
-            double[][] accCur = accPath;
-            double[] metCur = metricPath;
-            double[][] yNew = yNext;
-            double[][] accNew = accNext;
-            double[] metNew = metricNext;
-            System.arraycopy(x, xOff, yCur[0], 0, n);
-            Arrays.fill(accCur[0], 0.0);
-            metCur[0] = 0.0;
             int count = 1;
+            metricIn[0] = 0.0;
             for (int i = 0; i < r; i++) {
                 SclCore dec = scl[i];
                 double[] in = dec.inputLlr();
                 if (i == 0) {
-                    llr[0].llr(yCur[0], 0, in, 0, n);
+                    llr[0].llr(x, xOff, in, 0, n);
                 } else {
-                    levelInputs(llr[i], scl[i - 1], count, yNew, yCur, in);
-                }
-                int next = dec.decode(count, metCur);
-                double scale = Math.scalb(1.0, i);
-                for (int k = 0; k < next; k++) {
-                    int o = dec.origin(k);
-                    int[] ck = dec.codeword(k);
-                    double[] yo = yCur[o];
-                    double[] ao = accCur[o];
-                    double[] yk = yNew[k];
-                    double[] ak = accNew[k];
-                    for (int j = 0; j < n; j++) {
-                        yk[j] = (yo[j] - ck[j]) * 0.5;
-                        ak[j] = ao[j] + scale * ck[j];
+                    levelInputs(x, xOff, i, count, in);
+                    for (int k = 0; k < count; k++) {
+                        metricIn[k] = scl[i - 1].metric(k);
                     }
-                    metNew[k] = dec.metric(k);
                 }
-                double[][] t = yCur;
-                yCur = yNew;
-                yNew = t;
-                t = accCur;
-                accCur = accNew;
-                accNew = t;
-                double[] tm = metCur;
-                metCur = metNew;
-                metNew = tm;
-                count = next;
+                count = dec.decode(count, metricIn);
             }
             int pick = 0; // survivors come best metric first
             if (options.selection() == ListSelection.DISTORTION) {
                 double bestErr = Double.POSITIVE_INFINITY;
                 for (int k = 0; k < count; k++) {
-                    double[] yk = yCur[k];
+                    residual(x, xOff, r - 1, k, residualBuf);
                     double err = 0;
                     for (int j = 0; j < n; j++) {
-                        double d = yk[j] - Rounding.roundHalfUp(yk[j]);
+                        double d = residualBuf[j] - Rounding.roundHalfUp(residualBuf[j]);
                         err += d * d;
                     }
                     if (err < bestErr) {
@@ -385,10 +382,17 @@ public final class PolarLattice implements Lattice {
                     }
                 }
             }
-            double[] yb = yCur[pick];
-            double[] ab = accCur[pick];
+            residual(x, xOff, r - 1, pick, residualBuf); // fills chain with pick's survivors level by level
+            Arrays.fill(acc, 0.0);
+            for (int i = 0; i < r; i++) {
+                int[] ck = scl[i].codeword(chain[i]);
+                double scale = Math.scalb(1.0, i);
+                for (int j = 0; j < n; j++) {
+                    acc[j] += scale * ck[j];
+                }
+            }
             for (int j = 0; j < n; j++) {
-                out[outOff + j] = ab[j] + cube * Rounding.roundHalfUp(yb[j]);
+                out[outOff + j] = acc[j] + cube * Rounding.roundHalfUp(residualBuf[j]);
             }
         }
     }

@@ -25,11 +25,12 @@ import java.util.EnumSet;
  *   <li>rate-0 left child: the left half decides v = 0 whatever its LLRs, so f is not evaluated; g = b + a and
  *       c = [c2, c2].</li>
  * </ul>
- * With pruning on, the kernels compute the plain recursion's numbers bit for bit, only more cheaply: the tabulated
- * box-plus in branch-free form ({@link #boxPlusTabulated}), g by a sign-bit flip, and rate-1 nodes on 64-bit words
+ * With pruning on, the kernels compute the plain recursion's numbers bit for bit, only more cheaply: g by a sign-bit
+ * flip and rate-1 nodes on 64-bit words
  * (u = word·F^{⊗6} over GF(2) by mask-and-shift steps, c_j = popcount(u ∧ column j of F^{⊗6}) inside each 64-block,
- * then the integer butterflies across blocks). Pruning can be switched off (plain SC, the kernel's own loops) for
- * testing; the decisions are then identical, bit for bit.
+ * then the integer butterflies across blocks). The tabulated box-plus is the kernel's branch-free loop
+ * ({@link CheckNodeKernel#applyAll}) either way. Pruning can be switched off (plain SC) for testing; the decisions are
+ * then identical, bit for bit.
  *
  * <p>Not thread-safe (one instance per thread); no allocation per decode.
  */
@@ -42,18 +43,6 @@ public final class ScLevelDecoder {
     /** A generic node whose left child is rate 0: v = 0, so no check-node value is needed. */
     private static final byte LEFT_RATE0 = 4;
 
-    private static final long SIGN = 0x8000_0000_0000_0000L;
-
-    /** φ grid of {@link CheckNodeKernel#TABULATED}: step 1/16 over [0, 40). */
-    private static final double PHI_INV_STEP = CheckNodeKernel.INV_STEP;
-    private static final double PHI_X_MAX = CheckNodeKernel.X_MAX;
-    /**
-     * The Hermite cells of {@link CheckNodeKernel#TABULATED}'s φ (the kernel's own construction, so bit-identical,
-     * which a test checks), padded with zero cells from index 640: clamping the argument to 40 then yields φ = +0.0
-     * exactly where the kernel returns 0.0 for x ≥ 40, without a data-dependent branch.
-     */
-    private static final double[] PHI = CheckNodeKernel.phiCoefficients(1024);
-    private static final int PHI_INDEX_MASK = 1023;
     /** SUPERSETS[j] has bit t set iff t ⊇ j (as bit sets), t, j &lt; 64: column j of F^{⊗6}. */
     private static final long[] SUPERSETS = supersetMasks();
 
@@ -61,7 +50,6 @@ public final class ScLevelDecoder {
     private final boolean[] frozen;
     private final CheckNodeKernel kernel;
     private final boolean prune;
-    private final boolean tabulated;
     private final byte[] nodeType; // heap-indexed: root 1, children 2i, 2i+1
     private final double[] alpha;  // LLRs of the active node of size s at [s, 2s)
     private final int[] beta;      // integer partial codewords, node covering [p, p+s) at [p, p+s)
@@ -79,7 +67,6 @@ public final class ScLevelDecoder {
         this.frozen = frozen.clone();
         this.kernel = kernel;
         this.prune = prune;
-        this.tabulated = kernel == CheckNodeKernel.TABULATED;
         this.alpha = new double[2 * n];
         this.beta = new int[n];
         this.words = new long[(n + 63) >>> 6];
@@ -211,11 +198,7 @@ public final class ScLevelDecoder {
             default:
                 break;
         }
-        if (tabulated) {
-            boxPlusTabulatedAll(alpha, size, size + h, alpha, h, h);
-        } else {
-            kernel.applyAll(alpha, size, size + h, alpha, h, h);
-        }
+        kernel.applyAll(alpha, size, size + h, alpha, h, h);
         fastNode(2 * id, h, start);
         for (int i = 0; i < h; i++) {
             // b + (−1)^v·a without a data-dependent branch: flipping the sign bit is exact, and b + (−a) is b − a
@@ -309,44 +292,8 @@ public final class ScLevelDecoder {
         }
     }
 
-    /** out[o+i] = {@link #boxPlusTabulated}(in[a+i], in[b+i]) for i in [0, len). */
-    static void boxPlusTabulatedAll(double[] in, int a, int b, double[] out, int o, int len) {
-        for (int i = 0; i < len; i++) {
-            out[o + i] = boxPlusTabulated(in[a + i], in[b + i]);
-        }
-    }
-
-    /**
-     * {@link CheckNodeKernel#TABULATED}'s f(a, b) = sign(a)·sign(b)·(m + φ(|a|+|b|) − φ(||a|−|b||)), bit for bit, in
-     * branch-free form for the common case of finite non-zero inputs: φ reads the table with its argument clamped to
-     * 40 (the zero cell), the smaller magnitude is an integer minimum of the bit patterns (the same order for
-     * non-negative doubles), and the sign is the XOR of the sign bits, which equals (a &lt; 0) ≠ (b &lt; 0) there.
-     * Zeros, infinities and NaN go to the kernel itself.
-     */
+    /** {@link CheckNodeKernel#TABULATED}'s f(a, b), bit for bit, in branch-free form (the kernel's own loop form). */
     static double boxPlusTabulated(double a, double b) {
-        double absA = Math.abs(a);
-        double absB = Math.abs(b);
-        // the smaller magnitude by comparing bit patterns as integers (same order for non-negative doubles)
-        long minBits = Math.min(Double.doubleToRawLongBits(absA), Double.doubleToRawLongBits(absB));
-        double m = Double.longBitsToDouble(minBits);
-        if (!(m > 0.0 && absA + absB < Double.POSITIVE_INFINITY)) {
-            return CheckNodeKernel.TABULATED.apply(a, b);
-        }
-        double mag = m + phi(absA + absB) - phi(Math.abs(absA - absB));
-        mag = mag > 0.0 ? mag : Double.MIN_VALUE;
-        long sign = (Double.doubleToRawLongBits(a) ^ Double.doubleToRawLongBits(b)) & SIGN;
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(mag) ^ sign);
-    }
-
-    /**
-     * φ(x) for x ≥ 0 (not NaN) from the table, +0.0 for x ≥ 40 via the zero cell. The clamp is a select that is
-     * almost always taken the same way (cheaper here than the Math.min intrinsic, measured).
-     */
-    private static double phi(double x) {
-        double s = (x < PHI_X_MAX ? x : PHI_X_MAX) * PHI_INV_STEP;
-        int k = (int) s;
-        double t = s - k;
-        int o = (k & PHI_INDEX_MASK) << 2; // k ≤ 640 already: the mask only lets the JIT drop the range checks
-        return PHI[o] + t * (PHI[o + 1] + t * (PHI[o + 2] + t * PHI[o + 3]));
+        return CheckNodeKernel.tabulatedBranchFree(a, b);
     }
 }

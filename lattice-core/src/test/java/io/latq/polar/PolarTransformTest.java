@@ -156,4 +156,26 @@ class PolarTransformTest {
         enc.extractInformation(u, info);
         assertArrayEquals(new byte[] {1, 0, 1, 1}, info);
     }
+
+    @Test
+    void codewordBitsToZIsTheGf2ThenIntegerTransform() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
+        for (int m = 1; m <= 10; m++) {
+            int n = 1 << m;
+            for (int rep = 0; rep < 30; rep++) {
+                int[] want = new int[n + 3];
+                long[] words = new long[(n + 63) / 64];
+                for (int i = 0; i < n; i++) {
+                    int bit = rep == 0 ? 1 : rng.nextInt(2);
+                    want[3 + i] = bit;
+                    words[i >>> 6] |= (long) bit << i;
+                }
+                PolarTransform.transformGf2(want, 3, n);
+                PolarTransform.transformZ(want, 3, n);
+                int[] got = new int[n + 3];
+                PolarTransform.codewordBitsToZ(words, n, got, 3);
+                assertArrayEquals(want, got, "n=" + n);
+            }
+        }
+    }
 }

@@ -23,8 +23,9 @@ import java.util.Arrays;
  *
  * <p>Algorithm: SCL of Tal &amp; Vardy (IEEE Trans. IT 2015) in the LLR domain (Balatsoukas-Stimming et al., IEEE
  * Trans. SP 2015), processed node by node for all paths in lock step, with Tal–Vardy's copy-on-write sharing of the
- * per-depth LLR and partial-sum arrays (a clone costs O(log N) reference counts; an array is copied only when a path
- * writes to a shared one, and not at all when the write overwrites it completely). At an information leaf every path
+ * per-depth LLR and partial-sum arrays (a clone costs O(log N) reference counts; a shared slot is copied only when a
+ * path writes to it, and then only what is still read: the LLRs under a left child, the left half of the codeword
+ * under a right child, nothing when the write overwrites it completely). At an information leaf every path
  * is extended both ways and the L best extensions survive, ordered by (metric, agreement with the hard decision, path
  * slot, bit). Node-level decisions (Hashemi, Condo &amp; Gross, IEEE Trans. SP 2017), with α the node's LLRs and
  * cost(β | α) = Σ_i cost(β_i | α_i):
@@ -39,18 +40,28 @@ import java.util.Arrays;
  *       node's own flip cost, then fewer flips, then creation order. Rate 1 needs F = L − 1 and SPC F = L
  *       positions (a set using a later position has at least L valid sets that are no worse); SPC keeps only sets
  *       of the parity that makes the word even. Set costs are summed in
- *       increasing position order, which reproduces the sums of the flip-by-flip procedure exactly.</li>
+ *       increasing position order, which reproduces the sums of the flip-by-flip procedure exactly. Words are kept
+ *       as bits, 64 per long, and turned into integer partial sums by {@link PolarTransform#codewordBitsToZ}.</li>
  * </ul>
+ *
+ * <p>Shared f work: every LLR buffer carries a content id (a copy keeps it, a computation gets a new one). A right
+ * child's LLRs are its parent's g outputs b_i ± a_i, so the paths whose parent LLRs had one id see two values per
+ * position and their f outputs take one of four, chosen by two parity bits of the left sibling's word; for groups of
+ * at least 5 paths ({@code MIN_GROUP}) the four are evaluated once per position and looked up (bit for bit the same
+ * values). The kernels are {@link CheckNodeKernel}'s branch-free loops.
  *
  * <p>Not thread-safe (one instance per thread). No allocation per decode, except that the flip-set arena of SPC
  * nodes grows (doubling) the first few times a decode needs more entries than ever before.
  */
 public final class SclCore {
 
+    private static final long SIGN_BIT = 0x8000_0000_0000_0000L;
     private static final int LEAF = 0;
     private static final int REPEAT = 1;
     /** Least reliable positions found per path in the first pass of a rate-1 or SPC node (more on demand). */
     private static final int PREFETCH = 4;
+    /** Paths sharing their parent's LLRs, at least this many, get the f outputs of a right child by table lookup. */
+    private static final int MIN_GROUP = 5;
 
     private final int n;
     private final int m;
@@ -68,6 +79,22 @@ public final class SclCore {
     private final int[][] refs;    // [d][slot]
     private final int[][] freeSlots;
     private final int[] freeTop;
+    // LLR contents: slots of one depth with equal ids hold equal LLRs (a copy keeps the id, a computation gets a new
+    // one)
+    private final int[][] llrId;   // [d][slot]
+    private int nextId;
+    // check-node step of a right child: its LLRs came from the parent's g, and the paths whose parent LLRs were equal
+    // form a group whose f outputs take one of 4 values per position (see checkNodes)
+    private final int[] gKey;      // [path]: id of the parent LLRs its g read
+    private final int[] groupKey;
+    private final int[] groupSize;
+    private final int[] groupHead;
+    private final int[] groupNext; // [path]
+    private final int[] slotStamp; // hash table key → group, entries valid when their stamp is groupStamp
+    private final int[] slotGroup;
+    private int groupStamp;
+    private final double[] gBuf;
+    private final double[] fTable;
 
     // paths
     private final boolean[] active;
@@ -94,6 +121,8 @@ public final class SclCore {
     private final int[] relOff;        // [path]: offset of the node's LLRs in relLlr
     private double[] relLlr;           // the LLR array of the node being decided
     private final int[] hardParity;
+    private final long[][] hardWords; // [path][w]: the node's hard decisions as bits, 64 per word
+    private final long[] wordBuf;
     private final int[] uses;
     private final int[] accepted;
     private final int[] assigned;
@@ -105,6 +134,7 @@ public final class SclCore {
     private double[] setLocal;
     private double[] setCost;
     private int[] heap;
+    private double[] heapCost;
     private int sets;
     private int heapSize;
 
@@ -155,6 +185,16 @@ public final class SclCore {
         refs = new int[m + 1][l];
         freeSlots = new int[m + 1][l];
         freeTop = new int[m + 1];
+        llrId = new int[m + 1][l];
+        gKey = new int[l];
+        groupKey = new int[l];
+        groupSize = new int[l];
+        groupHead = new int[l];
+        groupNext = new int[l];
+        slotStamp = new int[Integer.highestOneBit(4 * l) << 1];
+        slotGroup = new int[slotStamp.length];
+        gBuf = new double[n];
+        fTable = new double[n];
         for (int d = 0; d <= m; d++) {
             int size = n >> d;
             llr[d] = new double[l * size];
@@ -179,6 +219,8 @@ public final class SclCore {
         relSize = new int[l];
         relOff = new int[l];
         hardParity = new int[l];
+        hardWords = new long[l][(n + 63) >>> 6];
+        wordBuf = new long[(n + 63) >>> 6];
         uses = new int[l];
         accepted = new int[l];
         assigned = new int[l];
@@ -276,36 +318,21 @@ public final class SclCore {
             freePaths[freePathTop++] = p;
         }
         // input path k uses path k and root slot k (the caller wrote its LLRs there)
+        nextId = 0;
         for (int k = 0; k < inputs; k++) {
             active[k] = true;
             metric[k] = inputMetrics[k];
             origin[k] = k;
             slotOf[0][k] = k;
             refs[0][k] = 1;
+            llrId[0][k] = nextId++;
             for (int d = 1; d <= m; d++) {
                 int s = freeSlots[d][--freeTop[d]];
                 refs[d][s] = 1;
                 slotOf[d][k] = s;
+                llrId[d][s] = nextId++;
             }
         }
-    }
-
-    /** The slot of depth d owned by path p alone (copy on write). */
-    private int writable(int d, int p) {
-        int s = slotOf[d][p];
-        if (refs[d][s] == 1) {
-            return s;
-        }
-        int s2 = freeSlots[d][--freeTop[d]];
-        int size = n >> d;
-        System.arraycopy(llr[d], s * size, llr[d], s2 * size, size);
-        if (d < m) {
-            System.arraycopy(cw[d], s * size, cw[d], s2 * size, size);
-        }
-        refs[d][s]--;
-        refs[d][s2] = 1;
-        slotOf[d][p] = s2;
-        return s2;
     }
 
     /** A slot of depth d owned by path p alone that the caller overwrites completely: a shared one is not copied. */
@@ -318,6 +345,7 @@ public final class SclCore {
         refs[d][s]--;
         refs[d][s2] = 1;
         slotOf[d][p] = s2;
+        llrId[d][s2] = nextId++;
         return s2;
     }
 
@@ -351,10 +379,35 @@ public final class SclCore {
      */
     private int target(int d, int pos, int p) {
         if (d == 0) {
-            return writable(0, p) * n;
+            return fresh(0, p) * n; // the root's codeword is its whole buffer, written completely
         }
         int parentSize = n >> (d - 1);
-        return writable(d - 1, p) * parentSize + ((pos & 1) == 0 ? 0 : parentSize >> 1);
+        int s = slotOf[d - 1][p];
+        if (refs[d - 1][s] != 1) {
+            s = ownedParent(d - 1, p, s, (pos & 1) == 0);
+        }
+        return s * parentSize + ((pos & 1) == 0 ? 0 : parentSize >> 1);
+    }
+
+    /**
+     * Gives path p its own slot at depth d (shared slot s) before a child writes its codeword there, copying only what
+     * is still read: under a left child the LLRs (the parent's g needs them; the codeword is written from scratch),
+     * under a right child the left half of the codeword (the parent's LLRs are no longer needed).
+     */
+    private int ownedParent(int d, int p, int s, boolean leftChild) {
+        int s2 = freeSlots[d][--freeTop[d]];
+        int size = n >> d;
+        if (leftChild) {
+            System.arraycopy(llr[d], s * size, llr[d], s2 * size, size);
+            llrId[d][s2] = llrId[d][s];
+        } else {
+            System.arraycopy(cw[d], s * size, cw[d], s2 * size, size >> 1);
+            llrId[d][s2] = nextId++;
+        }
+        refs[d][s]--;
+        refs[d][s2] = 1;
+        slotOf[d][p] = s2;
+        return s2;
     }
 
     private int[] targetArray(int d) {
@@ -390,32 +443,140 @@ public final class SclCore {
         int h = size >> 1;
         double[] a = llr[d];
         double[] o = llr[d + 1];
-        for (int p = 0; p < listSize; p++) {
-            if (active[p]) {
-                int in = slotOf[d][p] * size;
-                kernel.applyAll(a, in, in + h, o, fresh(d + 1, p) * h, h);
-            }
-        }
+        checkNodes(d, pos, size);
         node(2 * id, d + 1, 2 * pos);
         int[] c = cw[d];
+        int[] ids = llrId[d + 1];
         for (int p = 0; p < listSize; p++) {
             if (active[p]) {
                 int in = slotOf[d][p] * size;
-                CheckNodeKernel.gAll(a, in, in + h, c, in, o, fresh(d + 1, p) * h, h);
+                int s = fresh(d + 1, p);
+                CheckNodeKernel.gAll(a, in, in + h, c, in, o, s * h, h);
+                gKey[p] = llrId[d][slotOf[d][p]];
+                ids[s] = nextId++;
             }
         }
         node(2 * id + 1, d + 1, 2 * pos + 1);
+        // [c1 + c2, c2], straight into the parent's buffer (every path wrote both halves, so it owns slot d)
+        int[] tgt = targetArray(d);
         for (int p = 0; p < listSize; p++) {
             if (active[p]) {
-                int off = writable(d, p) * size;
-                for (int i = 0; i < h; i++) {
-                    c[off + i] += c[off + h + i];
-                }
-                if (d > 0) {
-                    System.arraycopy(c, off, targetArray(d), target(d, pos, p), size);
+                int off = slotOf[d][p] * size;
+                if (d == 0) {
+                    for (int i = 0; i < h; i++) {
+                        c[off + i] += c[off + h + i];
+                    }
+                } else {
+                    int t = target(d, pos, p);
+                    for (int i = 0; i < h; i++) {
+                        tgt[t + i] = c[off + i] + c[off + h + i];
+                    }
+                    System.arraycopy(c, off + h, tgt, t + h, h);
                 }
             }
         }
+    }
+
+    /**
+     * The f step of a generic node (depth d, size 2h) for every path. A right child's LLRs are its parent's g outputs
+     * b_i + (−1)^(v_i)·a_i, v the left sibling's word; the paths whose parent LLRs (a, b) were equal (same content
+     * id) therefore see one of two values per position, and their f outputs f(g_i, g_(i+h)) one of four, chosen by
+     * (v_i, v_(i+h)). For a group of at least {@link #MIN_GROUP} paths the four are evaluated once per position (on
+     * g values formed exactly as {@link CheckNodeKernel#gAll} forms them, so bit for bit the same) and looked up.
+     */
+    private void checkNodes(int d, int pos, int size) {
+        int h = size >> 1;
+        double[] a = llr[d];
+        double[] o = llr[d + 1];
+        int[] ids = llrId[d + 1];
+        int groups = 0;
+        if ((pos & 1) == 1 && kernel != CheckNodeKernel.MIN_SUM) {
+            if (++groupStamp == 0) { // wrapped: forget every old entry
+                Arrays.fill(slotStamp, 0);
+                groupStamp = 1;
+            }
+            int mask = slotStamp.length - 1;
+            for (int p = listSize - 1; p >= 0; p--) {
+                if (active[p]) {
+                    int key = gKey[p];
+                    int hs = (key * 0x9E3779B9) >>> 16 & mask; // open addressing on the key
+                    while (slotStamp[hs] == groupStamp && groupKey[slotGroup[hs]] != key) {
+                        hs = (hs + 1) & mask;
+                    }
+                    int g;
+                    if (slotStamp[hs] == groupStamp) {
+                        g = slotGroup[hs];
+                    } else {
+                        g = groups++;
+                        slotStamp[hs] = groupStamp;
+                        slotGroup[hs] = g;
+                        groupKey[g] = key;
+                        groupSize[g] = 0;
+                        groupHead[g] = -1;
+                    }
+                    groupSize[g]++;
+                    groupNext[p] = groupHead[g];
+                    groupHead[g] = p;
+                }
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            if (groupSize[g] < MIN_GROUP) {
+                continue;
+            }
+            int ps = size << 1;
+            double[] pa = llr[d - 1];
+            int[] pc = cw[d - 1];
+            boolean table = false;
+            for (int p = groupHead[g]; p >= 0; p = groupNext[p]) {
+                int po = slotOf[d - 1][p] * ps;
+                if (!table) {
+                    fTable(pa, po, size);
+                    table = true;
+                }
+                int s = fresh(d + 1, p);
+                int out = s * h;
+                for (int i = 0; i < h; i++) {
+                    int v = ((pc[po + i] & 1) << 1) | (pc[po + h + i] & 1);
+                    o[out + i] = fTable[v * h + i];
+                }
+                ids[s] = nextId++;
+                active[p] = false; // done; restored below
+            }
+        }
+        for (int p = 0; p < listSize; p++) {
+            if (active[p]) {
+                int in = slotOf[d][p] * size;
+                int s = fresh(d + 1, p);
+                kernel.applyAll(a, in, in + h, o, s * h, h);
+                ids[s] = nextId++;
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            if (groupSize[g] >= MIN_GROUP) {
+                for (int p = groupHead[g]; p >= 0; p = groupNext[p]) {
+                    active[p] = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * fTable[(2·v1 + v2)·h + i] = f(g(v1, i), g(v2, i + h)) for i &lt; h = size/2, with g(v, j) = b_j + (−1)^v·a_j
+     * the parent's g (LLRs a at pa[po ..], b at pa[po + size ..]).
+     */
+    private void fTable(double[] pa, int po, int size) {
+        int h = size >> 1;
+        for (int j = 0; j < size; j++) {
+            double x = pa[po + j];
+            double y = pa[po + size + j];
+            gBuf[j] = y + x;
+            gBuf[size + j] = y + Double.longBitsToDouble(Double.doubleToRawLongBits(x) ^ Long.MIN_VALUE);
+        }
+        kernel.applyAll(gBuf, 0, h, fTable, 0, h);
+        kernel.applyAll(gBuf, 0, size + h, fTable, h, h);
+        kernel.applyAll(gBuf, size, h, fTable, 2 * h, h);
+        kernel.applyAll(gBuf, size, size + h, fTable, 3 * h, h);
     }
 
     /** The part of −log P(bit | λ) that every decision pays in the exact metric: log(1 + e^(−|λ|)). */
@@ -431,10 +592,9 @@ public final class SclCore {
                 double pen = 0;
                 for (int i = 0; i < size; i++) {
                     double x = a[in + i];
-                    pen += base(x);
-                    if (x < 0) {
-                        pen -= x;
-                    }
+                    long bits = Double.doubleToRawLongBits(x);
+                    // + |x| if x is negative, + 0.0 otherwise (branch-free; the same sums as pen -= x)
+                    pen = (pen + base(x)) + Double.longBitsToDouble(bits & (bits >> 63) & ~SIGN_BIT);
                 }
                 metric[p] += pen;
                 int t = target(d, pos, p);
@@ -491,11 +651,12 @@ public final class SclCore {
                 for (int i = 0; i < size; i++) {
                     double x = a[in + i];
                     common += base(x);
-                    if (x < 0) {
-                        pen0 -= x;
-                    } else {
-                        pen1 += x;
-                    }
+                    // branch-free: |x| goes to pen0 if x is negative, x to pen1 otherwise; the other one gets +0.0,
+                    // which leaves a non-negative sum unchanged (the same sums as pen0 -= x / pen1 += x)
+                    long bits = Double.doubleToRawLongBits(x);
+                    long neg = bits >> 63;
+                    pen0 += Double.longBitsToDouble(bits & neg & ~SIGN_BIT);
+                    pen1 += Double.longBitsToDouble(bits & ~neg);
                 }
                 candMetric[2 * p] = common + pen0;
                 candAgree[2 * p] = pen0 <= pen1;
@@ -630,8 +791,9 @@ public final class SclCore {
      */
     private void flipNode(int d, int pos, int size, boolean parityCheck) {
         double[] a = llr[d];
-        int[] tgt = targetArray(d);
         int flips = Math.min(size, parityCheck ? listSize : listSize - 1);
+        int wordCount = (size + 63) >>> 6;
+        int perWord = Math.min(size, 64);
         relLlr = a;
         sets = 0;
         heapSize = 0;
@@ -640,21 +802,24 @@ public final class SclCore {
                 continue;
             }
             int in = slotOf[d][p] * size;
-            int t = target(d, pos, p);
+            long[] hw = hardWords[p];
             double pen = 0;
-            int parity = 0;
-            for (int i = 0; i < size; i++) {
-                double x = a[in + i];
-                int h = x < 0 ? 1 : 0;
-                tgt[t + i] = h;
-                parity ^= h;
-                pen += base(x);
+            long parity = 0;
+            for (int w = 0; w < wordCount; w++) {
+                int from = in + 64 * w;
+                long bits = 0;
+                for (int i = 0; i < perWord; i++) {
+                    double x = a[from + i];
+                    bits |= (x < 0 ? 1L : 0L) << i;
+                    pen += base(x);
+                }
+                hw[w] = bits;
+                parity ^= bits;
             }
             metric[p] += pen;
-            hardParity[p] = parity;
-            if (flips > 0) {
-                prefetchLeastReliable(p, a, in, size, Math.min(flips, PREFETCH));
-            }
+            hardParity[p] = Long.bitCount(parity) & 1;
+            flipsKnown[p] = -1; // its least reliable positions are found when its first set is popped
+            relOff[p] = in;
             push(newSet(p, -1, -1, metric[p], 0));
         }
         int count = 0;
@@ -666,6 +831,9 @@ public final class SclCore {
             }
             int next = setLast[e] + 1;
             if (next < flips) {
+                if (flipsKnown[p] < 0) {
+                    prefetchLeastReliable(p, a, relOff[p], size, Math.min(flips, PREFETCH));
+                }
                 while (flipsKnown[p] <= next) {
                     extractLeastReliable(p);
                 }
@@ -678,8 +846,7 @@ public final class SclCore {
                 }
             }
         }
-        // kill the paths without a survivor, then clone (sharing the hard word), then flip: a clone must never see
-        // its origin's flips
+        // kill the paths without a survivor, then clone; the hard words stay with the paths they were made from
         for (int p = 0; p < listSize; p++) {
             uses[p] = 0;
         }
@@ -703,23 +870,19 @@ public final class SclCore {
                 assigned[j] = p;
             }
         }
+        // the word of every survivor: its path's hard word with the set's flips, → u (GF(2)) → c = u·F over Z
+        int[] tgt = targetArray(d);
         for (int j = 0; j < count; j++) {
             int e = accepted[j];
             int p = setPath[e];
             int q = assigned[j];
             metric[q] = setCost[e];
-            int t = target(d, pos, q);
+            System.arraycopy(hardWords[p], 0, wordBuf, 0, wordCount);
             for (int s = e; setLast[s] >= 0; s = setParent[s]) {
-                tgt[t + flipIdx[p][setLast[s]]] ^= 1;
+                int i = flipIdx[p][setLast[s]];
+                wordBuf[i >>> 6] ^= 1L << i;
             }
-        }
-        // word → u (GF(2), an involution) → c = u·F over Z, for every survivor
-        for (int p = 0; p < listSize; p++) {
-            if (active[p]) {
-                int t = target(d, pos, p);
-                PolarTransform.transformGf2(tgt, t, size);
-                PolarTransform.transformZ(tgt, t, size);
-            }
+            PolarTransform.codewordBitsToZ(wordBuf, size, tgt, target(d, pos, q));
         }
     }
 
@@ -747,6 +910,7 @@ public final class SclCore {
         setLocal = setLocal == null ? new double[capacity] : Arrays.copyOf(setLocal, capacity);
         setCost = setCost == null ? new double[capacity] : Arrays.copyOf(setCost, capacity);
         heap = heap == null ? new int[capacity] : Arrays.copyOf(heap, capacity);
+        heapCost = heapCost == null ? new double[capacity] : Arrays.copyOf(heapCost, capacity);
     }
 
     /**
@@ -767,39 +931,51 @@ public final class SclCore {
         return a < b;
     }
 
+    /** {@link #setBefore} for set a of cost ca and set b of cost cb (the heap keeps each entry's cost beside it). */
+    private boolean setBefore(int a, double ca, int b, double cb) {
+        return ca != cb ? ca < cb : setBefore(a, b);
+    }
+
     private void push(int e) {
+        double ce = setCost[e];
         int i = heapSize++;
         while (i > 0) {
             int parent = (i - 1) >> 1;
-            if (!setBefore(e, heap[parent])) {
+            if (!setBefore(e, ce, heap[parent], heapCost[parent])) {
                 break;
             }
             heap[i] = heap[parent];
+            heapCost[i] = heapCost[parent];
             i = parent;
         }
         heap[i] = e;
+        heapCost[i] = ce;
     }
 
     private int pop() {
         int top = heap[0];
-        int last = heap[--heapSize];
+        int size = --heapSize;
+        int last = heap[size];
+        double lastCost = heapCost[size];
         int i = 0;
         while (true) {
             int child = 2 * i + 1;
-            if (child >= heapSize) {
+            if (child >= size) {
                 break;
             }
-            if (child + 1 < heapSize && setBefore(heap[child + 1], heap[child])) {
+            if (child + 1 < size && setBefore(heap[child + 1], heapCost[child + 1], heap[child], heapCost[child])) {
                 child++;
             }
-            if (!setBefore(heap[child], last)) {
+            if (!setBefore(heap[child], heapCost[child], last, lastCost)) {
                 break;
             }
             heap[i] = heap[child];
+            heapCost[i] = heapCost[child];
             i = child;
         }
-        if (heapSize > 0) {
+        if (size > 0) {
             heap[i] = last;
+            heapCost[i] = lastCost;
         }
         return top;
     }
@@ -812,9 +988,10 @@ public final class SclCore {
         int[] idx = flipIdx[p];
         double[] cost = flipCost[p];
         int filled = 0;
+        double worst = 0; // cost[k − 1] once k are filled
         for (int i = 0; i < size; i++) {
             double v = Math.abs(a[off + i]);
-            if (filled == k && !(v < cost[k - 1])) {
+            if (filled == k && !(v < worst)) {
                 continue;
             }
             int j = filled == k ? k - 1 : filled++;
@@ -825,6 +1002,7 @@ public final class SclCore {
             }
             cost[j] = v;
             idx[j] = i;
+            worst = cost[k - 1];
         }
         flipsKnown[p] = k;
         relOff[p] = off;
