@@ -458,7 +458,7 @@ public final class TransformBlockCoder {
      */
     private boolean zeroAtZeroDither() {
         for (int k = 0; k < n; k++) {
-            if (lambda[k] == 0 && u[k] == 0) {
+            if (u[k] == 0 && lambda[k] == 0) { // u = 0 is the rare case: test it first
                 return true;
             }
         }

@@ -76,8 +76,7 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         final int stride;
         final int[] cum;
         final short[] first;
-        final long[] start = new long[PHASES];
-        final boolean[] ready = new boolean[PHASES];
+        final long[] start = new long[PHASES]; // NOT_READY until the phase is copied
 
         Local(long bits, double t, Tables shared, int m, int slot) {
             this.bits = bits;
@@ -88,6 +87,7 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
             this.stride = m + 2;
             this.cum = new int[PHASES * stride];
             this.first = new short[PHASES * INDEX];
+            java.util.Arrays.fill(start, NOT_READY);
         }
     }
 
@@ -129,13 +129,14 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         long q = (long) scaled;
         int p = (int) (q & (PHASES - 1));
         long k = q >> 8; // ⌊q / PHASES⌋
-        if (!loc.ready[p]) {
-            fill(loc, p);
+        long start = loc.start[p];
+        if (start == NOT_READY) {
+            start = fill(loc, p);
         }
         cur = loc;
         this.base = p * loc.stride;
         this.indexBase = p * INDEX;
-        this.k0 = k + loc.start[p];
+        this.k0 = k + start;
     }
 
     /** This instance's tables for spread t (bits = its raw bits), from the memo or new. */
@@ -160,8 +161,14 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         return l;
     }
 
-    /** Copies phase p of the shared tables (building it there first if no instance has) into {@code loc}. */
-    private void fill(Local loc, int p) {
+    /** A window start no table has (|start| ≤ 2^40 + 4096): marks a phase not copied yet. */
+    private static final long NOT_READY = Long.MIN_VALUE;
+
+    /**
+     * Copies phase p of the shared tables (building it there first if no instance has) into {@code loc}; returns
+     * its window start.
+     */
+    private long fill(Local loc, int p) {
         PhaseTable pt = loc.shared.phase[p];
         if (pt == null) {
             direct.configure((double) p / PHASES, loc.t);
@@ -188,7 +195,7 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
             loc.first[p * INDEX + b] = (short) sym; // M ≤ 4095
         }
         loc.start[p] = pt.start;
-        loc.ready[p] = true;
+        return pt.start;
     }
 
     @Override

@@ -46,6 +46,10 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
     private final double[] acc;
     /** Scratch of {@link TriangularBasis#pushOffsetsInOrder} (version 2 only). */
     private final double[] beta;
+    /** L_jj, and per coordinate the last spread s and its s/L_jj (NaN: none yet). */
+    private final double[] diagonal;
+    private final double[] lastSpread;
+    private final double[] lastT;
     /** Version 3: the phase-table model, and per coordinate the hint of its last spread's tables. */
     private final PhaseTableGaussianModel phase;
     private final int[] hints;
@@ -87,6 +91,13 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         this.phase = phaseTable ? new PhaseTableGaussianModel() : null;
         this.model = phaseTable ? phase : exact;
         this.hints = phaseTable ? new int[basis.dimension()] : null;
+        this.diagonal = new double[basis.dimension()];
+        for (int j = 0; j < diagonal.length; j++) {
+            diagonal[j] = basis.diagonal(j);
+        }
+        this.lastSpread = new double[basis.dimension()];
+        this.lastT = new double[basis.dimension()];
+        java.util.Arrays.fill(lastSpread, Double.NaN); // NaN equals nothing, so the first use divides
         if (hints != null) {
             java.util.Arrays.fill(hints, -1);
         }
@@ -182,10 +193,17 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
 
     /** Configures the model for coordinate j and returns the number b of uniform offset bits (0: no split). */
     private int configure(int j, long[] a, double s) {
-        double ljj = basis.diagonal(j);
+        double ljj = diagonal[j];
         double c = acc != null ? acc[j] : basis.offset(j, a);
         double mu = (rotated[j] - c) / ljj;
-        double t = s / ljj;
+        double t;
+        if (s == lastSpread[j]) { // a vector's coordinates keep their spread from vector to vector: reuse s/L_jj
+            t = lastT[j];
+        } else {
+            t = s / ljj;
+            lastSpread[j] = s;
+            lastT[j] = t;
+        }
         int b = 0;
         if (t >= SPLIT_SPREAD) {
             b = Math.min(48, Math.getExponent(t / 16.0)); // t/m in [16, 32)
