@@ -229,6 +229,26 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
     }
 
     /**
+     * {@code enc.push(this, symbolOf(k))} with the table row held in locals; returns the symbol (the escape symbol
+     * when k is outside the window). The same interval as pushing through the interface.
+     */
+    public int encodeSymbol(long k, RansEncoder enc) {
+        if (useDirect) {
+            int s = direct.symbolOf(k);
+            enc.push(direct, s);
+            return s;
+        }
+        Local l = cur;
+        long i = k - k0;
+        int m = l.m;
+        int s = i >= 0 && i < m ? (int) i : m;
+        int[] cum = l.cum;
+        int lo = cum[base + s];
+        enc.push(lo, cum[base + s + 1] - lo);
+        return s;
+    }
+
+    /**
      * {@code dec.decode(this)}: the symbol of the configured model, with the table row held in locals (the same
      * symbol and the same decoder state).
      */

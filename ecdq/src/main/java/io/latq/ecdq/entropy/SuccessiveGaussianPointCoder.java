@@ -127,11 +127,12 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
                 fast = basis.pushOffsetsInOrder(j, a, acc, beta, fast);
             }
             long bucket = b == 0 ? k : Math.floorDiv(k, 1L << b);
-            int s = model.symbolOf(bucket);
+            int s;
             if (exact != null) {
+                s = model.symbolOf(bucket);
                 batch.push(exact, s, enc);
             } else {
-                enc.push(model, s);
+                s = phase.encodeSymbol(bucket, enc);
             }
             if (s == model.escapeSymbol()) {
                 enc.pushRaw64(k);
