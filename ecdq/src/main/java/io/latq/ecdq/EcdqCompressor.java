@@ -112,8 +112,11 @@ public final class EcdqCompressor {
                     + "|log2 V|/n <= 400, and the scale of the lattice does not change the quantizer");
         }
         DMatrixRMaj generator = lattice.generator();
+        // the hash (SHA-256 of n² entries) on another core while this one builds the basis
+        java.util.concurrent.ForkJoinTask<byte[]> hashTask = java.util.concurrent.ForkJoinPool.commonPool()
+                .submit(() -> EcdqHeader.generatorHash(generator));
         TriangularBasis basis = TriangularBasis.of(generator);
-        byte[] hash = EcdqHeader.generatorHash(generator);
+        byte[] hash = hashTask.join();
 
         // pass 1; a provisional total (refined after it) when the container tells the count up front
         try (SampleReader r = SampleFiles.open(input, type)) {

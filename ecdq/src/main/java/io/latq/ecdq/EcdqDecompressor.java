@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * Decompresses a latq file of any version into its original container (type, dtype, byte order, shape, channels).
@@ -236,21 +237,27 @@ public final class EcdqDecompressor {
             throw new LatqFormatException("lattice '" + abbreviate(h.latticeName()) + "' does not have the dimension "
                     + h.dimension() + " the file says");
         }
-        if (!Arrays.equals(EcdqHeader.generatorHash(lattice.generator()), hash)) {
+        // the hash (SHA-256 of n² entries) on another core while this one builds the basis the coder will use
+        DMatrixRMaj generator = lattice.generator();
+        java.util.concurrent.ForkJoinTask<byte[]> own = java.util.concurrent.ForkJoinPool.commonPool()
+                .submit(() -> EcdqHeader.generatorHash(generator));
+        TriangularBasis basis = TriangularBasis.of(generator);
+        if (!Arrays.equals(own.join(), hash)) {
             lattice = earlierShippedDesign(lattice, hash);
             if (lattice == null) {
                 throw new LatqFormatException("lattice '" + abbreviate(h.latticeName())
                         + "' differs from the one this file was written with (generator hash mismatch)");
             }
+            basis = TriangularBasis.of(lattice.generator());
         }
         final Lattice chosen = lattice;
-        TriangularBasis basis = TriangularBasis.of(lattice.generator());
+        final TriangularBasis chosenBasis = basis;
         Supplier<Decoder> factory;
         if (h instanceof FileHeader v2) {
-            factory = () -> new TransformBlockCoder(chosen, basis, v2)::decode;
+            factory = () -> new TransformBlockCoder(chosen, chosenBasis, v2)::decode;
         } else {
             EcdqHeader v1 = (EcdqHeader) h;
-            factory = () -> new BlockCoder(chosen, basis, v1)::decode;
+            factory = () -> new BlockCoder(chosen, chosenBasis, v1)::decode;
         }
         try {
             factory.get(); // the workers build the same coder: a header it cannot take is refused here, once
