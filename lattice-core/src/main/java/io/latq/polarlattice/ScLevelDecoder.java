@@ -43,8 +43,6 @@ public final class ScLevelDecoder {
     /** A generic node whose left child is rate 0: v = 0, so no check-node value is needed. */
     private static final byte LEFT_RATE0 = 4;
 
-    /** SUPERSETS[j] has bit t set iff t ⊇ j (as bit sets), t, j &lt; 64: column j of F^{⊗6}. */
-    private static final long[] SUPERSETS = supersetMasks();
 
     private final int n;
     private final boolean[] frozen;
@@ -230,53 +228,9 @@ public final class ScLevelDecoder {
         if (tie) {
             return false;
         }
-        // u = word·F^{⊗k} over GF(2) (an involution): within each word by masks, across words by XOR
-        for (int w = 0; w < wordCount; w++) {
-            words[w] = transformGf2Word(words[w]);
-        }
-        for (int h = 1; h < wordCount; h <<= 1) {
-            for (int b = 0; b < wordCount; b += 2 * h) {
-                for (int w = b; w < b + h; w++) {
-                    words[w] ^= words[w + h];
-                }
-            }
-        }
-        // c = u·F^{⊗k} over Z: c_j = #{t ⊇ j : u_t = 1} within each 64-block (F^{⊗6}[t][j] = 1 iff t ⊇ j), then
-        // the butterflies [c1 + c2, c2] across blocks
-        for (int j = 0; j < size; j++) {
-            beta[start + j] = Long.bitCount(words[j >>> 6] & SUPERSETS[j & 63]);
-        }
-        for (int h = 64; h < size; h <<= 1) {
-            for (int b = start; b < start + size; b += 2 * h) {
-                for (int i = b; i < b + h; i++) {
-                    beta[i] += beta[i + h];
-                }
-            }
-        }
+        // u = word·F^{⊗k} over GF(2), then c = u·F^{⊗k} over Z into beta (bits from size on are 0 for size < 64)
+        PolarTransform.codewordBitsToZ(words, size, beta, start);
         return true;
-    }
-
-    /** u·F^{⊗6} over GF(2) of the 64 bits of w (bit i = u_i): u_i ^= u_{i+h} for every i with bit h of i clear. */
-    static long transformGf2Word(long w) {
-        w ^= (w >>> 1) & 0x5555_5555_5555_5555L;
-        w ^= (w >>> 2) & 0x3333_3333_3333_3333L;
-        w ^= (w >>> 4) & 0x0F0F_0F0F_0F0F_0F0FL;
-        w ^= (w >>> 8) & 0x00FF_00FF_00FF_00FFL;
-        w ^= (w >>> 16) & 0x0000_FFFF_0000_FFFFL;
-        w ^= (w >>> 32) & 0x0000_0000_FFFF_FFFFL;
-        return w;
-    }
-
-    private static long[] supersetMasks() {
-        long[] m = new long[64];
-        for (int j = 0; j < 64; j++) {
-            for (int t = 0; t < 64; t++) {
-                if ((t & j) == j) {
-                    m[j] |= 1L << t;
-                }
-            }
-        }
-        return m;
     }
 
     private void repetition(int size, int start) {
