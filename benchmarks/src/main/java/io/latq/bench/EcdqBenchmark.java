@@ -200,6 +200,9 @@ public class EcdqBenchmark {
             tableStream = copy(encodeTable());
             modelStream = copy(encodeGaussianModel());
             phaseStream = copy(encodePhaseTableModel());
+            if (!java.util.Arrays.equals(phaseStream, copy(encodePhaseTableSymbol()))) {
+                throw new IllegalStateException("encodeSymbol differs from pushing through the interface");
+            }
             if (!java.util.Arrays.equals(modelStream, copy(encodeGaussianModelBatched()))) {
                 throw new IllegalStateException("batched encoding differs from symbol-by-symbol encoding");
             }
@@ -296,6 +299,35 @@ public class EcdqBenchmark {
             for (int i = 0; i < SYMBOLS; i++) {
                 phaseTable.configure(centres[i], SPREAD);
                 sum += phaseTable.windowStart() + decoder.decode(phaseTable);
+            }
+            decoder.finish();
+            return sum;
+        }
+
+        /** The coder's path: a hint per spread, and the interval pushed from the table row. */
+        @Benchmark
+        @OperationsPerInvocation(SYMBOLS)
+        public RansEncoder encodePhaseTableSymbol() {
+            encoder.reset();
+            int hint = -1;
+            for (int i = 0; i < SYMBOLS; i++) {
+                hint = phaseTable.configure(centres[i], SPREAD, hint);
+                phaseTable.encodeSymbol(values[i], encoder);
+            }
+            encoder.finish();
+            return encoder;
+        }
+
+        /** The decoder's path: a hint per spread, and the symbol read from the table row. */
+        @Benchmark
+        @OperationsPerInvocation(SYMBOLS)
+        public long decodePhaseTableSymbol() throws LatqFormatException {
+            decoder.reset(phaseStream, 0, phaseStream.length);
+            long sum = 0;
+            int hint = -1;
+            for (int i = 0; i < SYMBOLS; i++) {
+                hint = phaseTable.configure(centres[i], SPREAD, hint);
+                sum += phaseTable.windowStart() + phaseTable.decodeSymbol(decoder);
             }
             decoder.finish();
             return sum;
