@@ -366,17 +366,17 @@ public final class TransformBlockCoder {
         }
         lattice.quantize(z, 0, q, 0);
         basis.coordinates(q, 0, vwork, a);
-        basis.point(a, lambda, 0);
+        if (polarCoder != null) {
+            polarCoder.encode(a, u, spreads, enc);
+        } else {
+            coder.encode(a, u, spreads, enc);
+        }
+        pointOfCoded();
         for (int k = 0; k < n; k++) {
             if (!(Math.abs(lambda[k] - q[k]) <= 1e-6 * (1 + Math.abs(q[k])))) {
                 throw new IllegalStateException("lattice " + lattice.name()
                         + " quantizer returned a point that is not in the lattice of its generator");
             }
-        }
-        if (polarCoder != null) {
-            polarCoder.encode(a, u, spreads, enc);
-        } else {
-            coder.encode(a, u, spreads, enc);
         }
         for (int k = 0; k < filled; k++) {
             coef[coordIndex[k]] = coordDesign[k].gain() * (lambda[k] - u[k]);
@@ -453,6 +453,17 @@ public final class TransformBlockCoder {
     }
 
     /**
+     * λ = a·B of the coordinates just coded (either direction, the same doubles): from the successive coder's own
+     * offsets when it can give them ({@link SuccessiveGaussianPointCoder#pointOfCoded}), else {@link
+     * TriangularBasis#point}.
+     */
+    private void pointOfCoded() {
+        if (polarCoder != null || !coder.pointOfCoded(a, lambda) || zeroAtZeroDither()) {
+            basis.point(a, lambda, 0);
+        }
+    }
+
+    /**
      * Whether some λ_k = 0 meets a dither u_k = ±0: only there does the sign of a zero λ_k reach the reconstruction
      * β·a·(λ_k − u_k), so only there must λ come from {@link TriangularBasis#point} itself.
      */
@@ -517,9 +528,7 @@ public final class TransformBlockCoder {
         } else {
             coder.decode(u, spreads, dec, a);
         }
-        if (polarCoder != null || !coder.pointOfDecoded(a, lambda) || zeroAtZeroDither()) {
-            basis.point(a, lambda, 0);
-        }
+        pointOfCoded();
         for (int k = 0; k < filled; k++) {
             coef[coordIndex[k]] = coordDesign[k].gain() * (lambda[k] - u[k]);
         }

@@ -184,11 +184,11 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
     }
 
     /**
-     * The point λ = a·B of the coordinates {@link #decode} just produced, from its offsets
-     * ({@link TriangularBasis#pointFromOffsets}); false when that does not apply (format version 1, no Kronecker
-     * form, large values), and then {@code out} is not written.
+     * The point λ = a·B of the coordinates {@link #encode} or {@link #decode} just coded, from the offsets both
+     * accumulate the same way ({@link TriangularBasis#pointFromOffsets}); false when that does not apply (format
+     * version 1, no Kronecker form, large values), and then {@code out} is not written.
      */
-    public boolean pointOfDecoded(long[] a, double[] out) {
+    public boolean pointOfCoded(long[] a, double[] out) {
         return acc != null && basis.pointFromOffsets(a, acc, out);
     }
 
