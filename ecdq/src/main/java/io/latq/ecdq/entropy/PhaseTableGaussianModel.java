@@ -110,10 +110,25 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         Local loc = hint >= 0 && hint < MEMO ? memo[hint] : cur;
         if (loc == null || loc.bits != bits) {
             loc = local(bits, t);
+            if (loc == null) { // a window too wide to copy: the same model, evaluated directly
+                if (!(Math.abs(mu) < 0x1p52)) {
+                    throw new IllegalArgumentException("model centre out of range: " + mu);
+                }
+                direct.configure(Math.floor(mu * PHASES + 0.5) / PHASES, t);
+                useDirect = true;
+                return -1;
+            }
         }
         configure(mu, loc);
         return loc.slot;
     }
+
+    /**
+     * Widest window (symbols) an instance copies: the copies of a spread then take at most about 1 MiB, 8 MiB for the
+     * {@value #MEMO} spreads of an instance. Wider windows (t ≳ 78 cells, which the coders only meet in their coarse
+     * parts at extreme rates, or in crafted files) use the model directly, with the same frequencies.
+     */
+    static final int MAX_COPIED_SYMBOLS = 1024;
 
     private void configure(double mu, Local loc) {
         if (!(Math.abs(mu) < 0x1p52)) {
@@ -139,7 +154,7 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         this.k0 = k + start;
     }
 
-    /** This instance's tables for spread t (bits = its raw bits), from the memo or new. */
+    /** This instance's tables for spread t (bits = its raw bits), from the memo or new; null when too wide. */
     private Local local(long bits, double t) {
         for (Local l : memo) {
             if (l != null && l.bits == bits) {
@@ -150,11 +165,14 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
             throw new IllegalArgumentException("model spread must be in (0, " + DiscretizedGaussianModel.MAX_SPREAD
                     + "] cells, got " + t);
         }
+        direct.configure(0.0, t); // the window size M depends on t only
+        if (direct.symbolCount() - 1 > MAX_COPIED_SYMBOLS) {
+            return null;
+        }
         Tables tab = CACHE.get(bits);
         if (tab == null) {
             tab = CACHE.computeIfAbsent(bits, b -> new Tables());
         }
-        direct.configure(0.0, t); // the window size M depends on t only
         Local l = new Local(bits, t, tab, direct.symbolCount() - 1, memoNext);
         memo[memoNext] = l;
         memoNext = (memoNext + 1) % MEMO;
