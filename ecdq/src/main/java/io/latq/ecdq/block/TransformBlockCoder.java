@@ -291,15 +291,25 @@ public final class TransformBlockCoder {
         for (int c = 0; c < channels; c++) {
             for (int b = 0; b < bands; b++) {
                 CellDesign d = designs[c * bands + b];
-                for (int k = start[b]; k < start[b + 1]; k++) {
-                    int idx = c * p + order[k];
-                    if (d == null) {
-                        coef[idx] = 0;
-                        continue;
+                int k = start[b];
+                int end = start[b + 1];
+                if (d == null) {
+                    for (; k < end; k++) {
+                        coef[c * p + order[k]] = 0;
                     }
-                    coordIndex[filled] = idx;
-                    coordDesign[filled] = d;
-                    if (++filled == n) {
+                    continue;
+                }
+                while (k < end) {
+                    // the vector's next coordinates, as many as this cell holds (the same order as one at a time)
+                    int take = Math.min(n - filled, end - k);
+                    int off = c * p;
+                    for (int i = 0; i < take; i++) {
+                        coordIndex[filled + i] = off + order[k + i];
+                    }
+                    Arrays.fill(coordDesign, filled, filled + take, d);
+                    filled += take;
+                    k += take;
+                    if (filled == n) {
                         step.run(vector++, filled);
                         filled = 0;
                     }
