@@ -59,7 +59,7 @@ public final class TransformBlockCoder {
     private final double[] scale;
     private final double[] theta;
     private final boolean perCoordinate;
-    /** One-dimensional lattice on the successive coder: the per-coefficient walk ({@link #encodeScalars}). */
+    /** One-dimensional lattice on the successive coder: the per-coefficient walk ({@link #forEachScalar}). */
     private final boolean scalar;
     private final CellDesign pad;
     /** |coef/step| bound: 2^50, and 2^(61−m) for the polar coder, whose points must stay within 2^(62−m). */
@@ -237,7 +237,7 @@ public final class TransformBlockCoder {
         designCells();
         enc.reset();
         if (scalar) {
-            encodeScalars(block, p, order, start, firstSampleIndex);
+            forEachScalar(p, order, start, (vector, idx, d) -> encodeScalar(block, vector, idx, d, firstSampleIndex));
         } else {
             forEachVector(p, order, start, (vector, filled) -> encodeVector(block, vector, filled, firstSampleIndex));
         }
@@ -294,9 +294,7 @@ public final class TransformBlockCoder {
                 int k = start[b];
                 int end = start[b + 1];
                 if (d == null) {
-                    for (; k < end; k++) {
-                        coef[c * p + order[k]] = 0;
-                    }
+                    clearCell(c * p, order, k, end);
                     continue;
                 }
                 while (k < end) {
@@ -366,13 +364,7 @@ public final class TransformBlockCoder {
         dither.position(block, vector);
         lattice.sampleFundamentalRegion(dither, u, 0);
         for (int k = 0; k < n; k++) {
-            int idx = coordIndex[k];
-            double c = idx < 0 ? 0 : coef[idx] / coordDesign[k].step();
-            if (!(Math.abs(c) < coefficientLimit)) {
-                throw new LatqException("a sample near index " + firstSampleIndex
-                        + " is too large relative to the quantization step");
-            }
-            z[k] = c + u[k];
+            z[k] = scaledCoefficient(coordIndex[k], coordDesign[k], firstSampleIndex) + u[k];
         }
         lattice.quantize(z, 0, q, 0);
         basis.coordinates(q, 0, vwork, a);
@@ -383,82 +375,87 @@ public final class TransformBlockCoder {
         }
         pointOfCoded();
         for (int k = 0; k < n; k++) {
-            if (!(Math.abs(lambda[k] - q[k]) <= 1e-6 * (1 + Math.abs(q[k])))) {
-                throw new IllegalStateException("lattice " + lattice.name()
-                        + " quantizer returned a point that is not in the lattice of its generator");
-            }
+            requireLatticePoint(k);
         }
         for (int k = 0; k < filled; k++) {
             coef[coordIndex[k]] = coordDesign[k].gain() * (lambda[k] - u[k]);
         }
     }
 
+    /** An uncoded cell's coefficients (positions order[from..to) of the component at {@code off}) decode to 0. */
+    private void clearCell(int off, int[] order, int from, int to) {
+        for (int k = from; k < to; k++) {
+            coef[off + order[k]] = 0;
+        }
+    }
+
+    /** What the encoder and the decoder do with one coefficient of a one-dimensional lattice. */
+    @FunctionalInterface
+    private interface ScalarStep<E extends LatqException> {
+        void run(long vector, int idx, CellDesign d) throws E;
+    }
+
     /**
-     * {@link #forEachVector} with {@link #encodeVector} for a one-dimensional lattice: every coded coefficient is a
-     * vector of its own (same order, same dither positions, the same lattice, basis and coder calls), without the
-     * per-vector bookkeeping of the general walk. {@code TransformBlockCoderScalarTest} checks the bytes against it.
+     * {@link #forEachVector} for a one-dimensional lattice: every coded coefficient is a vector of its own (same
+     * order, same dither positions), without the per-vector bookkeeping of the general walk; {@code spreads[0]} is
+     * the cell's spread. {@code TransformBlockCoderScalarTest} checks the bytes against the general walk.
      */
-    private void encodeScalars(long block, int p, int[] order, int[] start, long firstSampleIndex)
-            throws LatqException {
+    private <E extends LatqException> void forEachScalar(int p, int[] order, int[] start, ScalarStep<E> step)
+            throws E {
         long vector = 0;
         for (int c = 0; c < channels; c++) {
             for (int b = 0; b < bands; b++) {
                 CellDesign d = designs[c * bands + b];
                 if (d == null) {
-                    for (int k = start[b]; k < start[b + 1]; k++) {
-                        coef[c * p + order[k]] = 0;
-                    }
+                    clearCell(c * p, order, start[b], start[b + 1]);
                     continue;
                 }
-                double step = d.step();
-                double gain = d.gain();
                 spreads[0] = d.spread();
                 for (int k = start[b]; k < start[b + 1]; k++) {
-                    int idx = c * p + order[k];
-                    dither.position(block, vector++);
-                    lattice.sampleFundamentalRegion(dither, u, 0);
-                    double x = coef[idx] / step;
-                    if (!(Math.abs(x) < coefficientLimit)) {
-                        throw new LatqException("a sample near index " + firstSampleIndex
-                                + " is too large relative to the quantization step");
-                    }
-                    z[0] = x + u[0];
-                    lattice.quantize(z, 0, q, 0);
-                    basis.coordinates(q, 0, vwork, a);
-                    basis.point(a, lambda, 0);
-                    if (!(Math.abs(lambda[0] - q[0]) <= 1e-6 * (1 + Math.abs(q[0])))) {
-                        throw new IllegalStateException("lattice " + lattice.name()
-                                + " quantizer returned a point that is not in the lattice of its generator");
-                    }
-                    coder.encode(a, u, spreads, enc);
-                    coef[idx] = gain * (lambda[0] - u[0]);
+                    step.run(vector++, c * p + order[k], d);
                 }
             }
         }
     }
 
-    /** {@link #forEachVector} with {@link #decodeVector} for a one-dimensional lattice (see {@link #encodeScalars}). */
-    private void decodeScalars(long block, int p, int[] order, int[] start) throws LatqFormatException {
-        long vector = 0;
-        for (int c = 0; c < channels; c++) {
-            for (int b = 0; b < bands; b++) {
-                CellDesign d = designs[c * bands + b];
-                if (d == null) {
-                    for (int k = start[b]; k < start[b + 1]; k++) {
-                        coef[c * p + order[k]] = 0;
-                    }
-                    continue;
-                }
-                double gain = d.gain();
-                spreads[0] = d.spread();
-                for (int k = start[b]; k < start[b + 1]; k++) {
-                    dither.position(block, vector++);
-                    lattice.sampleFundamentalRegion(dither, u, 0);
-                    coder.decode(u, spreads, dec, a);
-                    basis.point(a, lambda, 0);
-                    coef[c * p + order[k]] = gain * (lambda[0] - u[0]);
-                }
-            }
+    /** {@link #encodeVector} for one coefficient of a one-dimensional lattice (the same calls). */
+    private void encodeScalar(long block, long vector, int idx, CellDesign d, long firstSampleIndex)
+            throws LatqException {
+        dither.position(block, vector);
+        lattice.sampleFundamentalRegion(dither, u, 0);
+        z[0] = scaledCoefficient(idx, d, firstSampleIndex) + u[0];
+        lattice.quantize(z, 0, q, 0);
+        basis.coordinates(q, 0, vwork, a);
+        basis.point(a, lambda, 0);
+        requireLatticePoint(0);
+        coder.encode(a, u, spreads, enc);
+        coef[idx] = d.gain() * (lambda[0] - u[0]);
+    }
+
+    /** {@link #decodeVector} for one coefficient of a one-dimensional lattice (the same calls). */
+    private void decodeScalar(long block, long vector, int idx, CellDesign d) throws LatqFormatException {
+        dither.position(block, vector);
+        lattice.sampleFundamentalRegion(dither, u, 0);
+        coder.decode(u, spreads, dec, a);
+        basis.point(a, lambda, 0);
+        coef[idx] = d.gain() * (lambda[0] - u[0]);
+    }
+
+    /** coef[idx]/a of cell design d, refused when too large for the quantizer's exact range. */
+    private double scaledCoefficient(int idx, CellDesign d, long firstSampleIndex) throws LatqException {
+        double c = idx < 0 ? 0 : coef[idx] / d.step();
+        if (!(Math.abs(c) < coefficientLimit)) {
+            throw new LatqException("a sample near index " + firstSampleIndex
+                    + " is too large relative to the quantization step");
+        }
+        return c;
+    }
+
+    /** λ_k must be the quantizer's own output q_k (within rounding): the quantizer answered with a lattice point. */
+    private void requireLatticePoint(int k) {
+        if (!(Math.abs(lambda[k] - q[k]) <= 1e-6 * (1 + Math.abs(q[k])))) {
+            throw new IllegalStateException("lattice " + lattice.name()
+                    + " quantizer returned a point that is not in the lattice of its generator");
         }
     }
 
@@ -507,7 +504,7 @@ public final class TransformBlockCoder {
         int[] start = st[0];
         dec.reset(blk.payload(), 0, blk.payload().length);
         if (scalar) {
-            decodeScalars(blk.index(), p, order, start);
+            forEachScalar(p, order, start, (vector, idx, d) -> decodeScalar(blk.index(), vector, idx, d));
         } else {
             forEachVector(p, order, start, (vector, filled) -> decodeVector(blk.index(), vector, filled));
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The per-coefficient walk of one-dimensional lattices ({@code encodeScalars}/{@code decodeScalars}) against its
+ * The per-coefficient walk of one-dimensional lattices ({@code forEachScalar}) against its
  * oracle, the general per-vector walk: the same file bytes and the same decoded samples, over transforms, uncoded
  * cells, split models (coarse steps), escapes (outliers), non-finite samples and both successive coders.
  */
