@@ -187,8 +187,8 @@ public final class EcdqCompressor {
             throw new LatqException("transform '" + opt.transform() + "': " + e.getMessage());
         }
         // progress: pass 1, one pass per candidate when there is a choice, the statistics pass, trials, coding
-        long scanned = st.sampled ? STATS_SAMPLES : st.count;
-        tracker.total = tracker.done + Tracker.SCAN * scanned * (1 + (candidates.size() > 1 ? candidates.size() : 0))
+        // each later pass reports every block's samples, read or skipped (pass 1 is in tracker.done already)
+        tracker.total = tracker.done + Tracker.SCAN * st.count * (1 + (candidates.size() > 1 ? candidates.size() : 0))
                 + Tracker.CODE * st.count;
         tracker.report();
         TransformPlan plan = candidates.get(0);
@@ -352,11 +352,11 @@ public final class EcdqCompressor {
         private final CellStatistics kept;
         private final Tracker tracker;
         private final int threads;
-        private final TransformPlan header0Plan;
+        private final TransformPlan plan;
 
         Trials(Lattice lattice, TriangularBasis basis, CellStatistics kept, Tracker tracker, int threads,
                TransformPlan plan) {
-            this.header0Plan = plan;
+            this.plan = plan;
             this.lattice = lattice;
             this.basis = basis;
             this.kept = kept;
@@ -402,7 +402,6 @@ public final class EcdqCompressor {
          * one), so a file cut into large blocks is not trial-coded a whole block at a time.
          */
         private int rows(int i) {
-            TransformPlan plan = header0Plan;
             long perRow = plan.rowPositions() * plan.channels();
             long blockRows = kept.keptSamples.get(i).length / perRow;
             return (int) Math.max(1, Math.min(blockRows, TRIAL_SAMPLES / perRow));
@@ -411,7 +410,7 @@ public final class EcdqCompressor {
         long samples() {
             long s = 0;
             for (int i = 0; i < kept.keptSamples.size(); i++) {
-                s += rows(i) * header0Plan.rowPositions() * header0Plan.channels();
+                s += rows(i) * plan.rowPositions() * plan.channels();
             }
             return s;
         }
