@@ -106,39 +106,20 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
      * few spreads keeps one hint per spread and skips the search. A stale hint costs a search, never a wrong table.
      */
     public int configure(double mu, double t, int hint) {
-        long bits = Double.doubleToRawLongBits(t);
-        Local loc = hint >= 0 && hint < MEMO ? memo[hint] : cur;
-        if (loc == null || loc.bits != bits) {
-            loc = local(bits, t);
-            if (loc == null) { // a window too wide to copy: the same model, evaluated directly
-                if (!(Math.abs(mu) < 0x1p52)) {
-                    throw new IllegalArgumentException("model centre out of range: " + mu);
-                }
-                direct.configure(Math.floor(mu * PHASES + 0.5) / PHASES, t);
-                useDirect = true;
-                return -1;
-            }
-        }
-        configure(mu, loc);
-        return loc.slot;
-    }
-
-    /**
-     * Widest window (symbols) an instance copies: the copies of a spread then take at most about 1 MiB, 8 MiB for the
-     * {@value #MEMO} spreads of an instance. Wider windows (t ≳ 78 cells, which the coders only meet in their coarse
-     * parts at extreme rates, or in crafted files) use the model directly, with the same frequencies.
-     */
-    static final int MAX_COPIED_SYMBOLS = 1024;
-
-    private void configure(double mu, Local loc) {
         if (!(Math.abs(mu) < 0x1p52)) {
             throw new IllegalArgumentException("model centre out of range: " + mu);
         }
         double scaled = Math.floor(mu * PHASES + 0.5); // exact: PHASES is a power of two
-        if (!(Math.abs(scaled) < TABLE_LIMIT * PHASES)) {
-            direct.configure(scaled / PHASES, loc.t);
+        long bits = Double.doubleToRawLongBits(t);
+        Local loc = hint >= 0 && hint < MEMO ? memo[hint] : cur;
+        if (loc == null || loc.bits != bits) {
+            loc = local(bits, t);
+        }
+        if (loc == null || !(Math.abs(scaled) < TABLE_LIMIT * PHASES)) {
+            // a window too wide to copy, or a centre beyond the tables: the same model, evaluated directly
+            direct.configure(scaled / PHASES, t);
             useDirect = true;
-            return;
+            return loc == null ? -1 : loc.slot;
         }
         useDirect = false;
         long q = (long) scaled;
@@ -152,7 +133,15 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
         this.base = p * loc.stride;
         this.indexBase = p * INDEX;
         this.k0 = k + start;
+        return loc.slot;
     }
+
+    /**
+     * Widest window (symbols) an instance copies: the copies of a spread then take at most about 1 MiB, 8 MiB for the
+     * {@value #MEMO} spreads of an instance. Wider windows (t ≳ 78 cells, which the coders only meet in their coarse
+     * parts at extreme rates, or in crafted files) use the model directly, with the same frequencies.
+     */
+    static final int MAX_COPIED_SYMBOLS = 1024;
 
     /** This instance's tables for spread t (bits = its raw bits), from the memo or new; null when too wide. */
     private Local local(long bits, double t) {
@@ -244,48 +233,6 @@ public final class PhaseTableGaussianModel implements GaussianCellModel {
     @Override
     public int cumulativeFrequency(int symbol) {
         return useDirect ? direct.cumulativeFrequency(symbol) : cur.cum[base + symbol];
-    }
-
-    /**
-     * {@code enc.push(this, symbolOf(k))} with the table row held in locals; returns the symbol (the escape symbol
-     * when k is outside the window). The same interval as pushing through the interface.
-     */
-    public int encodeSymbol(long k, RansEncoder enc) {
-        if (useDirect) {
-            int s = direct.symbolOf(k);
-            enc.push(direct, s);
-            return s;
-        }
-        Local l = cur;
-        long i = k - k0;
-        int m = l.m;
-        int s = i >= 0 && i < m ? (int) i : m;
-        int[] cum = l.cum;
-        int lo = cum[base + s];
-        enc.push(lo, cum[base + s + 1] - lo);
-        return s;
-    }
-
-    /**
-     * {@code dec.decode(this)}: the symbol of the configured model, with the table row held in locals (the same
-     * symbol and the same decoder state).
-     */
-    public int decodeSymbol(RansDecoder dec) throws io.latq.common.LatqFormatException {
-        if (useDirect) {
-            return dec.decode(direct);
-        }
-        int c = dec.peek();
-        int[] cum = cur.cum;
-        int b = base;
-        int at = b + cur.first[indexBase + (c >>> INDEX_SHIFT)];
-        int hi = cum[at + 1];
-        while (hi <= c) {
-            at++;
-            hi = cum[at + 1];
-        }
-        int lo = cum[at];
-        dec.advance(lo, hi - lo);
-        return at - b;
     }
 
     @Override

@@ -127,12 +127,11 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
                 fast = basis.pushOffsetsInOrder(j, a, acc, beta, fast);
             }
             long bucket = b == 0 ? k : Math.floorDiv(k, 1L << b);
-            int s;
+            int s = model.symbolOf(bucket);
             if (exact != null) {
-                s = model.symbolOf(bucket);
                 batch.push(exact, s, enc);
             } else {
-                s = phase.encodeSymbol(bucket, enc);
+                enc.push(model, s);
             }
             if (s == model.escapeSymbol()) {
                 enc.pushRaw64(k);
@@ -162,7 +161,7 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         boolean fast = true;
         for (int j = n - 1; j >= 0; j--) {
             int b = configure(j, a, spreads == null ? spread : spreads[j]);
-            int s = phase != null ? phase.decodeSymbol(dec) : dec.decode(model);
+            int s = dec.decode(model);
             long k;
             if (s == model.escapeSymbol()) {
                 k = dec.decodeRaw64();
