@@ -41,7 +41,7 @@ public final class CounterDither implements UniformRandomProvider {
 
     /** Restarts the stream at word 0 of vector {@code vector} in block {@code block}. */
     public void position(long block, long vector) {
-        if (block != lastBlock || lastBlock == -1) {
+        if (block != lastBlock) { // the constructor positions block 0 first, so the key is never stale
             lastBlockKey = SplitMix64.mix(seedKey, block + 1);
             lastBlock = block;
         }

@@ -77,12 +77,12 @@ final class BinarySampleReader implements SampleReader {
     @Override
     public void skip(long count) throws IOException {
         if (count > remaining) {
-            throw new io.latq.common.LatqException("input changed while it was read (fewer samples than counted)");
+            throw SampleReader.endedEarly();
         }
         try {
             in.skipNBytes(count * width);
         } catch (java.io.EOFException e) {
-            throw new io.latq.common.LatqException("input changed while it was read (fewer samples than counted)");
+            throw SampleReader.endedEarly();
         }
         remaining -= count;
     }

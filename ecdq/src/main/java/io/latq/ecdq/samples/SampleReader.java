@@ -28,8 +28,7 @@ public interface SampleReader extends Closeable {
         while (got < count) {
             int k = read(dst, got, count - got);
             if (k < 0) {
-                throw new io.latq.common.LatqException("input changed while it was read (fewer samples than "
-                        + "counted)");
+                throw endedEarly();
             }
             got += k;
         }
@@ -47,10 +46,14 @@ public interface SampleReader extends Closeable {
         while (left > 0) {
             int k = read(scratch, 0, (int) Math.min(left, scratch.length));
             if (k < 0) {
-                throw new io.latq.common.LatqException("input changed while it was read (fewer samples than "
-                        + "counted)");
+                throw endedEarly();
             }
             left -= k;
         }
+    }
+
+    /** The error of {@link #readFully} and {@link #skip} when a counted input ends early. */
+    static io.latq.common.LatqException endedEarly() {
+        return new io.latq.common.LatqException("input changed while it was read (fewer samples than counted)");
     }
 }
