@@ -424,13 +424,8 @@ public final class TriangularBasis {
      * {@link #point}'s; a zero may differ in its sign.
      */
     public boolean pointFromOffsets(long[] a, double[] acc, double[] out) {
-        if (kron == null) {
+        if (kron == null || !kroneckerExact(a)) {
             return false;
-        }
-        for (int t = 0; t < n; t++) {
-            if (!(Math.abs((double) a[t]) * kron[t] <= kronLimit)) {
-                return false;
-            }
         }
         for (int j = 0; j < n; j++) {
             out[j] = signs[j] * (acc[j] + a[j] * l[j * n + j]);
@@ -438,11 +433,19 @@ public final class TriangularBasis {
         return true;
     }
 
-    private boolean kroneckerPoint(long[] a, double[] out, int off) {
+    /** Whether every |a_t·d_t| ≤ 2^53/n², where every sum of the Kronecker form is an exact integer. */
+    private boolean kroneckerExact(long[] a) {
         for (int t = 0; t < n; t++) {
             if (!(Math.abs((double) a[t]) * kron[t] <= kronLimit)) {
                 return false;
             }
+        }
+        return true;
+    }
+
+    private boolean kroneckerPoint(long[] a, double[] out, int off) {
+        if (!kroneckerExact(a)) {
+            return false;
         }
         for (int t = 0; t < n; t++) {
             out[off + t] = a[t] * kron[t];
