@@ -14,7 +14,9 @@ import io.latq.ecdq.quantizer.VarianceCode;
 import io.latq.ecdq.samples.SampleFormat;
 import io.latq.ecdq.transform.BlockTransform;
 import io.latq.ecdq.transform.TransformPlan;
+import io.latq.lattice.IntegerLattice;
 import io.latq.lattice.Lattice;
+import io.latq.lattice.Rounding;
 import io.latq.polarlattice.PolarLattice;
 import java.util.Arrays;
 
@@ -59,8 +61,8 @@ public final class TransformBlockCoder {
     private final double[] scale;
     private final double[] theta;
     private final boolean perCoordinate;
-    /** One-dimensional lattice on the successive coder: the per-coefficient walk ({@link #forEachScalar}). */
-    private final boolean scalar;
+    /** Z1 (identity basis) on the successive coder: the fused per-cell kernel ({@link #forEachIntegerCell}). */
+    private final boolean integerKernel;
     private final CellDesign pad;
     /** |coef/step| bound: 2^50, and 2^(61−m) for the polar coder, whose points must stay within 2^(62−m). */
     private final double coefficientLimit;
@@ -85,7 +87,7 @@ public final class TransformBlockCoder {
     private int[] nfOffsets = new int[16];
     private long[] nfBits = new long[16];
 
-    /** Tests: coders built while this is set take the general walk even for one-dimensional lattices. */
+    /** Tests: coders built while this is set take the general walk even for Z1. */
     static final ThreadLocal<Boolean> GENERIC_WALK = ThreadLocal.withInitial(() -> false);
 
     public TransformBlockCoder(Lattice lattice, TriangularBasis basis, FileHeader header) {
@@ -122,7 +124,8 @@ public final class TransformBlockCoder {
         this.scale = header.scale();
         this.theta = header.theta();
         this.perCoordinate = basis.isSignedIdentity();
-        this.scalar = n == 1 && perCoordinate && coder != null && !GENERIC_WALK.get();
+        this.integerKernel = lattice instanceof IntegerLattice && n == 1 && basis.isIdentity() && coder != null
+                && !GENERIC_WALK.get();
         this.pad = CellDesign.padding(sigma0Sq);
         int maxSamples = (int) Math.min(plan.maxBlockSamples(), header.sampleCount());
         this.work = new double[maxSamples];
@@ -236,8 +239,9 @@ public final class TransformBlockCoder {
         }
         designCells();
         enc.reset();
-        if (scalar) {
-            forEachScalar(p, order, start, (vector, idx, d) -> encodeScalar(block, vector, idx, d, firstSampleIndex));
+        if (integerKernel) {
+            forEachIntegerCell(p, order, start, (vector, off, from, to, d) -> encodeIntegerCell(block, vector, off,
+                    order, from, to, d, firstSampleIndex));
         } else {
             forEachVector(p, order, start, (vector, filled) -> encodeVector(block, vector, filled, firstSampleIndex));
         }
@@ -389,18 +393,20 @@ public final class TransformBlockCoder {
         }
     }
 
-    /** What the encoder and the decoder do with one coefficient of a one-dimensional lattice. */
+    /** What the encoder and the decoder do with one coded cell of Z1. */
     @FunctionalInterface
-    private interface ScalarStep<E extends LatqException> {
-        void run(long vector, int idx, CellDesign d) throws E;
+    private interface CellStep<E extends LatqException> {
+        /** Codes positions order[from..to) of the component at {@code off}, the first as vector {@code vector}. */
+        void run(long vector, int off, int from, int to, CellDesign d) throws E;
     }
 
     /**
-     * {@link #forEachVector} for a one-dimensional lattice: every coded coefficient is a vector of its own (same
-     * order, same dither positions), without the per-vector bookkeeping of the general walk; {@code spreads[0]} is
-     * the cell's spread. {@code TransformBlockCoderScalarTest} checks the bytes against the general walk.
+     * {@link #forEachVector} for Z1: every coded coefficient is a vector of its own (same order, same dither
+     * positions), and a whole cell goes to {@code step} at once, which codes it in one loop without the general
+     * walk's per-vector arrays and calls. {@code TransformBlockCoderScalarTest} checks the bytes and the decoded
+     * samples against the general walk.
      */
-    private <E extends LatqException> void forEachScalar(int p, int[] order, int[] start, ScalarStep<E> step)
+    private <E extends LatqException> void forEachIntegerCell(int p, int[] order, int[] start, CellStep<E> step)
             throws E {
         long vector = 0;
         for (int c = 0; c < channels; c++) {
@@ -410,35 +416,43 @@ public final class TransformBlockCoder {
                     clearCell(c * p, order, start[b], start[b + 1]);
                     continue;
                 }
-                spreads[0] = d.spread();
-                for (int k = start[b]; k < start[b + 1]; k++) {
-                    step.run(vector++, c * p + order[k], d);
-                }
+                step.run(vector, c * p, start[b], start[b + 1], d);
+                vector += start[b + 1] - start[b];
             }
         }
     }
 
-    /** {@link #encodeVector} for one coefficient of a one-dimensional lattice (the same calls). */
-    private void encodeScalar(long block, long vector, int idx, CellDesign d, long firstSampleIndex)
-            throws LatqException {
-        dither.position(block, vector);
-        lattice.sampleFundamentalRegion(dither, u, 0);
-        z[0] = scaledCoefficient(idx, d, firstSampleIndex) + u[0];
-        lattice.quantize(z, 0, q, 0);
-        basis.coordinates(q, 0, vwork, a);
-        basis.point(a, lambda, 0);
-        requireLatticePoint(0);
-        coder.encode(a, u, spreads, enc);
-        coef[idx] = d.gain() * (lambda[0] - u[0]);
+    /**
+     * {@link #encodeVector} for the coefficients of one Z1 cell: u = the vector's first dither double, λ = the
+     * nearest integer to coef/a + u (Z1's quantizer, {@link Rounding#roundHalfUp}), which is its own coordinate,
+     * coded by the successive coder's single-coordinate form; then the reconstruction β·a·(λ − u).
+     */
+    private void encodeIntegerCell(long block, long vector, int off, int[] order, int from, int to, CellDesign d,
+                                   long firstSampleIndex) throws LatqException {
+        double s = d.spread();
+        double gain = d.gain();
+        for (int k = from; k < to; k++) {
+            int idx = off + order[k];
+            dither.position(block, vector++);
+            double u = dither.nextDouble();
+            // |coef/a| < 2^50, so λ is an exact integer well inside a long
+            long lam = (long) Rounding.roundHalfUp(scaledCoefficient(idx, d, firstSampleIndex) + u);
+            coder.encodeCoordinate(lam, u, s, enc);
+            coef[idx] = gain * ((double) lam - u);
+        }
     }
 
-    /** {@link #decodeVector} for one coefficient of a one-dimensional lattice (the same calls). */
-    private void decodeScalar(long block, long vector, int idx, CellDesign d) throws LatqFormatException {
-        dither.position(block, vector);
-        lattice.sampleFundamentalRegion(dither, u, 0);
-        coder.decode(u, spreads, dec, a);
-        basis.point(a, lambda, 0);
-        coef[idx] = d.gain() * (lambda[0] - u[0]);
+    /** {@link #decodeVector} for the coefficients of one Z1 cell, the inverse of {@link #encodeIntegerCell}. */
+    private void decodeIntegerCell(long block, long vector, int off, int[] order, int from, int to, CellDesign d)
+            throws LatqFormatException {
+        double s = d.spread();
+        double gain = d.gain();
+        for (int k = from; k < to; k++) {
+            dither.position(block, vector++);
+            double u = dither.nextDouble();
+            long lam = coder.decodeCoordinate(u, s, dec);
+            coef[off + order[k]] = gain * ((double) lam - u);
+        }
     }
 
     /** coef[idx]/a of cell design d, refused when too large for the quantizer's exact range. */
@@ -503,8 +517,9 @@ public final class TransformBlockCoder {
         int[] order = layout(rows, st);
         int[] start = st[0];
         dec.reset(blk.payload(), 0, blk.payload().length);
-        if (scalar) {
-            forEachScalar(p, order, start, (vector, idx, d) -> decodeScalar(blk.index(), vector, idx, d));
+        if (integerKernel) {
+            forEachIntegerCell(p, order, start, (vector, off, from, to, d) -> decodeIntegerCell(blk.index(), vector,
+                    off, order, from, to, d));
         } else {
             forEachVector(p, order, start, (vector, filled) -> decodeVector(blk.index(), vector, filled));
         }

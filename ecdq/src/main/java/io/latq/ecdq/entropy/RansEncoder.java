@@ -149,7 +149,8 @@ public final class RansEncoder {
                 out[--pos] = (byte) x;
                 x >>>= 8;
             }
-            x = ((x / freq) << P) + (x % freq) + starts[i];
+            int xi = (int) x; // x < 2^15·freq ≤ 2^31 after renormalization: an int division gives the same
+            x = ((long) (xi / freq) << P) + (xi % freq) + starts[i];
         }
         if (pos < 4) {
             pos = grow(pos);

@@ -122,22 +122,35 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         boolean fast = true;
         for (int j = n - 1; j >= 0; j--) {
             int b = configure(j, a, spreads == null ? spread : spreads[j]);
-            long k = a[j];
             if (acc != null) {
                 fast = basis.pushOffsetsInOrder(j, a, acc, beta, fast);
             }
-            long bucket = b == 0 ? k : Math.floorDiv(k, 1L << b);
-            int s = model.symbolOf(bucket);
-            if (exact != null) {
-                batch.push(exact, s, enc);
-            } else {
-                enc.push(model, s);
-            }
-            if (s == model.escapeSymbol()) {
-                enc.pushRaw64(k);
-            } else if (b > 0) {
-                enc.pushBits(k - (bucket << b), b);
-            }
+            pushCoordinate(a[j], b, enc);
+        }
+    }
+
+    /**
+     * {@link #encode(long[], double[], double[], RansEncoder)} of the one-dimensional identity basis (Z1), without
+     * arrays: the point k, dither u and spread s. Its centre (u·1 − 0)/1 is u itself, so the symbols are the same.
+     */
+    public void encodeCoordinate(long k, double u, double s, RansEncoder enc) {
+        requireIdentityLine();
+        pushCoordinate(k, configureCentre(0, u, s), enc);
+    }
+
+    /** Codes coordinate k under the model {@link #configure} set up, with b uniform offset bits. */
+    private void pushCoordinate(long k, int b, RansEncoder enc) {
+        long bucket = b == 0 ? k : Math.floorDiv(k, 1L << b);
+        int s = model.symbolOf(bucket);
+        if (exact != null) {
+            batch.push(exact, s, enc);
+        } else {
+            enc.push(model, s);
+        }
+        if (s == model.escapeSymbol()) {
+            enc.pushRaw64(k);
+        } else if (b > 0) {
+            enc.pushBits(k - (bucket << b), b);
         }
     }
 
@@ -160,25 +173,41 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
         }
         boolean fast = true;
         for (int j = n - 1; j >= 0; j--) {
-            int b = configure(j, a, spreads == null ? spread : spreads[j]);
-            int s = dec.decode(model);
-            long k;
-            if (s == model.escapeSymbol()) {
-                k = dec.decodeRaw64();
-            } else {
-                long bucket = model.windowStart() + s;
-                if (Math.abs(bucket) > (1L << (53 - b))) {
-                    throw new LatqFormatException("decoded lattice coordinate out of range (corrupt data)");
-                }
-                k = b == 0 ? bucket : (bucket << b) + dec.decodeBits(b);
-            }
-            if (Math.abs(k) > (1L << 53)) {
-                throw new LatqFormatException("decoded lattice coordinate out of range (corrupt data)");
-            }
-            a[j] = k;
+            a[j] = readCoordinate(configure(j, a, spreads == null ? spread : spreads[j]), dec);
             if (acc != null) {
                 fast = basis.pushOffsetsInOrder(j, a, acc, beta, fast);
             }
+        }
+    }
+
+    /** {@link #decode(double[], double[], RansDecoder, long[])} of the one-dimensional identity basis (Z1). */
+    public long decodeCoordinate(double u, double s, RansDecoder dec) throws LatqFormatException {
+        requireIdentityLine();
+        return readCoordinate(configureCentre(0, u, s), dec);
+    }
+
+    /** Reads a coordinate coded by {@link #pushCoordinate} under the same model and b. */
+    private long readCoordinate(int b, RansDecoder dec) throws LatqFormatException {
+        int s = dec.decode(model);
+        long k;
+        if (s == model.escapeSymbol()) {
+            k = dec.decodeRaw64();
+        } else {
+            long bucket = model.windowStart() + s;
+            if (Math.abs(bucket) > (1L << (53 - b))) {
+                throw new LatqFormatException("decoded lattice coordinate out of range (corrupt data)");
+            }
+            k = b == 0 ? bucket : (bucket << b) + dec.decodeBits(b);
+        }
+        if (Math.abs(k) > (1L << 53)) {
+            throw new LatqFormatException("decoded lattice coordinate out of range (corrupt data)");
+        }
+        return k;
+    }
+
+    private void requireIdentityLine() {
+        if (basis.dimension() != 1 || !basis.isIdentity()) {
+            throw new IllegalStateException("single coordinates are coded only for the identity basis of Z1");
         }
     }
 
@@ -193,14 +222,17 @@ public final class SuccessiveGaussianPointCoder implements LatticePointCoder {
 
     /** Configures the model for coordinate j and returns the number b of uniform offset bits (0: no split). */
     private int configure(int j, long[] a, double s) {
-        double ljj = diagonal[j];
         double c = acc != null ? acc[j] : basis.offset(j, a);
-        double mu = (rotated[j] - c) / ljj;
+        return configureCentre(j, (rotated[j] - c) / diagonal[j], s);
+    }
+
+    /** {@link #configure} from the centre μ = (v_j − c_j)/L_jj in cell units. */
+    private int configureCentre(int j, double mu, double s) {
         double t;
         if (s == lastSpread[j]) { // a vector's coordinates keep their spread from vector to vector: reuse s/L_jj
             t = lastT[j];
         } else {
-            t = s / ljj;
+            t = s / diagonal[j];
             lastSpread[j] = s;
             lastT[j] = t;
         }

@@ -231,6 +231,14 @@ public final class TriangularBasis {
         return q == null;
     }
 
+    /**
+     * Whether B = I (hence L = I, Q = I, signs +1): {@link #coordinates} and {@link #point} are then plain roundings
+     * and copies, and the successive coder's centre of a coordinate is the dither itself.
+     */
+    public boolean isIdentity() {
+        return identity;
+    }
+
     /** L_ij (zero above the diagonal). */
     public double entry(int i, int j) {
         return l[i * n + j];
