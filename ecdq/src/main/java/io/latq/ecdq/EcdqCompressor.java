@@ -30,6 +30,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -193,17 +194,33 @@ public final class EcdqCompressor {
         tracker.report();
         TransformPlan plan = candidates.get(0);
         if (candidates.size() > 1) {
-            double best = Double.POSITIVE_INFINITY;
+            // each candidate's predicted rate reads and transforms its own sample of blocks: in parallel, then the
+            // first best in candidate order, as a sequential loop would choose. Progress is reported here, on the
+            // caller's thread (the listener's contract), as each candidate's pass is collected.
+            double dd = d;
+            List<Workers.Job<Object, PlanRate>> jobs = new java.util.ArrayList<>();
             for (TransformPlan p : candidates) {
-                long blocks = p.blockCount();
-                long per = Math.max(1, p.maxBlockSamples());
-                long stride = Math.max(1, (blocks * per) / CHOOSE_SAMPLES);
-                CellStatistics s = CellStatistics.compute(input, type, p, mean, scale, b -> b % stride == 0,
-                        b -> false, tracker::scanned);
-                double rate = PlanChooser.predictedRate(s, d, perChannel, c, n);
+                jobs.add(unused -> {
+                    long blocks = p.blockCount();
+                    long per = Math.max(1, p.maxBlockSamples());
+                    long stride = Math.max(1, (blocks * per) / CHOOSE_SAMPLES);
+                    long[] passed = new long[1];
+                    CellStatistics s = CellStatistics.compute(input, type, p, mean, scale, b -> b % stride == 0,
+                            b -> false, k -> passed[0] += k);
+                    return new PlanRate(PlanChooser.predictedRate(s, dd, perChannel, c, n), passed[0]);
+                });
+            }
+            List<PlanRate> rates;
+            try (Workers<Object> pool = new Workers<>(Math.min(opt.threads(), jobs.size()), Object::new)) {
+                rates = pool.runAll(jobs);
+            }
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < candidates.size(); i++) {
+                TransformPlan p = candidates.get(i);
+                tracker.scanned(rates.get(i).samplesPassed());
                 double penalty = p.isIdentityInTime() ? 0 : PlanChooser.MIN_GAIN;
-                if (rate + penalty < best) {
-                    best = rate + penalty;
+                if (rates.get(i).rate() + penalty < best) {
+                    best = rates.get(i).rate() + penalty;
                     plan = p;
                 }
             }
@@ -214,17 +231,35 @@ public final class EcdqCompressor {
         long trialStride = Math.max(1, blocks / trialBlocks);
         // the water levels: every block, or evenly spread blocks of about STATS_SAMPLES when pass 1 sampled
         long allStride = !st.sampled ? 1 : Math.max(1, blocks * Math.max(1, plan.maxBlockSamples()) / STATS_SAMPLES);
+        // the spectrum estimate behind the process bound: an array coded without a tile transform is measured with
+        // the largest candidate tile (tile bins); a one-axis signal by a Welch estimate over the blocks of the
+        // water-level pass, computed in a pass of its own beside the coding (it is printed after it; the same
+        // estimate as one combined pass); otherwise the tile bins of the water-level pass
+        boolean probe = ts.length > 1 && plan.isIdentityInTime();
+        boolean welch = !probe && plan.timeShape().length == 1;
         CellStatistics all = CellStatistics.compute(input, type, plan, mean, scale, b -> b % allStride == 0,
-                b -> b % trialStride == 0 && b / trialStride < trialBlocks, tracker::scanned, st.sampled);
-        // the spectrum estimate behind the process bound: the full pass's own (Welch for one-axis signals, tile
-        // bins otherwise); an array coded without a tile transform is measured with the largest candidate tile
-        CellStatistics spectrum = all;
-        if (ts.length > 1 && plan.isIdentityInTime()) {
-            TransformPlan probe = PlanChooser.candidates(ts, c, klt, "auto", 0, FileHeader.MAX_BLOCK_SAMPLES).stream()
-                    .filter(p -> !p.isIdentityInTime()).reduce((a, b) -> b).orElse(plan);
-            long pb = probe.blockCount();
-            long pstride = Math.max(1, pb * Math.max(1, probe.maxBlockSamples()) / CHOOSE_SAMPLES);
-            spectrum = CellStatistics.compute(input, type, probe, mean, scale, b -> b % pstride == 0, b -> false);
+                b -> b % trialStride == 0 && b / trialStride < trialBlocks, tracker::scanned, st.sampled,
+                probe || welch ? CellStatistics.Parts.CELLS : CellStatistics.Parts.BOTH);
+        CompletableFuture<CellStatistics> spectrum;
+        if (probe) {
+            TransformPlan p = PlanChooser.candidates(ts, c, klt, "auto", 0, FileHeader.MAX_BLOCK_SAMPLES).stream()
+                    .filter(q -> !q.isIdentityInTime()).reduce((x, y) -> y).orElse(plan);
+            long pb = p.blockCount();
+            long pstride = Math.max(1, pb * Math.max(1, p.maxBlockSamples()) / CHOOSE_SAMPLES);
+            spectrum = CompletableFuture.completedFuture(CellStatistics.compute(input, type, p, mean, scale,
+                    b -> b % pstride == 0, b -> false));
+        } else if (welch) {
+            TransformPlan chosen = plan;
+            spectrum = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return CellStatistics.compute(input, type, chosen, mean, scale, b -> b % allStride == 0,
+                            b -> false, x -> { }, st.sampled, CellStatistics.Parts.SPECTRUM);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } else {
+            spectrum = CompletableFuture.completedFuture(all);
         }
         long seed = opt.seed() != null ? opt.seed() : new SecureRandom().nextLong();
         byte[] fileId = new byte[FileHeader.ID_BYTES];
@@ -297,6 +332,10 @@ public final class EcdqCompressor {
 
     /** A trial header and its coded size. */
     private record Trial(FileHeader header, long bytes) {
+    }
+
+    /** A candidate plan's predicted rate, and the samples its pass read or skipped (for the progress total). */
+    private record PlanRate(double rate, long samplesPassed) {
     }
 
     /**
@@ -473,10 +512,27 @@ public final class EcdqCompressor {
         }
     }
 
+    /** The result of the spectrum pass; its I/O error (the file changed under us) is rethrown as such. */
+    private static CellStatistics spectrumOf(CompletableFuture<CellStatistics> task)
+            throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while estimating the spectrum");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private static CompressionReport encodeFile(Path input, String type, Path output, EcdqOptions opt,
                                                 Lattice lattice, TriangularBasis basis, FileHeader header,
                                                 Tracker tracker, double sigma, double targetMse,
-                                                CellStatistics cells) throws IOException {
+                                                CompletableFuture<CellStatistics> spectrum)
+            throws IOException {
         TransformPlan plan = header.plan();
         long blocks = plan.blockCount();
         int threads = opt.threads();
@@ -529,6 +585,7 @@ public final class EcdqCompressor {
             long size = out.size();
             out.commit();
             double mse = finite > 0 ? sse / finite : 0;
+            CellStatistics cells = spectrumOf(spectrum);
             double processRd;
             if (opt.target() == EcdqOptions.Target.SNR_DB && plan.channels() > 1) {
                 double[] mseByChannel = new double[plan.channels()];

@@ -76,6 +76,27 @@ public final class CellStatistics {
                                          LongPredicate select, LongPredicate keep,
                                          java.util.function.LongConsumer progress, boolean sampledSpectrum)
             throws IOException {
+        return compute(input, type, plan, mean, scale, select, keep, progress, sampledSpectrum, Parts.BOTH);
+    }
+
+    /** What a pass computes. */
+    public enum Parts {
+        /** The cell and tile-bin statistics and the kept blocks, no spectrum. */
+        CELLS,
+        /** The Welch spectrum of a one-axis plan only (the same estimate as {@link #BOTH} gives). */
+        SPECTRUM,
+        /** Both. */
+        BOTH
+    }
+
+    /**
+     * As above, computing only {@code parts}: the compressor needs the cells before it codes and the spectrum only
+     * for the bound it prints afterwards, so it runs the two as separate passes, the second beside the coding.
+     */
+    public static CellStatistics compute(Path input, String type, TransformPlan plan, double[] mean, double[] scale,
+                                         LongPredicate select, LongPredicate keep,
+                                         java.util.function.LongConsumer progress, boolean sampledSpectrum,
+                                         Parts parts) throws IOException {
         long blocks = plan.blockCount();
         int maxS = (int) plan.maxBlockSamples();
         double[] x = new double[maxS];
@@ -98,7 +119,7 @@ public final class CellStatistics {
         long[][] binCount = new long[c][nbins];
         // the Welch estimate needs the signal in order: only for one-axis plans evaluated on every block
         boolean all = selectsAll(select, blocks);
-        boolean welch = plan.timeShape().length == 1 && (all || sampledSpectrum);
+        boolean welch = parts != Parts.CELLS && plan.timeShape().length == 1 && (all || sampledSpectrum);
         SpectrumEstimator[] spectra = null;
         // the spectrum only feeds the printed process bound: evenly spread blocks of about SPECTRUM_SAMPLES in all
         // estimate it as well as the whole file would (every block up to that size, so small files are unchanged);
@@ -143,6 +164,9 @@ public final class CellStatistics {
                         }
                         spectra[ch].accumulate(coef, ch * p, p);
                     }
+                }
+                if (parts == Parts.SPECTRUM) {
+                    continue;
                 }
                 t.tiles(coef, rows, true);
                 if (cachedRows[0] != rows) {
