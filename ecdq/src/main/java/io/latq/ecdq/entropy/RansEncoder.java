@@ -149,8 +149,9 @@ public final class RansEncoder {
                 out[--pos] = (byte) x;
                 x >>>= 8;
             }
-            int xi = (int) x; // x < 2^15·freq ≤ 2^31 after renormalization: an int division gives the same
-            x = ((long) (xi / freq) << P) + (xi % freq) + starts[i];
+            // x < 2^15·freq ≤ 2^31 after renormalization: ⌊x/freq⌋ by a multiplication (Reciprocal)
+            long q = (x * Reciprocal.M[freq]) >>> Reciprocal.SHIFT[freq];
+            x = (q << P) + (x - q * freq) + starts[i];
         }
         if (pos < 4) {
             pos = grow(pos);
@@ -185,6 +186,25 @@ public final class RansEncoder {
         static {
             for (int f = 1; f <= EntropyModel.TOTAL; f++) {
                 BITS[f] = P - StrictMath.log(f) * INV_LN2;
+            }
+        }
+    }
+
+    /**
+     * ⌊x/f⌋ = (x·M_f) ≫ S_f for every 0 ≤ x &lt; 2^31 and 1 ≤ f ≤ 2^16, with l = ⌈log2 f⌉, S_f = 31 + l and
+     * M_f = ⌈2^S_f / f⌉ (Granlund and Montgomery 1994, Thm. 4.2: M_f·f − 2^S_f &lt; f ≤ 2^l). x·M_f &lt; 2^64, and
+     * the shift is unsigned, so the 64-bit product is exact. A multiplication is much shorter than a division on
+     * the chain through the coder state; {@code RansEncoderReciprocalTest} checks the identity for every f.
+     */
+    static final class Reciprocal {
+        static final long[] M = new long[EntropyModel.TOTAL + 1];
+        static final int[] SHIFT = new int[EntropyModel.TOTAL + 1];
+
+        static {
+            for (int f = 1; f <= EntropyModel.TOTAL; f++) {
+                int l = 32 - Integer.numberOfLeadingZeros(f - 1);
+                SHIFT[f] = 31 + l;
+                M[f] = Long.divideUnsigned((1L << SHIFT[f]) - 1, f) + 1; // ⌈2^S/f⌉ without overflow
             }
         }
     }
