@@ -275,7 +275,7 @@ public final class EcdqCompressor {
         FileHeader header = new FileHeader(st.format, fileId, description.toBytes(), n, hash, lattice.log2Volume(),
                 nsm, seed, opt.target().code(), opt.targetValue(), n == 1 ? 0.0 : 1.0, opt.keepNonFinite(),
                 st.nonFinite, plan, mean, scale, theta, opt.level(), coder, 1.0);
-        Trials trials = new Trials(lattice, basis, all, tracker, opt.threads(), plan);
+        Trials trials = new Trials(lattice, basis, all, tracker, opt.threads(), header);
         if (opt.target() == EcdqOptions.Target.RATE) {
             header = rateSearch(header, trials, all, opt.targetValue(), sigma, perChannel, c);
         }
@@ -392,10 +392,13 @@ public final class EcdqCompressor {
         private final Tracker tracker;
         private final int threads;
         private final TransformPlan plan;
+        /** The kept parts' lattice points, quantized once for every trial header that quantizes alike. */
+        private final TransformBlockCoder.TrialPoints points;
 
         Trials(Lattice lattice, TriangularBasis basis, CellStatistics kept, Tracker tracker, int threads,
-               TransformPlan plan) {
-            this.plan = plan;
+               FileHeader header) {
+            this.plan = header.plan();
+            this.points = new TransformBlockCoder.TrialPoints(header);
             this.lattice = lattice;
             this.basis = basis;
             this.kept = kept;
@@ -431,7 +434,8 @@ public final class EcdqCompressor {
             TransformBlockCoder coder = new TransformBlockCoder(lattice, basis, h);
             long total = 0;
             for (int i = 0; i < kept.keptSamples.size(); i++) {
-                total += coder.encodePart(kept.keptBlocks.get(i), kept.keptSamples.get(i), rows(i)).bytes().length;
+                total += coder.encodePart(kept.keptBlocks.get(i), kept.keptSamples.get(i), rows(i), points).bytes()
+                        .length;
             }
             return total;
         }

@@ -19,6 +19,7 @@ import io.latq.lattice.Lattice;
 import io.latq.lattice.Rounding;
 import io.latq.polarlattice.PolarLattice;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Encodes and decodes one block of a version-2 file; one instance per worker thread (holds scratch buffers).
@@ -84,6 +85,10 @@ public final class TransformBlockCoder {
     private final double[] spreads;
     private final int[] coordIndex;
     private final CellDesign[] coordDesign;
+    /** A trial part's points known from an earlier trial (vector v at [v·n, v·n + n)), or null. */
+    private long[] cachedPoints;
+    /** Where a trial part's points are recorded for later trials, or null. */
+    private long[] recordedPoints;
     private int[] nfOffsets = new int[16];
     private long[] nfBits = new long[16];
 
@@ -190,12 +195,66 @@ public final class TransformBlockCoder {
      * any file.
      */
     public Encoded encodePart(long block, double[] x, int rows) throws LatqException {
+        return encodePart(block, x, rows, null);
+    }
+
+    /**
+     * {@link #encodePart(long, double[], int)}, taking the part's lattice points from {@code shared} when an earlier
+     * trial under the same quantization has put them there (and putting them there otherwise): trial headers that
+     * differ only in the model (w, κ_c, the point coder) quantize every vector the same way. Null: quantize.
+     */
+    public Encoded encodePart(long block, double[] x, int rows, TrialPoints shared) throws LatqException {
         if (rows < 1 || rows > plan.rowsInBlock(block)) {
             throw new IllegalArgumentException("block " + block + " has " + plan.rowsInBlock(block) + " rows, not "
                     + rows);
         }
         int count = Math.toIntExact(rows * plan.rowPositions() * channels);
-        return encodeRows(block, x, count, rows, 0, null);
+        if (shared == null || integerKernel || !shared.quantizesAs(header)) {
+            return encodeRows(block, x, count, rows, 0, null);
+        }
+        List<Long> key = List.of(block, (long) rows);
+        long[] known = shared.points.get(key);
+        try {
+            if (known != null) {
+                cachedPoints = known;
+            } else {
+                recordedPoints = new long[(count / n + 1) * n];
+            }
+            Encoded e = encodeRows(block, x, count, rows, 0, null);
+            if (known == null) {
+                shared.points.putIfAbsent(key, recordedPoints);
+            }
+            return e;
+        } finally {
+            cachedPoints = null;
+            recordedPoints = null;
+        }
+    }
+
+    /**
+     * The lattice points of trial encodings, shared by the trial headers that quantize alike: the same header up to
+     * the spread weight w, κ_c and the choice between the successive coders, none of which changes a cell's step,
+     * the dither or the quantizer (only the model). Keyed by (block, rows); safe for parallel trials (an entry is
+     * published whole, and two trials that compute the same part compute the same points).
+     */
+    public static final class TrialPoints {
+        private final FileHeader key;
+        private final java.util.Map<List<Long>, long[]> points = new java.util.concurrent.ConcurrentHashMap<>();
+
+        public TrialPoints(FileHeader header) {
+            this.key = quantization(header);
+        }
+
+        boolean quantizesAs(FileHeader h) {
+            return key.equals(quantization(h));
+        }
+
+        // the coder family stays in the key: the polar coder refuses coefficients from a lower limit than the
+        // successive coders (coefficientLimit), and a shared point must have passed the check of its own family
+        private static FileHeader quantization(FileHeader h) {
+            int family = h.coder() == FileHeader.CODER_POLAR_LEVELS ? h.coder() : FileHeader.CODER_PHASE_TABLE;
+            return h.withDesign(h.theta(), 0.0).withCoder(family, 1.0);
+        }
     }
 
     private Encoded encodeRows(long block, double[] x, int count, int rows, long firstSampleIndex, double[] recon)
@@ -367,19 +426,29 @@ public final class TransformBlockCoder {
         vectorSpreads(filled);
         dither.position(block, vector);
         lattice.sampleFundamentalRegion(dither, u, 0);
-        for (int k = 0; k < n; k++) {
-            z[k] = scaledCoefficient(coordIndex[k], coordDesign[k], firstSampleIndex) + u[k];
+        int at = Math.toIntExact(vector * n);
+        if (cachedPoints != null) { // quantized and checked by an earlier trial
+            System.arraycopy(cachedPoints, at, a, 0, n);
+        } else {
+            for (int k = 0; k < n; k++) {
+                z[k] = scaledCoefficient(coordIndex[k], coordDesign[k], firstSampleIndex) + u[k];
+            }
+            lattice.quantize(z, 0, q, 0);
+            basis.coordinates(q, 0, vwork, a);
+            if (recordedPoints != null) {
+                System.arraycopy(a, 0, recordedPoints, at, n);
+            }
         }
-        lattice.quantize(z, 0, q, 0);
-        basis.coordinates(q, 0, vwork, a);
         if (polarCoder != null) {
             polarCoder.encode(a, u, spreads, enc);
         } else {
             coder.encode(a, u, spreads, enc);
         }
         pointOfCoded();
-        for (int k = 0; k < n; k++) {
-            requireLatticePoint(k);
+        if (cachedPoints == null) {
+            for (int k = 0; k < n; k++) {
+                requireLatticePoint(k);
+            }
         }
         for (int k = 0; k < filled; k++) {
             coef[coordIndex[k]] = coordDesign[k].gain() * (lambda[k] - u[k]);

@@ -2,7 +2,9 @@ package io.latq.ecdq.block;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latq.ecdq.TestData;
 import io.latq.ecdq.file.EcdqHeader;
@@ -20,11 +22,39 @@ import org.junit.jupiter.api.Test;
 class EncodePartTest {
 
     private static TransformBlockCoder coder(Lattice lat, long count, TransformPlan plan) {
-        FileHeader h = new FileHeader(SampleFormat.raw(SampleType.F64, false, count), new byte[FileHeader.ID_BYTES],
+        return new TransformBlockCoder(lat, TriangularBasis.of(lat.generator()), header(lat, count, plan));
+    }
+
+    private static FileHeader header(Lattice lat, long count, TransformPlan plan) {
+        return new FileHeader(SampleFormat.raw(SampleType.F64, false, count), new byte[FileHeader.ID_BYTES],
                 new byte[] {1}, lat.dimension(), EcdqHeader.generatorHash(lat.generator()), lat.log2Volume(),
                 0.0716821, 7L, 0, 0.01, 1.0, false, 0, plan, new double[] {0.5}, new double[] {1.0},
                 new double[] {0.01}, 0, FileHeader.CODER_PHASE_TABLE, 1.0);
-        return new TransformBlockCoder(lat, TriangularBasis.of(lat.generator()), h);
+    }
+
+    @Test
+    void sharedTrialPointsGiveTheBytesOfAFreshQuantization() throws Exception {
+        Lattice e8 = LatticeSpecs.parse("E8");
+        double[] x = TestData.gaussian(4096, 0.5, 1.0, 12);
+        TransformPlan plan = new TransformPlan(new long[] {4096}, 1, 1, new int[] {64}, 4096, null);
+        FileHeader base = header(e8, 4096, plan);
+        TransformBlockCoder.TrialPoints shared = new TransformBlockCoder.TrialPoints(base);
+        // headers that differ only in the model share the points; one with another water level does not
+        FileHeader[] trials = {base, base.withDesign(base.theta(), 0.25),
+            base.withCoder(FileHeader.CODER_EXACT_GAUSSIAN, 1.0), base.withDesign(base.theta(), 0.5),
+            base.withDesign(new double[] {0.02}, 1.0)};
+        for (FileHeader h : trials) {
+            for (int rows : new int[] {4096, 1000}) {
+                TransformBlockCoder fresh = new TransformBlockCoder(e8, TriangularBasis.of(e8.generator()), h);
+                TransformBlockCoder reusing = new TransformBlockCoder(e8, TriangularBasis.of(e8.generator()), h);
+                assertArrayEquals(fresh.encodePart(0, x, rows).bytes(), reusing.encodePart(0, x, rows, shared).bytes(),
+                        h + " rows " + rows);
+            }
+        }
+        assertTrue(shared.quantizesAs(trials[2]));
+        assertFalse(shared.quantizesAs(trials[4]));
+        // the polar coder checks coefficients against its own limit: its trials share points among themselves only
+        assertFalse(shared.quantizesAs(base.withCoder(FileHeader.CODER_POLAR_LEVELS, 0.5)));
     }
 
     @Test
