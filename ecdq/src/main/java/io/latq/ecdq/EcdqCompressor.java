@@ -7,6 +7,7 @@ import io.latq.ecdq.block.BlockFormat;
 import io.latq.ecdq.block.TransformBlockCoder;
 import io.latq.ecdq.file.EcdqHeader;
 import io.latq.ecdq.file.FileHeader;
+import io.latq.ecdq.file.PinnedGeneratorHashes;
 import io.latq.ecdq.index.TriangularBasis;
 import io.latq.ecdq.quantizer.EcdqDesign;
 import io.latq.ecdq.samples.ContainerType;
@@ -113,11 +114,13 @@ public final class EcdqCompressor {
                     + "|log2 V|/n <= 400, and the scale of the lattice does not change the quantizer");
         }
         DMatrixRMaj generator = lattice.generator();
-        // the hash (SHA-256 of n² entries) on another core while this one builds the basis
-        java.util.concurrent.ForkJoinTask<byte[]> hashTask = java.util.concurrent.ForkJoinPool.commonPool()
-                .submit(() -> EcdqHeader.generatorHash(generator));
+        // the hash (SHA-256 of n² entries): pinned for the levels' lattices, else on another core while this one
+        // builds the basis
+        byte[] pinned = PinnedGeneratorHashes.lookup(description.toBytes());
+        java.util.concurrent.ForkJoinTask<byte[]> hashTask = pinned != null ? null
+                : java.util.concurrent.ForkJoinPool.commonPool().submit(() -> EcdqHeader.generatorHash(generator));
         TriangularBasis basis = TriangularBasis.of(generator);
-        byte[] hash = hashTask.join();
+        byte[] hash = pinned != null ? pinned : hashTask.join();
 
         // pass 1; a provisional total (refined after it) when the container tells the count up front
         try (SampleReader r = SampleFiles.open(input, type)) {

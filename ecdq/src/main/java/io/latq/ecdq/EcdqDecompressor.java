@@ -12,6 +12,7 @@ import io.latq.ecdq.file.EcdqHeader;
 import io.latq.ecdq.file.FileHeader;
 import io.latq.ecdq.file.FileLayout;
 import io.latq.ecdq.file.HeaderReader;
+import io.latq.ecdq.file.PinnedGeneratorHashes;
 import io.latq.ecdq.index.TriangularBasis;
 import io.latq.ecdq.samples.ContainerType;
 import io.latq.ecdq.samples.SampleFiles;
@@ -237,12 +238,14 @@ public final class EcdqDecompressor {
             throw new LatqFormatException("lattice '" + abbreviate(h.latticeName()) + "' does not have the dimension "
                     + h.dimension() + " the file says");
         }
-        // the hash (SHA-256 of n² entries) on another core while this one builds the basis the coder will use
+        // the hash (SHA-256 of n² entries): pinned for the levels' lattices (version 2 and 3 describe the lattice in
+        // bytes), else on another core while this one builds the basis the coder will use
+        byte[] pinned = h instanceof FileHeader v2 ? PinnedGeneratorHashes.lookup(v2.lattice()) : null;
         DMatrixRMaj generator = lattice.generator();
-        java.util.concurrent.ForkJoinTask<byte[]> own = java.util.concurrent.ForkJoinPool.commonPool()
-                .submit(() -> EcdqHeader.generatorHash(generator));
+        java.util.concurrent.ForkJoinTask<byte[]> own = pinned != null ? null
+                : java.util.concurrent.ForkJoinPool.commonPool().submit(() -> EcdqHeader.generatorHash(generator));
         TriangularBasis basis = TriangularBasis.of(generator);
-        if (!Arrays.equals(own.join(), hash)) {
+        if (!Arrays.equals(pinned != null ? pinned : own.join(), hash)) {
             lattice = earlierShippedDesign(lattice, hash);
             if (lattice == null) {
                 throw new LatqFormatException("lattice '" + abbreviate(h.latticeName())
