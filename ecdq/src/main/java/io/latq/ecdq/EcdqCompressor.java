@@ -278,7 +278,7 @@ public final class EcdqCompressor {
         FileHeader header = new FileHeader(st.format, fileId, description.toBytes(), n, hash, lattice.log2Volume(),
                 nsm, seed, opt.target().code(), opt.targetValue(), n == 1 ? 0.0 : 1.0, opt.keepNonFinite(),
                 st.nonFinite, plan, mean, scale, theta, opt.level(), coder, 1.0);
-        Trials trials = new Trials(lattice, basis, all, tracker, opt.threads(), header);
+        Trials trials = new Trials(lattice, basis, all, tracker, opt.threads(), plan);
         if (opt.target() == EcdqOptions.Target.RATE) {
             header = rateSearch(header, trials, all, opt.targetValue(), sigma, perChannel, c);
         }
@@ -396,12 +396,11 @@ public final class EcdqCompressor {
         private final int threads;
         private final TransformPlan plan;
         /** The kept parts' lattice points, quantized once for every trial header that quantizes alike. */
-        private final TransformBlockCoder.TrialPoints points;
+        private final TransformBlockCoder.TrialPoints points = new TransformBlockCoder.TrialPoints();
 
         Trials(Lattice lattice, TriangularBasis basis, CellStatistics kept, Tracker tracker, int threads,
-               FileHeader header) {
-            this.plan = header.plan();
-            this.points = new TransformBlockCoder.TrialPoints(header);
+               TransformPlan plan) {
+            this.plan = plan;
             this.lattice = lattice;
             this.basis = basis;
             this.kept = kept;

@@ -209,11 +209,12 @@ public final class TransformBlockCoder {
                     + rows);
         }
         int count = Math.toIntExact(rows * plan.rowPositions() * channels);
-        if (shared == null || integerKernel || !shared.quantizesAs(header)) {
+        if (shared == null || integerKernel) {
             return encodeRows(block, x, count, rows, 0, null);
         }
+        java.util.Map<List<Long>, long[]> points = shared.pointsOf(header);
         List<Long> key = List.of(block, (long) rows);
-        long[] known = shared.points.get(key);
+        long[] known = points.get(key);
         try {
             if (known != null) {
                 cachedPoints = known;
@@ -222,7 +223,7 @@ public final class TransformBlockCoder {
             }
             Encoded e = encodeRows(block, x, count, rows, 0, null);
             if (known == null) {
-                shared.points.putIfAbsent(key, recordedPoints);
+                points.putIfAbsent(key, recordedPoints);
             }
             return e;
         } finally {
@@ -234,19 +235,17 @@ public final class TransformBlockCoder {
     /**
      * The lattice points of trial encodings, shared by the trial headers that quantize alike: the same header up to
      * the spread weight w, κ_c and the choice between the successive coders, none of which changes a cell's step,
-     * the dither or the quantizer (only the model). Keyed by (block, rows); safe for parallel trials (an entry is
-     * published whole, and two trials that compute the same part compute the same points).
+     * the dither or the quantizer (only the model). Keyed by that quantization (a rate search's water levels each
+     * have their own) and (block, rows); safe for parallel trials (an entry is published whole, and two trials that
+     * compute the same part compute the same points).
      */
     public static final class TrialPoints {
-        private final FileHeader key;
-        private final java.util.Map<List<Long>, long[]> points = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<FileHeader, java.util.Map<List<Long>, long[]>> byQuantization =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
-        public TrialPoints(FileHeader header) {
-            this.key = quantization(header);
-        }
-
-        boolean quantizesAs(FileHeader h) {
-            return key.equals(quantization(h));
+        /** The points of the parts coded under headers that quantize as {@code h} does, by (block, rows). */
+        java.util.Map<List<Long>, long[]> pointsOf(FileHeader h) {
+            return byQuantization.computeIfAbsent(quantization(h), k -> new java.util.concurrent.ConcurrentHashMap<>());
         }
 
         // the coder family stays in the key: the polar coder refuses coefficients from a lower limit than the
@@ -426,9 +425,8 @@ public final class TransformBlockCoder {
         vectorSpreads(filled);
         dither.position(block, vector);
         lattice.sampleFundamentalRegion(dither, u, 0);
-        int at = Math.toIntExact(vector * n);
         if (cachedPoints != null) { // quantized and checked by an earlier trial
-            System.arraycopy(cachedPoints, at, a, 0, n);
+            System.arraycopy(cachedPoints, Math.toIntExact(vector * n), a, 0, n);
         } else {
             for (int k = 0; k < n; k++) {
                 z[k] = scaledCoefficient(coordIndex[k], coordDesign[k], firstSampleIndex) + u[k];
@@ -436,7 +434,7 @@ public final class TransformBlockCoder {
             lattice.quantize(z, 0, q, 0);
             basis.coordinates(q, 0, vwork, a);
             if (recordedPoints != null) {
-                System.arraycopy(a, 0, recordedPoints, at, n);
+                System.arraycopy(a, 0, recordedPoints, Math.toIntExact(vector * n), n);
             }
         }
         if (polarCoder != null) {

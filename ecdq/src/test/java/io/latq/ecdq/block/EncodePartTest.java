@@ -2,9 +2,9 @@ package io.latq.ecdq.block;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latq.ecdq.TestData;
 import io.latq.ecdq.file.EcdqHeader;
@@ -38,7 +38,7 @@ class EncodePartTest {
         double[] x = TestData.gaussian(4096, 0.5, 1.0, 12);
         TransformPlan plan = new TransformPlan(new long[] {4096}, 1, 1, new int[] {64}, 4096, null);
         FileHeader base = header(e8, 4096, plan);
-        TransformBlockCoder.TrialPoints shared = new TransformBlockCoder.TrialPoints(base);
+        TransformBlockCoder.TrialPoints shared = new TransformBlockCoder.TrialPoints();
         // headers that differ only in the model share the points; one with another water level does not
         FileHeader[] trials = {base, base.withDesign(base.theta(), 0.25),
             base.withCoder(FileHeader.CODER_EXACT_GAUSSIAN, 1.0), base.withDesign(base.theta(), 0.5),
@@ -51,10 +51,13 @@ class EncodePartTest {
                         h + " rows " + rows);
             }
         }
-        assertTrue(shared.quantizesAs(trials[2]));
-        assertFalse(shared.quantizesAs(trials[4]));
+        assertSame(shared.pointsOf(base), shared.pointsOf(trials[2]));
+        assertNotSame(shared.pointsOf(base), shared.pointsOf(trials[4]));
+        assertEquals(2, shared.pointsOf(base).size()); // (block 0, 4096 rows) and (block 0, 1000 rows)
         // the polar coder checks coefficients against its own limit: its trials share points among themselves only
-        assertFalse(shared.quantizesAs(base.withCoder(FileHeader.CODER_POLAR_LEVELS, 0.5)));
+        FileHeader polar = base.withCoder(FileHeader.CODER_POLAR_LEVELS, 0.5);
+        assertNotSame(shared.pointsOf(base), shared.pointsOf(polar));
+        assertSame(shared.pointsOf(polar), shared.pointsOf(polar.withCoarseScale(0.8)));
     }
 
     @Test
