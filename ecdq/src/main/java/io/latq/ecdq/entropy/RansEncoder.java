@@ -142,13 +142,17 @@ public final class RansEncoder {
                 throw new IllegalStateException("symbol " + i + " was reserved but never filled");
             }
             long xMax = ((L >> P) << 8) * freq;
-            while (x >= xMax) {
-                if (pos == 0) {
-                    pos = grow(pos);
-                }
-                out[--pos] = (byte) x;
-                x >>>= 8;
+            // renormalize: emit the low byte while x ≥ xMax, at most twice as x < 2^31 and xMax ≥ 2^15. Without a
+            // branch on the data (whether a byte goes out is a coin toss per symbol): both candidate bytes are
+            // stored and the position moves by the count; a byte stored below the new position is overwritten
+            if (pos < 2) {
+                pos = grow(pos);
             }
+            int emit = (x >= xMax ? 1 : 0) + (x >= xMax << 8 ? 1 : 0);
+            out[pos - 1] = (byte) x;
+            out[pos - 2] = (byte) (x >>> 8);
+            pos -= emit;
+            x >>>= 8 * emit;
             // x < 2^15·freq ≤ 2^31 after renormalization: ⌊x/freq⌋ by a multiplication (Reciprocal)
             long q = (x * Reciprocal.M[freq]) >>> Reciprocal.SHIFT[freq];
             x = (q << P) + (x - q * freq) + starts[i];
