@@ -42,7 +42,16 @@ public final class RansDecoder {
     /** Consumes the symbol with interval [start, start+freq), which must contain {@link #peek()}. */
     public void advance(int start, int freq) throws LatqFormatException {
         x = freq * (x >>> P) + (x & MASK) - start;
-        while (x < RansEncoder.L) {
+        if (end - pos >= 2) {
+            // x ≥ freq·⌊x_old/2^P⌋ ≥ 2^7, so at most two bytes refill it: k = [x < 2^23] + [x < 2^15], taken without
+            // a branch on the data (whether a byte comes in is a coin toss per symbol); k = 0 shifts in nothing
+            int k = (x < RansEncoder.L ? 1 : 0) + (x < RansEncoder.L >> 8 ? 1 : 0);
+            long two = (buf[pos] & 0xFF) << 8 | (buf[pos + 1] & 0xFF);
+            x = x << 8 * k | two >>> 8 * (2 - k);
+            pos += k;
+            return;
+        }
+        while (x < RansEncoder.L) { // the stream's last bytes, each read checked
             if (pos >= end) {
                 throw new LatqFormatException("entropy-coded payload ends too early");
             }
