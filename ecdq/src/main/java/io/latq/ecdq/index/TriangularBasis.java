@@ -501,6 +501,10 @@ public final class TriangularBasis {
             return false;
         }
         beta[j] = a[j] * kron[j];
+        if ((j & 1) != 0) { // half of all calls: the node [j−1, j+1], whose right half is j alone
+            acc[j - 1] += beta[j];
+            return true;
+        }
         if (j == 0) {
             return true;
         }
