@@ -258,6 +258,42 @@ public final class TransformBlockCoder {
 
     private Encoded encodeRows(long block, double[] x, int count, int rows, long firstSampleIndex, double[] recon)
             throws LatqException {
+        int nf = copyFinite(x, count, firstSampleIndex);
+        transform.forward(work, rows, mean, scale, coef);
+        int p = count / channels;
+        int[][] st = new int[1][];
+        int[] order = layout(rows, st);
+        int[] start = st[0];
+        cellCodes(p, order, start);
+        designCells();
+        enc.reset();
+        if (integerKernel) {
+            forEachIntegerCell(p, order, start, (vector, off, from, to, d) -> encodeIntegerCell(block, vector, off,
+                    order, from, to, d, firstSampleIndex));
+        } else {
+            forEachVector(p, order, start, (vector, filled) -> encodeVector(block, vector, filled, firstSampleIndex));
+        }
+        if (coder != null) {
+            coder.flush(enc);
+        }
+        int len = enc.finish();
+        double ideal = enc.idealBits();
+        double[] out = recon != null ? recon : work;
+        transform.inverse(coef, rows, mean, scale, out);
+        Errors e = errors(x, out, count, nf);
+        byte[] bytes = BlockFormat.encode(block, count, cells.clone(), nf, nfOffsets, nfBits, enc.buffer(),
+                enc.offset(), len, header.fileId());
+        return new Encoded(bytes, count, e.sse, e.maxAbs, e.finite, ideal, e.sseByChannel, e.finiteByChannel);
+    }
+
+    // the per-sample loops of a block live in small methods: each is compiled once by itself, instead of the whole of
+    // encodeRows being compiled again (on-stack replacement) for every loop that gets hot
+
+    /**
+     * x[0..count) into work, non-finite samples replaced by their channel's mean and recorded (or refused without
+     * --keep-nonfinite); returns their number.
+     */
+    private int copyFinite(double[] x, int count, long firstSampleIndex) throws LatqException {
         int nf = 0;
         for (int i = 0; i < count; i++) {
             double xi = x[i];
@@ -278,11 +314,11 @@ public final class TransformBlockCoder {
                 work[i] = mean[i % channels];
             }
         }
-        transform.forward(work, rows, mean, scale, coef);
-        int p = count / channels;
-        int[][] st = new int[1][];
-        int[] order = layout(rows, st);
-        int[] start = st[0];
+        return nf;
+    }
+
+    /** Each cell's variance code from its coefficients' mean square. */
+    private void cellCodes(int p, int[] order, int[] start) {
         for (int c = 0; c < channels; c++) {
             for (int b = 0; b < bands; b++) {
                 double sum = 0;
@@ -295,21 +331,17 @@ public final class TransformBlockCoder {
                 cells[c * bands + b] = (byte) code;
             }
         }
-        designCells();
-        enc.reset();
-        if (integerKernel) {
-            forEachIntegerCell(p, order, start, (vector, off, from, to, d) -> encodeIntegerCell(block, vector, off,
-                    order, from, to, d, firstSampleIndex));
-        } else {
-            forEachVector(p, order, start, (vector, filled) -> encodeVector(block, vector, filled, firstSampleIndex));
-        }
-        if (coder != null) {
-            coder.flush(enc);
-        }
-        int len = enc.finish();
-        double ideal = enc.idealBits();
-        double[] out = recon != null ? recon : work;
-        transform.inverse(coef, rows, mean, scale, out);
+    }
+
+    /** A block's reconstruction errors. */
+    private record Errors(double sse, double maxAbs, long finite, double[] sseByChannel, long[] finiteByChannel) {
+    }
+
+    /**
+     * The reconstruction in the output type (non-finite samples restored) and its errors against x, per channel and
+     * in all.
+     */
+    private Errors errors(double[] x, double[] out, int count, int nf) {
         double sse = 0;
         double maxAbs = 0;
         long finite = 0;
@@ -330,9 +362,7 @@ public final class TransformBlockCoder {
             maxAbs = Math.max(maxAbs, Math.abs(e));
             finite++;
         }
-        byte[] bytes = BlockFormat.encode(block, count, cells.clone(), nf, nfOffsets, nfBits, enc.buffer(),
-                enc.offset(), len, header.fileId());
-        return new Encoded(bytes, count, sse, maxAbs, finite, ideal, sseByChannel, finiteByChannel);
+        return new Errors(sse, maxAbs, finite, sseByChannel, finiteByChannel);
     }
 
     /** What the encoder and the decoder do with one vector of {@code filled} coordinates (the rest padding). */
