@@ -588,10 +588,11 @@ public final class EcdqCompressor {
                 throw new LatqException("input changed between passes (more samples than counted)");
             }
             out.stream().write(BlockFormat.trailer(blocks, header.sampleCount(), header.crc()));
+            // the spectrum pass reads the input too: an error there must leave no output, so it is awaited first
+            CellStatistics cells = spectrumOf(spectrum);
             long size = out.size();
             out.commit();
             double mse = finite > 0 ? sse / finite : 0;
-            CellStatistics cells = spectrumOf(spectrum);
             double processRd;
             if (opt.target() == EcdqOptions.Target.SNR_DB && plan.channels() > 1) {
                 double[] mseByChannel = new double[plan.channels()];
