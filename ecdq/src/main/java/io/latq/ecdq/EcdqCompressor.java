@@ -5,9 +5,7 @@ import io.latq.common.output.AtomicOutput;
 import io.latq.common.concurrent.Workers;
 import io.latq.ecdq.block.BlockFormat;
 import io.latq.ecdq.block.TransformBlockCoder;
-import io.latq.ecdq.file.EcdqHeader;
 import io.latq.ecdq.file.FileHeader;
-import io.latq.ecdq.file.PinnedGeneratorHashes;
 import io.latq.ecdq.index.TriangularBasis;
 import io.latq.ecdq.quantizer.EcdqDesign;
 import io.latq.ecdq.samples.ContainerType;
@@ -32,7 +30,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Compresses a sample file with transform ECDQ: an orthonormal decorrelating transform, reverse water-filling over
@@ -113,14 +110,9 @@ public final class EcdqCompressor {
                     + "' is scaled out of range (cell volume 2^" + lattice.log2Volume() + "); ECDQ needs "
                     + "|log2 V|/n <= 400, and the scale of the lattice does not change the quantizer");
         }
-        DMatrixRMaj generator = lattice.generator();
-        // the hash (SHA-256 of n² entries): pinned for the levels' lattices, else on another core while this one
-        // builds the basis
-        byte[] pinned = PinnedGeneratorHashes.lookup(description.toBytes());
-        java.util.concurrent.ForkJoinTask<byte[]> hashTask = pinned != null ? null
-                : java.util.concurrent.ForkJoinPool.commonPool().submit(() -> EcdqHeader.generatorHash(generator));
-        TriangularBasis basis = TriangularBasis.of(generator);
-        byte[] hash = pinned != null ? pinned : hashTask.join();
+        HashedBasis hashed = HashedBasis.of(lattice.generator(), description.toBytes());
+        TriangularBasis basis = hashed.basis();
+        byte[] hash = hashed.hash();
 
         // pass 1; a provisional total (refined after it) when the container tells the count up front
         try (SampleReader r = SampleFiles.open(input, type)) {
@@ -350,16 +342,18 @@ public final class EcdqCompressor {
             throws LatqException {
         List<FileHeader> todo = new java.util.ArrayList<>();
         FileHeader[] hs = new FileHeader[values.length];
+        boolean[] isKnown = new boolean[values.length];
         for (int i = 0; i < values.length; i++) {
             hs[i] = coarse ? header.withCoarseScale(values[i]) : header.withDesign(header.theta(), values[i]);
-            if (known == null || !hs[i].equals(known.header())) {
+            isKnown[i] = known != null && hs[i].equals(known.header());
+            if (!isKnown[i]) {
                 todo.add(hs[i]);
             }
         }
         List<Long> sizes = trials.bytes(todo);
         Trial best = null;
         for (int i = 0, next = 0; i < values.length; i++) {
-            long bytes = known != null && hs[i].equals(known.header()) ? known.bytes() : sizes.get(next++);
+            long bytes = isKnown[i] ? known.bytes() : sizes.get(next++);
             if (best == null || bytes < best.bytes()) {
                 best = new Trial(hs[i], bytes);
             }

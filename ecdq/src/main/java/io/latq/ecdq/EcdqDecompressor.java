@@ -12,7 +12,6 @@ import io.latq.ecdq.file.EcdqHeader;
 import io.latq.ecdq.file.FileHeader;
 import io.latq.ecdq.file.FileLayout;
 import io.latq.ecdq.file.HeaderReader;
-import io.latq.ecdq.file.PinnedGeneratorHashes;
 import io.latq.ecdq.index.TriangularBasis;
 import io.latq.ecdq.samples.ContainerType;
 import io.latq.ecdq.samples.SampleFiles;
@@ -34,7 +33,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Decompresses a latq file of any version into its original container (type, dtype, byte order, shape, channels).
@@ -238,14 +236,9 @@ public final class EcdqDecompressor {
             throw new LatqFormatException("lattice '" + abbreviate(h.latticeName()) + "' does not have the dimension "
                     + h.dimension() + " the file says");
         }
-        // the hash (SHA-256 of n² entries): pinned for the levels' lattices (version 2 and 3 describe the lattice in
-        // bytes), else on another core while this one builds the basis the coder will use
-        byte[] pinned = h instanceof FileHeader v2 ? PinnedGeneratorHashes.lookup(v2.lattice()) : null;
-        DMatrixRMaj generator = lattice.generator();
-        java.util.concurrent.ForkJoinTask<byte[]> own = pinned != null ? null
-                : java.util.concurrent.ForkJoinPool.commonPool().submit(() -> EcdqHeader.generatorHash(generator));
-        TriangularBasis basis = TriangularBasis.of(generator);
-        if (!Arrays.equals(pinned != null ? pinned : own.join(), hash)) {
+        HashedBasis own = HashedBasis.of(lattice.generator(), h instanceof FileHeader v2 ? v2.lattice() : null);
+        TriangularBasis basis = own.basis();
+        if (!Arrays.equals(own.hash(), hash)) {
             lattice = earlierShippedDesign(lattice, hash);
             if (lattice == null) {
                 throw new LatqFormatException("lattice '" + abbreviate(h.latticeName())
