@@ -169,8 +169,8 @@ public final class RansEncoder {
     }
 
     /**
-     * The ideal code length −Σ log2(freq/2^16) in bits of the symbols pushed since the last reset (diagnostic; uses
-     * Math.log, so it is not part of the bit-exact path).
+     * The ideal code length −Σ log2(freq/2^16) in bits of the symbols pushed since the last reset: a diagnostic
+     * (the model bits of the report), never part of a file; read from a table built with StrictMath.
      */
     public double idealBits() {
         double[] cost = SymbolCost.BITS;

@@ -423,7 +423,6 @@ public final class TriangularBasis {
         }
     }
 
-    /** The butterfly form of {@link #point}; false (out untouched) when it would not be exact. */
     /**
      * λ = a·B from the offsets that {@link #pushOffsetsInOrder} left after a whole point (j = n−1 … 0): y_j = c_j +
      * a_j·L_jj is the point's rotated coordinate and λ_j = signs_j·y_j, so the successive decoder gets the point
@@ -451,6 +450,7 @@ public final class TriangularBasis {
         return true;
     }
 
+    /** The butterfly form of {@link #point}; false (out untouched) when it would not be exact. */
     private boolean kroneckerPoint(long[] a, double[] out, int off) {
         if (!kroneckerExact(a)) {
             return false;

@@ -22,7 +22,11 @@ import org.junit.jupiter.api.Test;
 class EncodePartTest {
 
     private static TransformBlockCoder coder(Lattice lat, long count, TransformPlan plan) {
-        return new TransformBlockCoder(lat, TriangularBasis.of(lat.generator()), header(lat, count, plan));
+        return coder(lat, header(lat, count, plan));
+    }
+
+    private static TransformBlockCoder coder(Lattice lat, FileHeader h) {
+        return new TransformBlockCoder(lat, TriangularBasis.of(lat.generator()), h);
     }
 
     private static FileHeader header(Lattice lat, long count, TransformPlan plan) {
@@ -45,10 +49,8 @@ class EncodePartTest {
             base.withDesign(new double[] {0.02}, 1.0)};
         for (FileHeader h : trials) {
             for (int rows : new int[] {4096, 1000}) {
-                TransformBlockCoder fresh = new TransformBlockCoder(e8, TriangularBasis.of(e8.generator()), h);
-                TransformBlockCoder reusing = new TransformBlockCoder(e8, TriangularBasis.of(e8.generator()), h);
-                assertArrayEquals(fresh.encodePart(0, x, rows).bytes(), reusing.encodePart(0, x, rows, shared).bytes(),
-                        h + " rows " + rows);
+                assertArrayEquals(coder(e8, h).encodePart(0, x, rows).bytes(),
+                        coder(e8, h).encodePart(0, x, rows, shared).bytes(), h + " rows " + rows);
             }
         }
         assertSame(shared.pointsOf(base), shared.pointsOf(trials[2]));
