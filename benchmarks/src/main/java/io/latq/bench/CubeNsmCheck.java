@@ -22,10 +22,24 @@ public final class CubeNsmCheck {
             System.err.println("usage: CubeNsmCheck SPEC C SAMPLES SEED");
             System.exit(2);
         }
-        Lattice lattice = LatticeSpecs.parse(args[0]);
-        double c = Double.parseDouble(args[1]);
-        long samples = Long.parseLong(args[2]);
-        long seed = Long.parseLong(args[3]);
+        Lattice lattice;
+        double c;
+        long samples;
+        long seed;
+        try {
+            lattice = LatticeSpecs.parse(args[0]);
+            c = Double.parseDouble(args[1]);
+            samples = Long.parseLong(args[2]);
+            seed = Long.parseLong(args[3]);
+        } catch (IllegalArgumentException e) { // NumberFormatException too
+            System.err.println("CubeNsmCheck: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (!(c > 0) || samples < 1) {
+            System.err.println("CubeNsmCheck: C must be positive and SAMPLES at least 1");
+            System.exit(2);
+        }
         int n = lattice.dimension();
         for (int i = 0; i < n; i++) {
             double[] e = new double[n];

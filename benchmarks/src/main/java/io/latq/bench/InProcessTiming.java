@@ -41,22 +41,30 @@ public final class InProcessTiming {
             System.exit(2);
         }
         Path out = Files.createTempFile("latq-timing", ".out");
+        String error = null;
         try {
-            switch (a[0]) {
-                case "decompress" -> best(Integer.parseInt(a[2]), () -> EcdqDecompressor.decompress(Path.of(a[1]),
-                        out, EcdqDecompressor.Options.defaults().withForce(true).withThreads(1)));
-                case "compress" -> best(Integer.parseInt(a[3]), () -> EcdqCompressor.compress(Path.of(a[1]), null,
-                        out, EcdqOptions.mse(0.01).withForce(true).withThreads(1)
-                                .withLevel(EcdqLevel.parse(a[2])).withSeed(1L)));
-                case "encode-blocks" -> encodeBlocks(Path.of(a[1]), Path.of(a[2]), Integer.parseInt(a[3]),
-                        Integer.parseInt(a[4]));
-                default -> {
-                    System.err.println("InProcessTiming: unknown mode " + a[0]);
-                    System.exit(2);
-                }
-            }
+            run(a, out);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | java.io.IOException e) {
+            error = e.getMessage();
         } finally {
             Files.deleteIfExists(out);
+        }
+        if (error != null) { // one line, after the temporary file is gone
+            System.err.println("InProcessTiming: " + error);
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] a, Path out) throws Exception {
+        switch (a[0]) {
+            case "decompress" -> best(Integer.parseInt(a[2]), () -> EcdqDecompressor.decompress(Path.of(a[1]), out,
+                    EcdqDecompressor.Options.defaults().withForce(true).withThreads(1)));
+            case "compress" -> best(Integer.parseInt(a[3]), () -> EcdqCompressor.compress(Path.of(a[1]), null, out,
+                    EcdqOptions.mse(0.01).withForce(true).withThreads(1).withLevel(EcdqLevel.parse(a[2]))
+                            .withSeed(1L)));
+            case "encode-blocks" -> encodeBlocks(Path.of(a[1]), Path.of(a[2]), Integer.parseInt(a[3]),
+                    Integer.parseInt(a[4]));
+            default -> throw new IllegalArgumentException("unknown mode " + a[0]);
         }
     }
 
