@@ -145,10 +145,9 @@ class CraftedFilesTest {
         Files.write(f, c.bytes());
         Path outDir = Files.createDirectory(work.resolve("out"));
         Path out = outDir.resolve("o.f64");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                "io.latq.cli.Main", "decompress", "-i", f.toString(), "-o", out.toString(), "--no-progress",
-                "--threads", "2").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        List<String> cmd = ChildJvm.command("-Xmx64m");
+        cmd.addAll(List.of("decompress", "-i", f.toString(), "-o", out.toString(), "--no-progress", "--threads", "2"));
+        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         boolean done = p.waitFor(15, TimeUnit.SECONDS);
         if (!done) {

@@ -22,8 +22,7 @@ class PipeTest {
 
     @Test
     void compressAndDecompressThroughPipes() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String latq = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' io.latq.cli.Main";
+        String latq = ChildJvm.shellCommand();
         Path x = dir.resolve("x.f64");
         Path y = dir.resolve("y.f64");
         Path err = dir.resolve("err.txt");
@@ -34,7 +33,8 @@ class PipeTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pipeline finished");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out + Files.readString(err));
-        assertEquals(Files.size(x), Files.size(y), "stdout carried exactly the samples");
+        assertEquals(Files.size(x), Files.size(y), () -> "stdout carried exactly the samples; its last bytes: "
+                + tail(y));
         double[] a = read(x);
         double[] b = read(y);
         double sse = 0;
@@ -48,6 +48,16 @@ class PipeTest {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             List<Path> left = s.filter(f -> f.getFileName().toString().startsWith("latq-stdio-")).toList();
             assertTrue(left.isEmpty(), "spool directories left: " + left);
+        }
+    }
+
+    private static String tail(Path f) {
+        try {
+            byte[] b = Files.readAllBytes(f);
+            int from = Math.max(0, b.length - 200);
+            return new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            return e.toString();
         }
     }
 

@@ -232,7 +232,9 @@ class AtomicOutputTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = location(AtomicOutput.class) + File.pathSeparator + location(SignalCleanupMain.class);
         Path target = dir.resolve(sigint ? "int.bin" : "term.bin");
-        Process p = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", cp,
+        // -XX:-UsePerfData: HotSpot's warning about a perf-data file locked by another PID namespace goes to stdout
+        Process p = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+                "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr", "-cp", cp,
                 SignalCleanupMain.class.getName(), target.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
