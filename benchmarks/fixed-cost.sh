@@ -35,8 +35,13 @@ jar="$root/cli/target/latq.jar"
 if [[ -n "$keep" ]]; then work="$keep"; mkdir -p "$work"; else
   work="$(mktemp -d "${TMPDIR:-/tmp}/latq-fixed.XXXXXX")"; trap 'rm -rf "$work"' EXIT; fi
 cd "$work"
-# The launcher's VM flags (./latq): no perf-data file, VM messages on stderr.
-java() { command java -XX:-UsePerfData -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr "$@"; }
+# The launcher's VM flags (./latq): no perf-data file, VM messages on stderr, its class-data-sharing archive.
+cds=()
+[[ -f "$root/cli/target/latq.jsa" && -z "${LATQ_NO_CDS:-}" ]] && cds=(-XX:SharedArchiveFile="$root/cli/target/latq.jsa")
+java() {
+  command java -XX:-UsePerfData -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning,cds*=off:stderr \
+    "${cds[@]}" "$@"
+}
 max=0
 for k in $sizes; do (( k > max )) && max=$k; done
 java -jar "$jar" generate gaussian --samples $((1 << max)) --seed 1 -o all.f64 --force >/dev/null

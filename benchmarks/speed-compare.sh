@@ -39,8 +39,13 @@ jar="$root/cli/target/latq.jar"
 if [[ -n "$keep" ]]; then work="$keep"; mkdir -p "$work"; else
   work="$(mktemp -d "${TMPDIR:-/tmp}/latq-speed.XXXXXX")"; trap 'rm -rf "$work"' EXIT; fi
 cd "$work"
-# The launcher's VM flags (./latq): no perf-data file, VM messages on stderr.
-java() { command java -XX:-UsePerfData -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning:stderr "$@"; }
+# The launcher's VM flags (./latq): no perf-data file, VM messages on stderr, its class-data-sharing archive.
+cds=()
+[[ -f "$root/cli/target/latq.jsa" && -z "${LATQ_NO_CDS:-}" ]] && cds=(-XX:SharedArchiveFile="$root/cli/target/latq.jsa")
+java() {
+  command java -XX:-UsePerfData -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning,cds*=off:stderr \
+    "${cds[@]}" "$@"
+}
 java -jar "$jar" generate gaussian --samples "$samples" --seed 1 -o x.f64 --force >/dev/null
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }

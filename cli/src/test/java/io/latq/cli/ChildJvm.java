@@ -11,12 +11,14 @@ import java.util.List;
  * <p>Why the flags: HotSpot prints its own warnings on standard output by default. One such warning, "Cannot use
  * file /tmp/hsperfdata_USER/PID because it is locked by another process", appears when another PID namespace
  * reuses the PID; it added 127 bytes to the samples a CI run decompressed to stdout. {@code -XX:-UsePerfData}
- * removes the file, and the logging flags send whatever else the VM says to standard error.
+ * removes the file, and the logging flags send whatever else the VM says to standard error, except the
+ * class-data-sharing messages (an archive the VM cannot use is skipped without a word). The launcher adds its
+ * archive ({@code -XX:SharedArchiveFile}); these child JVMs run without one.
  */
 final class ChildJvm {
     /** The VM flags of the {@code ./latq} launcher. */
     static final List<String> VM_FLAGS = List.of("-XX:-UsePerfData", "-XX:+DisplayVMOutputToStderr",
-            "-Xlog:disable", "-Xlog:all=warning:stderr");
+            "-Xlog:disable", "-Xlog:all=warning,cds*=off:stderr");
 
     private ChildJvm() {
     }
