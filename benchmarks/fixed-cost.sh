@@ -27,32 +27,14 @@ while [[ $# -gt 0 ]]; do
     *) echo "fixed-cost: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
-command -v zfp >/dev/null || { apt-get install -y -qq zfp >/dev/null 2>&1 || { apt-get update -qq && \
-  apt-get install -y -qq zfp >/dev/null; }; }
-export LATQ_NO_PROGRESS=1
-"$root/latq" --version >/dev/null
-jar="$root/cli/target/latq.jar"
-if [[ -n "$keep" ]]; then work="$keep"; mkdir -p "$work"; else
-  work="$(mktemp -d "${TMPDIR:-/tmp}/latq-fixed.XXXXXX")"; trap 'rm -rf "$work"' EXIT; fi
-cd "$work"
-# The launcher's VM flags (./latq): no perf-data file, VM messages on stderr, its class-data-sharing archive.
-cds=()
-[[ -f "$root/cli/target/latq.jsa" && -z "${LATQ_NO_CDS:-}" ]] && cds=(-XX:SharedArchiveFile="$root/cli/target/latq.jsa")
-java() {
-  command java -XX:-UsePerfData -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning,cds*=off:stderr \
-    "${cds[@]}" "$@"
-}
+# shellcheck source=benchmarks/timing-lib.sh
+source "$root/benchmarks/timing-lib.sh"
+timing_setup fixed "$keep"
 max=0
 for k in $sizes; do (( k > max )) && max=$k; done
 java -jar "$jar" generate gaussian --samples $((1 << max)) --seed 1 -o all.f64 --force >/dev/null
 for k in $sizes; do head -c $((8 << k)) all.f64 > "x$k.f64"; done
 
-median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-timed() { # command... -> seconds (wall)
-  local s e
-  s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N)
-  awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f\n", e - s }'
-}
 printf '| samples | latq compress s | latq decompress s | zfp compress s | zfp decompress s |\n|---|---|---|---|---|\n'
 fit=""
 for k in $sizes; do

@@ -31,29 +31,11 @@ while [[ $# -gt 0 ]]; do
     *) echo "speed-compare: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
-command -v zfp >/dev/null || { apt-get install -y -qq zfp >/dev/null 2>&1 || { apt-get update -qq && \
-  apt-get install -y -qq zfp >/dev/null; }; }
-export LATQ_NO_PROGRESS=1
-"$root/latq" --version >/dev/null
-jar="$root/cli/target/latq.jar"
-if [[ -n "$keep" ]]; then work="$keep"; mkdir -p "$work"; else
-  work="$(mktemp -d "${TMPDIR:-/tmp}/latq-speed.XXXXXX")"; trap 'rm -rf "$work"' EXIT; fi
-cd "$work"
-# The launcher's VM flags (./latq): no perf-data file, VM messages on stderr, its class-data-sharing archive.
-cds=()
-[[ -f "$root/cli/target/latq.jsa" && -z "${LATQ_NO_CDS:-}" ]] && cds=(-XX:SharedArchiveFile="$root/cli/target/latq.jsa")
-java() {
-  command java -XX:-UsePerfData -XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning,cds*=off:stderr \
-    "${cds[@]}" "$@"
-}
+# shellcheck source=benchmarks/timing-lib.sh
+source "$root/benchmarks/timing-lib.sh"
+timing_setup speed "$keep"
 java -jar "$jar" generate gaussian --samples "$samples" --seed 1 -o x.f64 --force >/dev/null
 
-median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-timed() { # command... -> seconds (wall)
-  local s e
-  s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N)
-  awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f\n", e - s }'
-}
 mse_of() { java -jar "$jar" compare x.f64 "$1" --json | sed -n 's/.*"mse":\([^,}]*\).*/\1/p'; }
 
 printf '| coder | compress s | decompress s | bytes | MSE | gap b/sample | compress / zfp | decompress / zfp '
