@@ -8,8 +8,10 @@ import java.nio.file.Path;
 /**
  * The training run behind the launcher's class-data-sharing archive ({@code ./latq}, docs/cli.md): runs the common
  * commands once, in this one JVM, on a small generated file in {@code DIR}, so that
- * {@code java -XX:ArchiveClassesAtExit=latq.jsa} records the classes (and lambda forms) a run loads. Later runs map
- * them from the archive instead of loading, verifying and linking them again: about 0.1 s of every run.
+ * {@code java -XX:DumpLoadedClassList=classes.lst} lists the classes (and lambda forms) a run loads; the launcher
+ * then dumps a static archive of them ({@code -Xshare:dump}). Later runs map those classes instead of loading,
+ * verifying and linking them again. A static archive holds no trace of how this run executed (a dynamic one did:
+ * docs/cli.md).
  *
  * <p>Not a command: {@code java -cp latq.jar io.latq.cli.CdsTraining DIR}. Prints nothing; exits 0 when every step
  * succeeded, 1 otherwise (the launcher then keeps no archive). What the steps compute does not matter, only which
