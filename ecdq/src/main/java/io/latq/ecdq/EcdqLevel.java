@@ -33,7 +33,7 @@ public record EcdqLevel(int number, String name, String lattice, int coder) {
             new EcdqLevel(6, null, "polar:n=2048", POLAR),
             new EcdqLevel(7, null, "polar:n=1024,list=32", POLAR),
             new EcdqLevel(8, null, "polar:n=4096,list=8", POLAR),
-            new EcdqLevel(9, "best", "polar:n=4096,list=32", POLAR));
+            new EcdqLevel(9, "best", "polar:n=4096,list=64", POLAR));
 
     /** The level {@code compress} uses without {@code --level}. */
     public static final EcdqLevel DEFAULT = ALL.get(4);

@@ -10,7 +10,8 @@ import java.util.List;
  * need not hash its n×n generator (8 MiB for polar:n=1024, about 40–70 ms of a cold JVM, most of it waiting). A
  * description that is not here is hashed as before. {@code PinnedGeneratorHashesTest} rebuilds every entry from its
  * spec, so an entry can never disagree with the lattice the code builds; a shipped design that changes changes its
- * hash, and the test says so.
+ * hash, and the test says so. Entries stay when a level moves to another lattice (polar:n=4096,list=32 was level 9
+ * until 2026-12-06), so the files those levels wrote keep decoding without the hash.
  */
 public final class PinnedGeneratorHashes {
     /** A level lattice: its spec, description bytes and generator hash, in hex. */
@@ -35,6 +36,8 @@ public final class PinnedGeneratorHashes {
             pin("polar:n=4096,list=8", "0113000000706f6c61723a6e3d343039362c6c6973743d38",
                     "738988cfab92475fef8e5d71eb20e2d877580ec05eaeceb35234f53b6b35400c"),
             pin("polar:n=4096,list=32", "0114000000706f6c61723a6e3d343039362c6c6973743d3332",
+                    "738988cfab92475fef8e5d71eb20e2d877580ec05eaeceb35234f53b6b35400c"),
+            pin("polar:n=4096,list=64", "0114000000706f6c61723a6e3d343039362c6c6973743d3634",
                     "738988cfab92475fef8e5d71eb20e2d877580ec05eaeceb35234f53b6b35400c"));
 
     private PinnedGeneratorHashes() {

@@ -172,5 +172,7 @@ public record EcdqDesign(double sigma, double targetMse, double nsm, int dimensi
             java.util.Map.entry("738988cfab92475fef8e5d71eb20e2d877580ec05eaeceb35234f53b6b35400c:polar4096-L8",
                     0.06002943605788045),
             java.util.Map.entry("738988cfab92475fef8e5d71eb20e2d877580ec05eaeceb35234f53b6b35400c:polar4096-L32",
-                    0.059663567229047816));
+                    0.059663567229047816),
+            java.util.Map.entry("738988cfab92475fef8e5d71eb20e2d877580ec05eaeceb35234f53b6b35400c:polar4096-L64",
+                    0.059539925261544266));
 }

@@ -24,7 +24,7 @@ class EcdqDesignPinnedNsmTest {
     @ParameterizedTest
     @CsvSource({"polar:n=256,64,1.35e-5", "polar:n=512,32,1.22e-5", "polar:n=1024,16,1.11e-5",
         "polar:n=2048,8,7.0e-6", "'polar:n=1024,list=32',8,6.1e-6", "'polar:n=4096,list=8',8,3.2e-6",
-        "'polar:n=4096,list=32',4,2.5e-6"})
+        "'polar:n=4096,list=32',4,2.5e-6", "'polar:n=4096,list=64',4,2.25e-6"})
     void pinnedValueMatchesAFreshEstimate(String spec, long vectors, double pinnedStderr) {
         Lattice lat = LatticeSpecs.parse(spec);
         String key = HexFormat.of().formatHex(EcdqHeader.generatorHash(lat.generator())) + ":" + lat.name();
