@@ -1,7 +1,6 @@
 package io.latq.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ class CdsTrainingTest {
     @Test
     void everyStepSucceeds() throws Exception {
         assertEquals(0, CdsTraining.train(dir));
-        assertTrue(Files.size(dir.resolve("u.f64")) == 8 * 32768, "the decoded file");
+        assertEquals(8L * 32768, Files.size(dir.resolve("u.f64")), "the decoded file");
         try (var files = Files.list(dir)) {
             assertEquals(3, files.count(), "t.f64, t.lq and u.f64 only");
         }
